@@ -1,0 +1,113 @@
+package dev.cairn.api.auth;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Verifies Cognito access tokens the way API Gateway's JWT authorizer does, and more strictly:
+ * RS256 signature against the pool's JWKS, issuer, app client, {@code token_use=access} (an id
+ * token is refused), and expiry. Unsigned tokens ({@code alg:none}) never parse as signed ones.
+ */
+@Singleton
+public final class AccessTokenVerifier {
+
+    private final AuthSettings settings;
+    private final DefaultJWTProcessor<SecurityContext> processor;
+    private final Clock clock;
+
+    @Inject
+    AccessTokenVerifier(AuthSettings settings) {
+        this(settings, Clock.systemUTC());
+    }
+
+    AccessTokenVerifier(AuthSettings settings, Clock clock) {
+        this.settings = settings;
+        this.clock = clock;
+        JWKSource<SecurityContext> keys;
+        try {
+            keys = JWKSourceBuilder.create(
+                            URI.create(settings.effectiveJwksUrl()).toURL())
+                    .retrying(true)
+                    .build();
+        } catch (MalformedURLException | IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    "cairn.auth.jwks-url is not a URL (value: " + settings.effectiveJwksUrl() + ")", e);
+        }
+        this.processor = new DefaultJWTProcessor<>();
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys));
+        // Claims are checked below, so that an expired token can be told from a forged one.
+        processor.setJWTClaimsSetVerifier((claims, context) -> {});
+    }
+
+    public AuthenticatedUser verify(String token) throws TokenRejectedException {
+        JWTClaimsSet claims;
+        try {
+            claims = processor.process(token, null);
+        } catch (ParseException | BadJOSEException | JOSEException e) {
+            throw new TokenRejectedException("signature or format: " + e.getMessage(), false);
+        }
+        if (!settings.effectiveIssuer().equals(claims.getIssuer())) {
+            throw new TokenRejectedException("issuer " + claims.getIssuer(), false);
+        }
+        String tokenUse = stringClaim(claims, "token_use");
+        if (!"access".equals(tokenUse)) {
+            throw new TokenRejectedException("token_use " + tokenUse, false);
+        }
+        String clientId = stringClaim(claims, "client_id");
+        if (clientId == null || !settings.clientIds().contains(clientId)) {
+            throw new TokenRejectedException("client_id " + clientId, false);
+        }
+        if (claims.getSubject() == null || claims.getSubject().isBlank()) {
+            throw new TokenRejectedException("no sub", false);
+        }
+        if (claims.getExpirationTime() == null) {
+            throw new TokenRejectedException("no exp", false);
+        }
+        Instant expiresAt = claims.getExpirationTime().toInstant();
+        if (!clock.instant().isBefore(expiresAt.plusSeconds(settings.clockSkewSeconds()))) {
+            throw new TokenRejectedException("expired at " + expiresAt, true);
+        }
+        String username = stringClaim(claims, "username");
+        return new AuthenticatedUser(
+                claims.getSubject(),
+                username == null ? claims.getSubject() : username,
+                groups(claims),
+                clientId,
+                expiresAt);
+    }
+
+    private static String stringClaim(JWTClaimsSet claims, String name) {
+        Object value = claims.getClaim(name);
+        return value instanceof String s ? s : null;
+    }
+
+    private static Set<String> groups(JWTClaimsSet claims) {
+        Object value = claims.getClaim("cognito:groups");
+        Set<String> groups = new HashSet<>();
+        if (value instanceof List<?> list) {
+            for (Object group : list) {
+                if (group instanceof String s) {
+                    groups.add(s);
+                }
+            }
+        }
+        return groups;
+    }
+}

@@ -1,0 +1,22 @@
+package dev.cairn.api.auth;
+
+import dev.cairn.api.http.ApiResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.serde.annotation.Serdeable;
+import java.time.Instant;
+import java.util.List;
+
+/** Who the access token says the caller is: the simplest way for a client to check its token. */
+@Controller("/api/auth/session")
+final class SessionController {
+
+    @Get
+    ApiResponse<Session> session(AuthenticatedUser user) {
+        return ApiResponse.ok(new Session(
+                user.userId(), user.username(), user.groups().stream().sorted().toList(), user.expiresAt()));
+    }
+
+    @Serdeable
+    record Session(String userId, String username, List<String> groups, Instant expiresAt) {}
+}

@@ -1,0 +1,27 @@
+package dev.cairn.api.health;
+
+import dev.cairn.api.auth.Public;
+import dev.cairn.api.http.ApiResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.serde.annotation.Serdeable;
+
+/** Liveness of the API, and the build it runs. */
+@Controller("/api/health")
+final class HealthController {
+
+    private final BuildInfo build;
+
+    HealthController(BuildInfo build) {
+        this.build = build;
+    }
+
+    @Public
+    @Get
+    ApiResponse<Health> health() {
+        return ApiResponse.ok(new Health("UP", build.version()));
+    }
+
+    @Serdeable
+    record Health(String status, String version) {}
+}

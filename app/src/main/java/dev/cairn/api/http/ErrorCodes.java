@@ -1,0 +1,32 @@
+package dev.cairn.api.http;
+
+/** The error codes of the API contract (see DESIGN.md); resource-specific codes are built from these. */
+public final class ErrorCodes {
+    public static final String NOT_FOUND = "NOT_FOUND";
+    public static final String METHOD_NOT_ALLOWED = "METHOD_NOT_ALLOWED";
+    public static final String VALIDATION_ERROR = "VALIDATION_ERROR";
+    public static final String PAYLOAD_TOO_LARGE = "PAYLOAD_TOO_LARGE";
+    public static final String UNSUPPORTED_MEDIA_TYPE = "UNSUPPORTED_MEDIA_TYPE";
+    public static final String CONFLICT = "CONFLICT";
+    public static final String RATE_LIMITED = "RATE_LIMITED";
+    public static final String AUTH_UNAUTHORIZED = "AUTH_UNAUTHORIZED";
+    public static final String AUTH_TOKEN_EXPIRED = "AUTH_TOKEN_EXPIRED";
+    public static final String AUTH_FORBIDDEN = "AUTH_FORBIDDEN";
+    public static final String INTERNAL_ERROR = "INTERNAL_ERROR";
+
+    private ErrorCodes() {}
+
+    /** {@code GUITAR_NOT_FOUND} for resource {@code guitar}. */
+    public static String notFound(String resource) {
+        return prefix(resource) + NOT_FOUND;
+    }
+
+    /** {@code GUITAR_VALIDATION_ERROR} for resource {@code guitar}. */
+    public static String validation(String resource) {
+        return prefix(resource) + VALIDATION_ERROR;
+    }
+
+    private static String prefix(String resource) {
+        return resource.isBlank() ? "" : resource.toUpperCase(java.util.Locale.ROOT) + "_";
+    }
+}
