@@ -1,0 +1,83 @@
+package dev.cairn.local;
+
+import java.net.URI;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.TimeUnitsType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolClientDescription;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolDescriptionType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolMfaType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifiedAttributeType;
+
+/**
+ * The user pool and app client the local stack's app uses, set up the way the AuthPool construct
+ * sets them up in AWS (e-mail sign-in and verification, optional TOTP, 1 h tokens, an admin group).
+ * A file-backed stack finds the pool it made before and keeps its users.
+ */
+public record CognitoPool(String userPoolId, String clientId, String issuer, String jwksUrl) {
+    static final String POOL_NAME = "cairn-local";
+    static final String CLIENT_NAME = "cairn-local-web";
+    public static final String ADMIN_GROUP = "admin";
+
+    static CognitoPool provision(URI endpoint, String region) {
+        try (CognitoIdentityProviderClient cognito = CognitoIdentityProviderClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.of(region))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build()) {
+            String poolId = cognito.listUserPools(r -> r.maxResults(60)).userPools().stream()
+                    .filter(p -> POOL_NAME.equals(p.name()))
+                    .map(UserPoolDescriptionType::id)
+                    .findFirst()
+                    .orElseGet(() -> createPool(cognito));
+            String clientId =
+                    cognito.listUserPoolClients(r -> r.userPoolId(poolId).maxResults(60)).userPoolClients().stream()
+                            .filter(c -> CLIENT_NAME.equals(c.clientName()))
+                            .map(UserPoolClientDescription::clientId)
+                            .findFirst()
+                            .orElseGet(() -> createClient(cognito, poolId));
+            String issuer = endpoint.toString().replaceAll("/$", "") + "/" + poolId;
+            return new CognitoPool(poolId, clientId, issuer, issuer + "/.well-known/jwks.json");
+        }
+    }
+
+    private static String createPool(CognitoIdentityProviderClient cognito) {
+        String poolId = cognito.createUserPool(r -> r.poolName(POOL_NAME)
+                        .autoVerifiedAttributes(VerifiedAttributeType.EMAIL)
+                        .usernameAttributesWithStrings("email")
+                        .mfaConfiguration(UserPoolMfaType.OPTIONAL)
+                        .policies(p -> p.passwordPolicy(pp -> pp.minimumLength(8)
+                                .requireUppercase(true)
+                                .requireLowercase(true)
+                                .requireNumbers(true)
+                                .requireSymbols(true))))
+                .userPool()
+                .id();
+        cognito.createGroup(r -> r.userPoolId(poolId).groupName(ADMIN_GROUP).description("Administrators"));
+        return poolId;
+    }
+
+    private static String createClient(CognitoIdentityProviderClient cognito, String poolId) {
+        return cognito.createUserPoolClient(r -> r.userPoolId(poolId)
+                        .clientName(CLIENT_NAME)
+                        .generateSecret(false)
+                        .explicitAuthFlows(
+                                ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH,
+                                ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH)
+                        .enableTokenRevocation(true)
+                        .preventUserExistenceErrors("ENABLED")
+                        .accessTokenValidity(1)
+                        .idTokenValidity(1)
+                        .refreshTokenValidity(30)
+                        .tokenValidityUnits(u -> u.accessToken(TimeUnitsType.HOURS)
+                                .idToken(TimeUnitsType.HOURS)
+                                .refreshToken(TimeUnitsType.DAYS)))
+                .userPoolClient()
+                .clientId();
+    }
+}

@@ -1,0 +1,355 @@
+package dev.cairn.local;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import dev.cairn.api.ApiHandler;
+import io.micronaut.context.ApplicationContext;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.stream.Stream;
+
+/**
+ * The whole backend on loopback, with no AWS account and no Docker: DynamoDB Local, S3Mock and
+ * cognito-local behind the real Lambda handler, which an HTTP API emulation feeds. {@code
+ * scripts/dev} runs it in the foreground; the end-to-end tests start it in-process.
+ */
+public final class LocalCairn implements AutoCloseable {
+    public static final String MEDIA_BUCKET = "cairn-local-media";
+    public static final String REGION = "us-east-1";
+
+    private final Options options;
+    private final Outbox outbox = new Outbox();
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final Path workDir;
+    private DynamoDbLocal dynamoDb;
+    private S3Emulator s3;
+    private CognitoEmulator cognito;
+    private CognitoPool pool;
+    private ApiHandler handler;
+    private HttpApiEmulator http;
+
+    private LocalCairn(Options options) {
+        this.options = options;
+        try {
+            this.workDir = options.dataDir() != null
+                    ? Files.createDirectories(options.dataDir())
+                    : Files.createTempDirectory("cairn-local-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the local stack's folder", e);
+        }
+    }
+
+    /** Starts every stand-in (in parallel), provisions them, and opens the API port. */
+    public static LocalCairn start(Options options) {
+        LocalCairn stack = new LocalCairn(options);
+        try {
+            stack.startAll();
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void startAll() {
+        boolean persistent = options.dataDir() != null;
+        Path dynamoDir = persistent ? directory("dynamodb") : null;
+        Path s3Dir = directory("s3");
+        Path cognitoDir = directory("cognito");
+        CompletableFuture<S3Emulator> s3Start = CompletableFuture.supplyAsync(
+                () -> S3Emulator.start(options.s3mockJar(), s3Dir, persistent, List.of(MEDIA_BUCKET)));
+        CompletableFuture<CognitoEmulator> cognitoStart =
+                CompletableFuture.supplyAsync(() -> CognitoEmulator.start(options.repoDir(), cognitoDir, outbox));
+        try {
+            dynamoDb = remember(DynamoDbLocal.start(dynamoDir));
+            cognito = remember(join(cognitoStart));
+            s3 = remember(join(s3Start));
+        } catch (RuntimeException e) {
+            // A stand-in that started after another failed must stop too (closing twice is harmless).
+            s3Start.thenAccept(S3Emulator::close);
+            cognitoStart.thenAccept(CognitoEmulator::close);
+            throw e;
+        }
+        pool = CognitoPool.provision(cognito.endpoint(), REGION);
+        handler = new ApiHandler(ApplicationContext.builder()
+                .properties(appProperties())
+                .deduceEnvironment(false)
+                .environments("local")
+                .build());
+        remember(handler::close);
+        Map<String, HttpHandler> localRoutes = new LinkedHashMap<>();
+        localRoutes.put("/_local/outbox", this::serveOutbox);
+        http = remember(new HttpApiEmulator(options.port(), handler, localRoutes));
+    }
+
+    /** The configuration the app gets in AWS from its environment, pointed at the stand-ins. */
+    Map<String, Object> appProperties() {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("cairn.stage", "local");
+        properties.put("cairn.blueprint", options.blueprint());
+        properties.put("cairn.aws.region", REGION);
+        properties.put("cairn.aws.local-credentials", true);
+        properties.put("cairn.aws.dynamodb-endpoint", dynamoDb.endpoint().toString());
+        properties.put("cairn.aws.s3-endpoint", s3.endpoint().toString());
+        properties.put("cairn.aws.cognito-endpoint", cognito.endpoint().toString());
+        properties.put("cairn.media.bucket", MEDIA_BUCKET);
+        properties.put("cairn.auth.region", REGION);
+        properties.put("cairn.auth.user-pool-id", pool.userPoolId());
+        properties.put("cairn.auth.client-ids", pool.clientId());
+        properties.put("cairn.auth.issuer", pool.issuer());
+        properties.put("cairn.auth.jwks-url", pool.jwksUrl());
+        return properties;
+    }
+
+    private void serveOutbox(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            if (!"GET".equals(exchange.getRequestMethod())) {
+                HttpApiEmulator.send(exchange, 405, Map.of("Allow", "GET"), new byte[0]);
+                return;
+            }
+            Map<String, String> query =
+                    QueryStrings.parse(exchange.getRequestURI().getRawQuery());
+            String to = query == null ? null : query.get("to");
+            List<Outbox.Mail> mails = to == null || to.isBlank() ? outbox.all() : outbox.to(to);
+            StringBuilder json = new StringBuilder("[");
+            for (Outbox.Mail mail : mails) {
+                if (json.length() > 1) {
+                    json.append(',');
+                }
+                json.append("{\"to\":")
+                        .append(Json.quote(mail.to()))
+                        .append(",\"subject\":")
+                        .append(Json.quote(mail.subject()))
+                        .append(",\"body\":")
+                        .append(Json.quote(mail.body()))
+                        .append(",\"code\":")
+                        .append(Json.quote(mail.code()))
+                        .append('}');
+            }
+            json.append(']');
+            HttpApiEmulator.send(
+                    exchange,
+                    200,
+                    Map.of("Content-Type", "application/json"),
+                    json.toString().getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    public URI apiUrl() {
+        return URI.create("http://localhost:" + http.port() + "/api");
+    }
+
+    public URI baseUrl() {
+        return URI.create("http://localhost:" + http.port());
+    }
+
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    public CognitoPool pool() {
+        return pool;
+    }
+
+    /** The running app's bean context: tests reach the same SDK clients the routes use. */
+    public ApplicationContext app() {
+        return handler.getApplicationContext();
+    }
+
+    public URI dynamoDbEndpoint() {
+        return dynamoDb.endpoint();
+    }
+
+    public URI s3Endpoint() {
+        return s3.endpoint();
+    }
+
+    public URI cognitoEndpoint() {
+        return cognito.endpoint();
+    }
+
+    public Options options() {
+        return options;
+    }
+
+    private Path directory(String name) {
+        try {
+            return Files.createDirectories(workDir.resolve(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create " + workDir.resolve(name), e);
+        }
+    }
+
+    private <T extends AutoCloseable> T remember(T resource) {
+        started.push(resource);
+        return resource;
+    }
+
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw e;
+        }
+    }
+
+    /** Stops everything, newest first; an in-memory stack leaves nothing behind. */
+    @Override
+    public void close() {
+        while (!started.isEmpty()) {
+            try {
+                started.pop().close();
+            } catch (Exception e) {
+                System.err.println("While stopping the local stack: " + e.getMessage());
+            }
+        }
+        if (options.dataDir() == null) {
+            deleteTree(workDir);
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("Could not delete " + root + ": " + e.getMessage());
+        }
+    }
+
+    public static void main(String[] args) {
+        Options options;
+        try {
+            options = Options.parse(args, System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println(Options.USAGE);
+            System.exit(2);
+            return;
+        }
+        long begin = System.nanoTime();
+        LocalCairn stack;
+        try {
+            stack = start(options);
+        } catch (RuntimeException e) {
+            System.err.println("The local stack did not start: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            System.out.println("Stopping the local stack...");
+                            stack.close();
+                        },
+                        "cairn-local-shutdown"));
+        long millis = (System.nanoTime() - begin) / 1_000_000;
+        URI base = stack.baseUrl();
+        System.out.printf(
+                """
+
+                Cairn is running locally (blueprint %s, %s), ready in %.1f s:
+                  API      %s/api
+                  Health   %s/api/health
+                  Outbox   %s/_local/outbox?to=EMAIL
+                  Cognito  user pool %s, app client %s
+                Press Ctrl-C to stop.
+                %n""",
+                options.blueprint(),
+                options.dataDir() == null ? "in memory" : "data in " + options.dataDir(),
+                millis / 1000.0,
+                base,
+                base,
+                base,
+                stack.pool().userPoolId(),
+                stack.pool().clientId());
+        try {
+            Thread.currentThread().join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * How the local stack runs.
+     *
+     * @param port the API port (default 8080)
+     * @param blueprint the app blueprint (default {@code guitar-collection})
+     * @param dataDir where data survives restarts; default: none, everything in memory
+     * @param repoDir the repository root (its {@code node_modules} holds cognito-local)
+     * @param s3mockJar S3Mock's executable jar
+     */
+    public record Options(int port, String blueprint, Path dataDir, Path repoDir, Path s3mockJar) {
+        static final String USAGE =
+                "usage: scripts/dev [--port N] [--blueprint NAME] [--data DIR]   (env: CAIRN_PORT, CAIRN_BLUEPRINT)";
+
+        public Options {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("--port must be 0..65535 (value: " + port + ")");
+            }
+            if (blueprint == null || !blueprint.matches("[a-z][a-z0-9-]{0,62}")) {
+                throw new IllegalArgumentException(
+                        "--blueprint must be a lower-case name like guitar-collection (value: " + blueprint + ")");
+            }
+        }
+
+        /** For tests: any free port, in memory, paths from the build's system properties. */
+        public static Options forTests(String blueprint) {
+            Path repo = Path.of(System.getProperty("cairn.local.repo-dir", ".."));
+            return new Options(0, blueprint, null, repo, s3mockJar(repo));
+        }
+
+        static Options parse(String[] args, Map<String, String> env) {
+            int port = env.containsKey("CAIRN_PORT") ? parsePort(env.get("CAIRN_PORT")) : 8080;
+            String blueprint = env.getOrDefault("CAIRN_BLUEPRINT", "guitar-collection");
+            Path data = null;
+            for (int i = 0; i < args.length; i++) {
+                String arg = args[i];
+                switch (arg) {
+                    case "--port" -> port = parsePort(value(args, ++i, arg));
+                    case "--blueprint" -> blueprint = value(args, ++i, arg);
+                    case "--data" -> data = Path.of(value(args, ++i, arg)).toAbsolutePath();
+                    default -> throw new IllegalArgumentException("Unknown option: " + arg);
+                }
+            }
+            Path repo = Path.of(System.getProperty("cairn.local.repo-dir", "."))
+                    .toAbsolutePath()
+                    .normalize();
+            return new Options(port, blueprint, data, repo, s3mockJar(repo));
+        }
+
+        private static Path s3mockJar(Path repo) {
+            String configured = System.getProperty("cairn.local.s3mock-jar");
+            return configured != null ? Path.of(configured) : repo.resolve("test/target/local-stack/s3mock.jar");
+        }
+
+        private static String value(String[] args, int i, String option) {
+            if (i >= args.length) {
+                throw new IllegalArgumentException(option + " needs a value");
+            }
+            return args[i];
+        }
+
+        private static int parsePort(String text) {
+            try {
+                return Integer.parseInt(text.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("port must be a number (value: " + text + ")");
+            }
+        }
+    }
+}

@@ -1,0 +1,206 @@
+package dev.cairn.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest;
+
+/** The local stack as a client and the app meet it: real stand-ins, the real handler, over HTTP. */
+class LocalStackTest {
+    private static LocalCairn stack;
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @BeforeAll
+    static void start() {
+        stack = LocalCairn.start(LocalCairn.Options.forTests("guitar-collection"));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void healthAnswersThroughTheHttpApiEmulation() throws Exception {
+        HttpResponse<String> response = get("/api/health", Map.of());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("content-type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+        assertThat(response.body())
+                .isEqualTo("{\"success\":true,\"data\":{\"status\":\"UP\",\"version\":\"0.1.0-SNAPSHOT\"}}");
+    }
+
+    @Test
+    void errorsKeepTheEnvelopeOverHttp() throws Exception {
+        HttpResponse<String> notFound = get("/api/does-not-exist", Map.of());
+        assertThat(notFound.statusCode()).isEqualTo(404);
+        assertThat(notFound.body()).contains("\"code\":\"NOT_FOUND\"").contains("\"success\":false");
+
+        HttpResponse<String> notAllowed = send("PUT", "/api/health", "{}");
+        assertThat(notAllowed.statusCode()).isEqualTo(405);
+        assertThat(notAllowed.body()).contains("\"code\":\"METHOD_NOT_ALLOWED\"");
+
+        HttpResponse<String> tooLarge = send("POST", "/api/health", "x".repeat(1024 * 1024 + 1));
+        assertThat(tooLarge.statusCode()).isEqualTo(413);
+        assertThat(tooLarge.body()).contains("\"code\":\"PAYLOAD_TOO_LARGE\"");
+    }
+
+    @Test
+    void repeatedQueryParametersArriveJoinedAsApiGatewaySendsThem() {
+        assertThat(QueryStrings.parse("a=1&b=x%20y&a=2&flag"))
+                .containsExactly(Map.entry("a", "1,2"), Map.entry("b", "x y"), Map.entry("flag", ""));
+        assertThat(QueryStrings.parse("")).isNull();
+    }
+
+    @Test
+    void dynamoDbLocalIsReachableThroughTheAppsClient() {
+        DynamoDbClient dynamoDb = stack.app().getBean(DynamoDbClient.class);
+        String table = "probe-" + UUID.randomUUID();
+        dynamoDb.createTable(r -> r.tableName(table)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(a -> a.attributeName("userId").attributeType(ScalarAttributeType.S))
+                .keySchema(k -> k.attributeName("userId").keyType(KeyType.HASH)));
+        dynamoDb.putItem(r -> r.tableName(table)
+                .item(Map.of("userId", AttributeValue.fromS("u1"), "name", AttributeValue.fromS("Ada"))));
+
+        Map<String, AttributeValue> item = dynamoDb.getItem(
+                        r -> r.tableName(table).key(Map.of("userId", AttributeValue.fromS("u1"))))
+                .item();
+
+        assertThat(item).containsEntry("name", AttributeValue.fromS("Ada"));
+        dynamoDb.deleteTable(r -> r.tableName(table));
+    }
+
+    @Test
+    void theS3EmulatorTakesSdkCallsAndPresignedUploads() throws Exception {
+        S3Client s3 = stack.app().getBean(S3Client.class);
+        s3.putObject(r -> r.bucket(LocalCairn.MEDIA_BUCKET).key("probe/sdk.txt"), RequestBody.fromString("hello"));
+        assertThat(s3.getObjectAsBytes(r -> r.bucket(LocalCairn.MEDIA_BUCKET).key("probe/sdk.txt"))
+                        .asUtf8String())
+                .isEqualTo("hello");
+
+        byte[] content = "presigned".getBytes(StandardCharsets.UTF_8);
+        PresignedPutObjectRequest presigned = stack.app()
+                .getBean(S3Presigner.class)
+                .presignPutObject(r -> r.signatureDuration(Duration.ofMinutes(5))
+                        .putObjectRequest(p -> p.bucket(LocalCairn.MEDIA_BUCKET)
+                                .key("probe/presigned.txt")
+                                .contentType("text/plain")
+                                .contentLength((long) content.length)));
+        HttpRequest.Builder put =
+                HttpRequest.newBuilder(presigned.url().toURI()).PUT(HttpRequest.BodyPublishers.ofByteArray(content));
+        presigned.signedHeaders().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("host") && !name.equalsIgnoreCase("content-length")) {
+                values.forEach(v -> put.header(name, v));
+            }
+        });
+        HttpResponse<String> uploaded = HTTP.send(put.build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(uploaded.statusCode()).isEqualTo(200);
+        assertThat(s3.getObjectAsBytes(r -> r.bucket(LocalCairn.MEDIA_BUCKET).key("probe/presigned.txt"))
+                        .asUtf8String())
+                .isEqualTo("presigned");
+    }
+
+    @Test
+    void aTokenFromTheCognitoStandInIsVerifiedByTheApp() throws Exception {
+        CognitoIdentityProviderClient cognito = stack.app().getBean(CognitoIdentityProviderClient.class);
+        String email = "ada-" + UUID.randomUUID() + "@example.com";
+        String password = "Correct-Horse-9";
+        String sub = cognito.signUp(r -> r.clientId(stack.pool().clientId())
+                        .username(email)
+                        .password(password)
+                        .userAttributes(a -> a.name("email").value(email)))
+                .userSub();
+
+        String code = stack.outbox().awaitCode(email, 0, 5_000);
+        cognito.confirmSignUp(
+                r -> r.clientId(stack.pool().clientId()).username(email).confirmationCode(code));
+        AuthenticationResultType tokens = cognito.initiateAuth(
+                        r -> r.clientId(stack.pool().clientId())
+                                .authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                                .authParameters(Map.of("USERNAME", email, "PASSWORD", password)))
+                .authenticationResult();
+
+        HttpResponse<String> session =
+                get("/api/auth/session", Map.of("Authorization", "Bearer " + tokens.accessToken()));
+        assertThat(session.statusCode()).isEqualTo(200);
+        assertThat(session.body()).contains("\"userId\":\"" + sub + "\"");
+
+        HttpResponse<String> idToken = get("/api/auth/session", Map.of("Authorization", "Bearer " + tokens.idToken()));
+        assertThat(idToken.statusCode()).isEqualTo(401);
+        assertThat(idToken.body()).contains("\"code\":\"AUTH_UNAUTHORIZED\"");
+
+        String tampered = tokens.accessToken().substring(0, tokens.accessToken().length() - 4) + "AAAA";
+        assertThat(get("/api/auth/session", Map.of("Authorization", "Bearer " + tampered))
+                        .statusCode())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void theOutboxRouteListsTheCodesSentToAnAddress() throws Exception {
+        CognitoIdentityProviderClient cognito = stack.app().getBean(CognitoIdentityProviderClient.class);
+        String email = "outbox-" + UUID.randomUUID() + "@example.com";
+        cognito.signUp(r -> r.clientId(stack.pool().clientId())
+                .username(email)
+                .password("Correct-Horse-9")
+                .userAttributes(a -> a.name("email").value(email)));
+        String code = stack.outbox().awaitCode(email, 0, 5_000);
+
+        HttpResponse<String> outbox = get("/_local/outbox?to=" + email, Map.of());
+
+        assertThat(outbox.statusCode()).isEqualTo(200);
+        assertThat(outbox.body())
+                .startsWith("[{\"to\":\"" + email + "\"")
+                .contains("\"subject\":\"Your verification code\"")
+                .contains("\"code\":\"" + code + "\"");
+        assertThat(code).matches("\\d{6}");
+        assertThat(get("/_local/outbox?to=nobody@example.com", Map.of()).body()).isEqualTo("[]");
+        assertThat(stack.outbox().to(email)).hasSize(1);
+        assertThat(List.of(get("/_local/outbox", Map.of()).statusCode())).containsExactly(200);
+    }
+
+    private static HttpResponse<String> get(String path, Map<String, String> headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(stack.baseUrl() + path)).GET();
+        headers.forEach(request::header);
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> send(String method, String path, String body)
+            throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(stack.baseUrl() + path))
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+}
