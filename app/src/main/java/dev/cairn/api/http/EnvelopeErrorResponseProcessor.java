@@ -6,6 +6,7 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import io.micronaut.web.router.RouteAttributes;
 import jakarta.inject.Singleton;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -58,7 +59,7 @@ final class EnvelopeErrorResponseProcessor implements ErrorResponseProcessor<Api
 
     private static ApiError fromStatus(int status, ErrorContext context, HttpRequest<?> request, String requestId) {
         return switch (status) {
-            case 400 -> validationError(context, requestId);
+            case 400 -> validationError(context, ErrorCodes.validation(resourceOf(request)), requestId);
             case 401 -> new ApiError(ErrorCodes.AUTH_UNAUTHORIZED, "Authentication is required", 401, requestId, null);
             case 403 -> new ApiError(ErrorCodes.AUTH_FORBIDDEN, "Not allowed", 403, requestId, null);
             case 404 ->
@@ -95,7 +96,14 @@ final class EnvelopeErrorResponseProcessor implements ErrorResponseProcessor<Api
         };
     }
 
-    private static ApiError validationError(ErrorContext context, String requestId) {
+    /** The resource the matched route serves ({@link ErrorResource}), or "" outside one. */
+    private static String resourceOf(HttpRequest<?> request) {
+        return RouteAttributes.getRouteMatch(request)
+                .flatMap(route -> route.getRouteInfo().getAnnotationMetadata().stringValue(ErrorResource.class))
+                .orElse("");
+    }
+
+    private static ApiError validationError(ErrorContext context, String code, String requestId) {
         Throwable cause = context.getRootCause().orElse(null);
         if (cause instanceof ConstraintViolationException violations) {
             List<ApiError.FieldError> details = new ArrayList<>();
@@ -103,16 +111,15 @@ final class EnvelopeErrorResponseProcessor implements ErrorResponseProcessor<Api
                 details.add(new ApiError.FieldError(fieldOf(violation.getPropertyPath()), violation.getMessage()));
             }
             details.sort(java.util.Comparator.comparing(d -> String.valueOf(d.field())));
-            return new ApiError(ErrorCodes.VALIDATION_ERROR, "The request is not valid", 400, requestId, details);
+            return new ApiError(code, "The request is not valid", 400, requestId, details);
         }
         if (isMalformedJson(cause)) {
-            return new ApiError(
-                    ErrorCodes.VALIDATION_ERROR, "The request body is not valid JSON", 400, requestId, null);
+            return new ApiError(code, "The request body is not valid JSON", 400, requestId, null);
         }
         List<ApiError.FieldError> details = context.getErrors().stream()
                 .map(e -> new ApiError.FieldError(e.getPath().orElse(null), e.getMessage()))
                 .toList();
-        return new ApiError(ErrorCodes.VALIDATION_ERROR, "The request is not valid", 400, requestId, details);
+        return new ApiError(code, "The request is not valid", 400, requestId, details);
     }
 
     private static boolean isMalformedJson(Throwable cause) {

@@ -13,6 +13,11 @@ public final class ErrorCodes {
     public static final String AUTH_TOKEN_EXPIRED = "AUTH_TOKEN_EXPIRED";
     public static final String AUTH_FORBIDDEN = "AUTH_FORBIDDEN";
     public static final String INTERNAL_ERROR = "INTERNAL_ERROR";
+    public static final String AUTH_VALIDATION_ERROR = "AUTH_VALIDATION_ERROR";
+    public static final String AUTH_USER_EXISTS = "AUTH_USER_EXISTS";
+    public static final String AUTH_INVALID_CREDENTIALS = "AUTH_INVALID_CREDENTIALS";
+    public static final String AUTH_USER_NOT_CONFIRMED = "AUTH_USER_NOT_CONFIRMED";
+    public static final String AUTH_INVALID_CODE = "AUTH_INVALID_CODE";
 
     private ErrorCodes() {}
 

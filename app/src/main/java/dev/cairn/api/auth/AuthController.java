@@ -1,0 +1,187 @@
+package dev.cairn.api.auth;
+
+import dev.cairn.api.http.ApiResponse;
+import dev.cairn.api.http.ErrorResource;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * Sign-up, sign-in and the account's credentials. Everything here is public except MFA
+ * enrolment, which acts on the signed-in user.
+ */
+@Controller("/api/auth")
+@ErrorResource("auth")
+class AuthController {
+    private static final String CODE = "\\s*\\d{6}\\s*";
+
+    private final AuthService auth;
+
+    AuthController(AuthService auth) {
+        this.auth = auth;
+    }
+
+    @Public
+    @Post("/register")
+    HttpResponse<ApiResponse<Registered>> register(@Body @Valid RegisterRequest request) {
+        String userId = auth.register(request.email(), request.password(), request.name());
+        return HttpResponse.created(
+                ApiResponse.ok(new Registered(userId, AuthService.normalise(request.email()), false)));
+    }
+
+    @Public
+    @Post("/confirm")
+    ApiResponse<Message> confirm(@Body @Valid ConfirmRequest request) {
+        auth.confirm(request.email(), request.code());
+        return ApiResponse.ok(new Message("The e-mail address is confirmed; you can log in"));
+    }
+
+    @Public
+    @Post("/verify-email")
+    ApiResponse<Message> verifyEmail(@Body @Valid ConfirmRequest request) {
+        return confirm(request);
+    }
+
+    @Public
+    @Post("/resend-code")
+    ApiResponse<Message> resendCode(@Body @Valid EmailRequest request) {
+        auth.resendCode(request.email());
+        return ApiResponse.ok(new Message("If the account waits for confirmation, a new code is on its way"));
+    }
+
+    @Public
+    @Post("/login")
+    ApiResponse<Object> login(@Body @Valid LoginRequest request) {
+        AuthService.LoginResult result = auth.login(request.email(), request.password());
+        if (result.tokens() != null) {
+            return ApiResponse.ok(TokenResponse.of(result.tokens()));
+        }
+        return ApiResponse.ok(new MfaChallenge("SOFTWARE_TOKEN_MFA", result.mfaSession()));
+    }
+
+    @Public
+    @Post("/login/mfa")
+    ApiResponse<TokenResponse> loginMfa(@Body @Valid MfaLoginRequest request) {
+        return ApiResponse.ok(TokenResponse.of(auth.answerMfa(request.session(), request.code())));
+    }
+
+    @Public
+    @Post("/refresh")
+    ApiResponse<TokenResponse> refresh(@Body @Valid RefreshRequest request) {
+        return ApiResponse.ok(TokenResponse.of(auth.refresh(request.refreshToken())));
+    }
+
+    @Public
+    @Post("/logout")
+    ApiResponse<Message> logout(@Body @Valid RefreshRequest request) {
+        auth.logout(request.refreshToken());
+        return ApiResponse.ok(new Message("Logged out"));
+    }
+
+    @Public
+    @Post("/forgot-password")
+    ApiResponse<Message> forgotPassword(@Body @Valid EmailRequest request) {
+        auth.forgotPassword(request.email());
+        return ApiResponse.ok(new Message("If an account uses this address, a reset code is on its way"));
+    }
+
+    @Public
+    @Post("/reset-password")
+    ApiResponse<Message> resetPassword(@Body @Valid ResetPasswordRequest request) {
+        auth.resetPassword(request.email(), request.code(), request.newPassword());
+        return ApiResponse.ok(new Message("The password is changed; log in with the new one"));
+    }
+
+    @Post("/mfa/setup")
+    ApiResponse<AuthService.TotpEnrolment> mfaSetup(
+            AuthenticatedUser user, @Header(HttpHeaders.AUTHORIZATION) String authorization) {
+        return ApiResponse.ok(auth.startTotp(bearer(authorization), user));
+    }
+
+    @Post("/mfa/verify")
+    ApiResponse<Message> mfaVerify(
+            @Body @Valid MfaCodeRequest request, @Header(HttpHeaders.AUTHORIZATION) String authorization) {
+        auth.finishTotp(bearer(authorization), request.code());
+        return ApiResponse.ok(new Message("Two-factor sign-in is on"));
+    }
+
+    @Delete("/mfa")
+    ApiResponse<Message> mfaDisable(@Header(HttpHeaders.AUTHORIZATION) String authorization) {
+        auth.disableTotp(bearer(authorization));
+        return ApiResponse.ok(new Message("Two-factor sign-in is off"));
+    }
+
+    /** The filter admitted the request, so the header holds a verified bearer token. */
+    private static String bearer(String authorization) {
+        return authorization.substring("Bearer ".length()).trim();
+    }
+
+    @Serdeable
+    record RegisterRequest(
+            @NotBlank @Email @Size(max = 254) String email,
+            @NotBlank @Size(max = 256) String password,
+            @NotBlank @Size(max = 100) String name) {}
+
+    @Serdeable
+    record ConfirmRequest(
+            @NotBlank @Email String email,
+            @NotBlank @Pattern(regexp = CODE) String code) {}
+
+    @Serdeable
+    record EmailRequest(@NotBlank @Email String email) {}
+
+    @Serdeable
+    record LoginRequest(
+            @NotBlank @Email String email,
+            @NotBlank @Size(max = 256) String password) {}
+
+    @Serdeable
+    record MfaLoginRequest(
+            @NotBlank @Size(max = 4096) String session,
+            @NotBlank @Pattern(regexp = CODE) String code) {}
+
+    @Serdeable
+    record MfaCodeRequest(@NotBlank @Pattern(regexp = CODE) String code) {}
+
+    @Serdeable
+    record RefreshRequest(@NotBlank @Size(max = 8192) String refreshToken) {}
+
+    @Serdeable
+    record ResetPasswordRequest(
+            @NotBlank @Email String email,
+            @NotBlank @Pattern(regexp = CODE) String code,
+            @NotBlank @Size(max = 256) String newPassword) {}
+
+    @Serdeable
+    record Registered(String userId, String email, boolean confirmed) {}
+
+    @Serdeable
+    record Message(String message) {}
+
+    @Serdeable
+    record MfaChallenge(String challenge, String session) {}
+
+    @Serdeable
+    record TokenResponse(
+            String accessToken,
+            @Nullable String idToken,
+            @Nullable String refreshToken,
+            long expiresIn,
+            String tokenType) {
+        static TokenResponse of(IdentityProvider.Tokens tokens) {
+            return new TokenResponse(
+                    tokens.accessToken(), tokens.idToken(), tokens.refreshToken(), tokens.expiresIn(), "Bearer");
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package dev.cairn.api.auth;
+
+import io.micronaut.core.annotation.Nullable;
+
+/**
+ * What the API needs of a user directory. Cognito in AWS and cognito-local on the local stack
+ * both answer through {@code CognitoIdentityProvider}; failures arrive as {@code ApiException}s
+ * with the auth error codes.
+ */
+public interface IdentityProvider {
+
+    /** Creates an unconfirmed user and sends a verification code; returns the user's id ({@code sub}). */
+    String signUp(String email, String password, String name);
+
+    void confirmSignUp(String email, String code);
+
+    void resendCode(String email);
+
+    /** Password sign-in: tokens, or the MFA challenge the user must answer first. */
+    SignIn signIn(String email, String password);
+
+    Tokens answerMfaChallenge(String email, String session, String code);
+
+    /** New access and id tokens; {@code refreshToken} in the result only if the provider rotated it. */
+    Tokens refresh(String refreshToken);
+
+    /** Revokes a refresh token and the tokens issued from it. */
+    void revoke(String refreshToken);
+
+    void forgotPassword(String email);
+
+    void resetPassword(String email, String code, String newPassword);
+
+    /** Starts TOTP enrolment for the token's user: the shared secret for an authenticator app. */
+    String startTotpEnrolment(String accessToken);
+
+    /** Finishes enrolment with a code from the authenticator; MFA is on afterwards. */
+    void finishTotpEnrolment(String accessToken, String code);
+
+    void disableTotp(String accessToken);
+
+    /** The result of a password sign-in: exactly one of {@code tokens} and {@code mfaSession} is set. */
+    record SignIn(@Nullable Tokens tokens, @Nullable String mfaSession) {}
+
+    /** Tokens as issued; {@code expiresIn} in seconds. */
+    record Tokens(
+            String accessToken,
+            @Nullable String idToken,
+            @Nullable String refreshToken,
+            long expiresIn) {}
+}

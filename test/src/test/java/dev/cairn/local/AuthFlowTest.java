@@ -1,0 +1,248 @@
+package dev.cairn.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cairn.local.ApiClient.Reply;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The auth API end to end: the real handler, Cognito's API through cognito-local, codes from the outbox. */
+@ExtendWith(LocalStackExtension.class)
+class AuthFlowTest {
+    private static final String PASSWORD = "Correct-Horse-9";
+    private static LocalCairn stack;
+    private static ApiClient api;
+
+    @BeforeAll
+    static void connect(LocalCairn running, ApiClient client) {
+        stack = running;
+        api = client;
+    }
+
+    @Test
+    void registerConfirmLoginRefreshAndLogout() throws Exception {
+        String email = newEmail();
+        Reply registered = api.post(
+                "/api/auth/register", Map.of("email", email.toUpperCase(), "password", PASSWORD, "name", "Ada"));
+        assertThat(registered.status()).isEqualTo(201);
+        assertThat(registered.data()).containsEntry("email", email).containsEntry("confirmed", false);
+        String userId = registered.text("userId");
+
+        Reply unconfirmed = api.post("/api/auth/login", Map.of("email", email, "password", PASSWORD));
+        assertThat(unconfirmed.status()).isEqualTo(403);
+        assertThat(unconfirmed.errorCode()).isEqualTo("AUTH_USER_NOT_CONFIRMED");
+
+        String code = stack.outbox().awaitCode(email, 0, 5_000);
+        Reply wrongCode = api.post("/api/auth/confirm", Map.of("email", email, "code", otherCode(code)));
+        assertThat(wrongCode.status()).isEqualTo(400);
+        assertThat(wrongCode.errorCode()).isEqualTo("AUTH_INVALID_CODE");
+        assertThat(api.post("/api/auth/confirm", Map.of("email", email, "code", code))
+                        .status())
+                .isEqualTo(200);
+
+        Reply login = api.post("/api/auth/login", Map.of("email", email, "password", PASSWORD));
+        assertThat(login.status()).isEqualTo(200);
+        assertThat(login.data())
+                .containsEntry("tokenType", "Bearer")
+                .containsKeys("accessToken", "idToken", "refreshToken");
+        assertThat(((Number) login.data().get("expiresIn")).longValue()).isBetween(3000L, 3600L);
+        assertThat(api.get("/api/auth/session", login.text("accessToken")).data())
+                .containsEntry("userId", userId);
+
+        Reply refreshed = api.post("/api/auth/refresh", Map.of("refreshToken", login.text("refreshToken")));
+        assertThat(refreshed.status()).isEqualTo(200);
+        assertThat(api.get("/api/auth/session", refreshed.text("accessToken")).status())
+                .isEqualTo(200);
+
+        assertThat(api.post("/api/auth/logout", Map.of("refreshToken", login.text("refreshToken")))
+                        .status())
+                .isEqualTo(200);
+        Reply afterLogout = api.post("/api/auth/refresh", Map.of("refreshToken", login.text("refreshToken")));
+        assertThat(afterLogout.status()).isEqualTo(401);
+        assertThat(afterLogout.errorCode()).isEqualTo("AUTH_UNAUTHORIZED");
+    }
+
+    @Test
+    void aWeakPasswordIsRefusedNamingEveryRuleItBreaks() {
+        Reply weak = api.post("/api/auth/register", Map.of("email", newEmail(), "password", "short", "name", "Ada"));
+
+        assertThat(weak.status()).isEqualTo(400);
+        assertThat(weak.errorCode()).isEqualTo("AUTH_VALIDATION_ERROR");
+        assertThat(messages(weak))
+                .anyMatch(m -> m.contains("at least 8"))
+                .anyMatch(m -> m.contains("upper-case"))
+                .anyMatch(m -> m.contains("digit"))
+                .anyMatch(m -> m.contains("symbol"))
+                .noneMatch(m -> m.contains("lower-case"));
+    }
+
+    @Test
+    void anAddressCanRegisterOnlyOnce() {
+        String email = newEmail();
+        api.post("/api/auth/register", Map.of("email", email, "password", PASSWORD, "name", "Ada"));
+
+        Reply again = api.post("/api/auth/register", Map.of("email", email, "password", PASSWORD, "name", "Eve"));
+
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.errorCode()).isEqualTo("AUTH_USER_EXISTS");
+    }
+
+    @Test
+    void aWrongPasswordAndAnUnknownUserGetTheSameAnswer() throws Exception {
+        String email = registerAndConfirm();
+
+        Reply wrongPassword = api.post("/api/auth/login", Map.of("email", email, "password", PASSWORD + "x"));
+        Reply unknownUser = api.post("/api/auth/login", Map.of("email", newEmail(), "password", PASSWORD));
+
+        assertThat(wrongPassword.status()).isEqualTo(401);
+        assertThat(unknownUser.status()).isEqualTo(401);
+        assertThat(wrongPassword.errorCode()).isEqualTo("AUTH_INVALID_CREDENTIALS");
+        assertThat(unknownUser.error().get("message"))
+                .isEqualTo(wrongPassword.error().get("message"));
+    }
+
+    @Test
+    void badRequestsGetFieldLevelAuthValidationErrors() {
+        Reply missing = api.post("/api/auth/register", Map.of("password", PASSWORD, "name", "Ada"));
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.errorCode()).isEqualTo("AUTH_VALIDATION_ERROR");
+        assertThat(fields(missing)).contains("email");
+
+        Reply notAnEmail = api.post("/api/auth/login", Map.of("email", "not-an-address", "password", PASSWORD));
+        assertThat(notAnEmail.errorCode()).isEqualTo("AUTH_VALIDATION_ERROR");
+        assertThat(fields(notAnEmail)).containsExactly("email");
+
+        Reply malformed = api.post("/api/auth/login", "{\"email\": ");
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.errorCode()).isEqualTo("AUTH_VALIDATION_ERROR");
+    }
+
+    @Test
+    void forgottenPasswordsAreResetWithTheMailedCode() throws Exception {
+        String email = registerAndConfirm();
+        assertThat(api.post("/api/auth/forgot-password", Map.of("email", newEmail()))
+                        .status())
+                .isEqualTo(200);
+
+        int mailsBefore = stack.outbox().to(email).size();
+        assertThat(api.post("/api/auth/forgot-password", Map.of("email", email)).status())
+                .isEqualTo(200);
+        String code = stack.outbox().awaitCode(email, mailsBefore, 5_000);
+        assertThat(stack.outbox().to(email).getLast().subject()).contains("reset");
+
+        Reply weak = api.post("/api/auth/reset-password", Map.of("email", email, "code", code, "newPassword", "weak"));
+        assertThat(weak.errorCode()).isEqualTo("AUTH_VALIDATION_ERROR");
+        Reply wrongCode = api.post(
+                "/api/auth/reset-password",
+                Map.of("email", email, "code", otherCode(code), "newPassword", "New-Secret-42"));
+        assertThat(wrongCode.errorCode()).isEqualTo("AUTH_INVALID_CODE");
+        Reply reset = api.post(
+                "/api/auth/reset-password", Map.of("email", email, "code", code, "newPassword", "New-Secret-42"));
+        assertThat(reset.status()).isEqualTo(200);
+
+        assertThat(api.post("/api/auth/login", Map.of("email", email, "password", "New-Secret-42"))
+                        .status())
+                .isEqualTo(200);
+        assertThat(api.post("/api/auth/login", Map.of("email", email, "password", PASSWORD))
+                        .status())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void aNewCodeCanBeSentAndConfirmsTheAccount() throws Exception {
+        String email = newEmail();
+        api.post("/api/auth/register", Map.of("email", email, "password", PASSWORD, "name", "Ada"));
+        stack.outbox().awaitCode(email, 0, 5_000);
+
+        assertThat(api.post("/api/auth/resend-code", Map.of("email", email)).status())
+                .isEqualTo(200);
+        String second = stack.outbox().awaitCode(email, 1, 5_000);
+
+        assertThat(api.post("/api/auth/verify-email", Map.of("email", email, "code", second))
+                        .status())
+                .isEqualTo(200);
+        assertThat(api.post("/api/auth/login", Map.of("email", email, "password", PASSWORD))
+                        .status())
+                .isEqualTo(200);
+        assertThat(api.post("/api/auth/resend-code", Map.of("email", newEmail()))
+                        .status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void totpMfaCanBeTurnedOnUsedAndTurnedOff() throws Exception {
+        String email = registerAndConfirm();
+        String token = api.post("/api/auth/login", Map.of("email", email, "password", PASSWORD))
+                .text("accessToken");
+        assertThat(api.post("/api/auth/mfa/setup", Map.of()).errorCode()).isEqualTo("AUTH_UNAUTHORIZED");
+
+        Reply setup = api.post("/api/auth/mfa/setup", Map.of(), token);
+        assertThat(setup.status()).isEqualTo(200);
+        String secret = setup.text("secretCode");
+        assertThat(setup.text("otpauthUri")).startsWith("otpauth://totp/Cairn").contains("secret=" + secret);
+        String current = Totp.code(secret, Instant.now().getEpochSecond());
+        assertThat(api.post("/api/auth/mfa/verify", Map.of("code", otherCode(current)), token)
+                        .errorCode())
+                .isEqualTo("AUTH_INVALID_CODE");
+        assertThat(api.post("/api/auth/mfa/verify", Map.of("code", current), token)
+                        .status())
+                .isEqualTo(200);
+
+        Reply challenged = api.post("/api/auth/login", Map.of("email", email, "password", PASSWORD));
+        assertThat(challenged.data())
+                .containsEntry("challenge", "SOFTWARE_TOKEN_MFA")
+                .doesNotContainKey("accessToken");
+        String session = challenged.text("session");
+        String code = Totp.code(secret, Instant.now().getEpochSecond());
+        assertThat(api.post("/api/auth/login/mfa", Map.of("session", session, "code", otherCode(code)))
+                        .errorCode())
+                .isEqualTo("AUTH_INVALID_CODE");
+        Reply tokens = api.post("/api/auth/login/mfa", Map.of("session", session, "code", code));
+        assertThat(tokens.status()).isEqualTo(200);
+        assertThat(tokens.data()).containsKey("accessToken").containsEntry("tokenType", "Bearer");
+
+        assertThat(api.delete("/api/auth/mfa", tokens.text("accessToken")).status())
+                .isEqualTo(200);
+        assertThat(api.post("/api/auth/login", Map.of("email", email, "password", PASSWORD))
+                        .data())
+                .containsKey("accessToken");
+    }
+
+    private static String registerAndConfirm() throws InterruptedException {
+        String email = newEmail();
+        assertThat(api.post("/api/auth/register", Map.of("email", email, "password", PASSWORD, "name", "Ada"))
+                        .status())
+                .isEqualTo(201);
+        String code = stack.outbox().awaitCode(email, 0, 5_000);
+        assertThat(api.post("/api/auth/confirm", Map.of("email", email, "code", code))
+                        .status())
+                .isEqualTo(200);
+        return email;
+    }
+
+    private static String newEmail() {
+        return "user-" + UUID.randomUUID() + "@example.com";
+    }
+
+    /** A six-digit code that is certainly not {@code code}. */
+    private static String otherCode(String code) {
+        return String.format("%06d", (Integer.parseInt(code) + 1) % 1_000_000);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> messages(Reply reply) {
+        return ((List<Map<String, Object>>) reply.error().get("details"))
+                .stream().map(d -> (String) d.get("message")).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> fields(Reply reply) {
+        return ((List<Map<String, Object>>) reply.error().get("details"))
+                .stream().map(d -> (String) d.get("field")).toList();
+    }
+}
