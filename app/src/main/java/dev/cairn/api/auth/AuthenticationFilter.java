@@ -2,6 +2,7 @@ package dev.cairn.api.auth;
 
 import dev.cairn.api.http.ApiException;
 import dev.cairn.api.http.ErrorCodes;
+import io.micronaut.core.annotation.AnnotationMetadata;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -35,8 +36,11 @@ final class AuthenticationFilter implements Ordered {
     @RequestFilter
     void authenticate(HttpRequest<?> request) {
         Optional<RouteMatch<?>> route = RouteAttributes.getRouteMatch(request);
-        if (route.isEmpty()
-                || route.get().getRouteInfo().getAnnotationMetadata().hasAnnotation(Public.class)) {
+        if (route.isEmpty()) {
+            return;
+        }
+        AnnotationMetadata metadata = route.get().getRouteInfo().getAnnotationMetadata();
+        if (metadata.hasAnnotation(Public.class)) {
             return;
         }
         String header = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
@@ -48,6 +52,10 @@ final class AuthenticationFilter implements Ordered {
                     verifier.verify(header.substring(BEARER.length()).trim());
             request.setAttribute(USER_ATTRIBUTE, user);
             MDC.put("userId", user.userId());
+            Optional<String> group = metadata.stringValue(RequiresGroup.class);
+            if (group.isPresent() && !user.inGroup(group.get())) {
+                throw new ApiException(403, ErrorCodes.AUTH_FORBIDDEN, "This needs membership of " + group.get());
+            }
         } catch (TokenRejectedException e) {
             LOG.info("Access token rejected: {}", e.getMessage());
             if (e.expired()) {
