@@ -34,7 +34,10 @@ final class CognitoEmulator implements AutoCloseable {
         this.endpoint = endpoint;
     }
 
-    static CognitoEmulator start(Path repoDir, Path stateDir, Outbox outbox) {
+    /** The name under which cognito-local invokes the post-confirmation trigger. */
+    static final String TRIGGER_FUNCTION = "cairn-auth-triggers";
+
+    static CognitoEmulator start(Path repoDir, Path stateDir, Outbox outbox, URI lambdaEndpoint) {
         Path modules = repoDir.resolve("node_modules");
         if (!Files.isDirectory(modules.resolve("cognito-local"))) {
             throw new IllegalStateException(
@@ -43,10 +46,14 @@ final class CognitoEmulator implements AutoCloseable {
         int port = Ports.free();
         try {
             Files.createDirectories(stateDir.resolve(".cognito"));
-            Files.writeString(stateDir.resolve(".cognito/config.json"), """
+            Files.writeString(
+                    stateDir.resolve(".cognito/config.json"), """
                     {"TokenConfig": {"IssuerDomain": "http://127.0.0.1:%d"},
-                     "UserPoolDefaults": {"UsernameAttributes": ["email"]}}
-                    """.formatted(port));
+                     "UserPoolDefaults": {"UsernameAttributes": ["email"]},
+                     "LambdaClient": {"endpoint": "%s", "region": "us-east-1",
+                                      "credentials": {"accessKeyId": "local", "secretAccessKey": "local"}},
+                     "TriggerFunctions": {"PostConfirmation": "%s"}}
+                    """.formatted(port, lambdaEndpoint, TRIGGER_FUNCTION));
             try (InputStream launcher = CognitoEmulator.class.getResourceAsStream("cognito-local.js")) {
                 Files.copy(launcher, stateDir.resolve("cognito-local.js"), StandardCopyOption.REPLACE_EXISTING);
             }
@@ -74,6 +81,10 @@ final class CognitoEmulator implements AutoCloseable {
 
     /** Turns a "Confirmation Code Delivery" log record into a mail. */
     static void capture(String line, Outbox outbox) {
+        if (line.contains("\"level\":50") || line.contains("\"level\":60")) {
+            System.err.println("cognito-local: " + line);
+            return;
+        }
         if (!line.contains("Code Delivery")) {
             return;
         }

@@ -3,6 +3,8 @@ package dev.cairn.local;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import dev.cairn.api.ApiHandler;
+import dev.cairn.api.data.Tables;
+import dev.cairn.api.user.PostConfirmationHandler;
 import io.micronaut.context.ApplicationContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,6 +20,11 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The whole backend on loopback, with no AWS account and no Docker: DynamoDB Local, S3Mock and
@@ -36,6 +43,8 @@ public final class LocalCairn implements AutoCloseable {
     private S3Emulator s3;
     private CognitoEmulator cognito;
     private CognitoPool pool;
+    private LocalLambdaEndpoint lambda;
+    private Map<String, Object> tableProperties = Map.of();
     private ApiHandler handler;
     private HttpApiEmulator http;
 
@@ -69,8 +78,9 @@ public final class LocalCairn implements AutoCloseable {
         Path cognitoDir = directory("cognito");
         CompletableFuture<S3Emulator> s3Start = CompletableFuture.supplyAsync(
                 () -> S3Emulator.start(options.s3mockJar(), s3Dir, persistent, List.of(MEDIA_BUCKET)));
-        CompletableFuture<CognitoEmulator> cognitoStart =
-                CompletableFuture.supplyAsync(() -> CognitoEmulator.start(options.repoDir(), cognitoDir, outbox));
+        lambda = remember(new LocalLambdaEndpoint());
+        CompletableFuture<CognitoEmulator> cognitoStart = CompletableFuture.supplyAsync(
+                () -> CognitoEmulator.start(options.repoDir(), cognitoDir, outbox, lambda.endpoint()));
         try {
             dynamoDb = remember(DynamoDbLocal.start(dynamoDir));
             cognito = remember(join(cognitoStart));
@@ -82,12 +92,22 @@ public final class LocalCairn implements AutoCloseable {
             throw e;
         }
         pool = CognitoPool.provision(cognito.endpoint(), REGION);
+        try (DynamoDbClient provisioning = DynamoDbClient.builder()
+                .endpointOverride(dynamoDb.endpoint())
+                .region(Region.of(REGION))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build()) {
+            tableProperties = LocalTables.create(provisioning, Tables.forBlueprint(options.blueprint()));
+        }
         handler = new ApiHandler(ApplicationContext.builder()
                 .properties(appProperties())
                 .deduceEnvironment(false)
                 .environments("local")
                 .build());
         remember(handler::close);
+        lambda.start(
+                Map.of(CognitoEmulator.TRIGGER_FUNCTION, new PostConfirmationHandler(handler.getApplicationContext())));
         Map<String, HttpHandler> localRoutes = new LinkedHashMap<>();
         localRoutes.put("/_local/outbox", this::serveOutbox);
         http = remember(new HttpApiEmulator(options.port(), handler, localRoutes));
@@ -109,6 +129,7 @@ public final class LocalCairn implements AutoCloseable {
         properties.put("cairn.auth.client-ids", pool.clientId());
         properties.put("cairn.auth.issuer", pool.issuer());
         properties.put("cairn.auth.jwks-url", pool.jwksUrl());
+        properties.putAll(tableProperties);
         return properties;
     }
 

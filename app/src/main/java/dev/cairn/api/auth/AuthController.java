@@ -3,12 +3,10 @@ package dev.cairn.api.auth;
 import dev.cairn.api.http.ApiResponse;
 import dev.cairn.api.http.ErrorResource;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
-import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.Valid;
@@ -104,27 +102,20 @@ class AuthController {
     }
 
     @Post("/mfa/setup")
-    ApiResponse<AuthService.TotpEnrolment> mfaSetup(
-            AuthenticatedUser user, @Header(HttpHeaders.AUTHORIZATION) String authorization) {
-        return ApiResponse.ok(auth.startTotp(bearer(authorization), user));
+    ApiResponse<AuthService.TotpEnrolment> mfaSetup(AuthenticatedUser user, AccessToken token) {
+        return ApiResponse.ok(auth.startTotp(token.value(), user));
     }
 
     @Post("/mfa/verify")
-    ApiResponse<Message> mfaVerify(
-            @Body @Valid MfaCodeRequest request, @Header(HttpHeaders.AUTHORIZATION) String authorization) {
-        auth.finishTotp(bearer(authorization), request.code());
+    ApiResponse<Message> mfaVerify(@Body @Valid MfaCodeRequest request, AccessToken token) {
+        auth.finishTotp(token.value(), request.code());
         return ApiResponse.ok(new Message("Two-factor sign-in is on"));
     }
 
     @Delete("/mfa")
-    ApiResponse<Message> mfaDisable(@Header(HttpHeaders.AUTHORIZATION) String authorization) {
-        auth.disableTotp(bearer(authorization));
+    ApiResponse<Message> mfaDisable(AccessToken token) {
+        auth.disableTotp(token.value());
         return ApiResponse.ok(new Message("Two-factor sign-in is off"));
-    }
-
-    /** The filter admitted the request, so the header holds a verified bearer token. */
-    private static String bearer(String authorization) {
-        return authorization.substring("Bearer ".length()).trim();
     }
 
     @Serdeable

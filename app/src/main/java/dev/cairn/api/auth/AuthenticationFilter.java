@@ -24,6 +24,7 @@ import org.slf4j.MDC;
 final class AuthenticationFilter implements Ordered {
 
     static final String USER_ATTRIBUTE = "cairn.user";
+    static final String TOKEN_ATTRIBUTE = "cairn.accessToken";
     private static final Logger LOG = LoggerFactory.getLogger(AuthenticationFilter.class);
     private static final String BEARER = "Bearer ";
 
@@ -48,9 +49,10 @@ final class AuthenticationFilter implements Ordered {
             throw new ApiException(401, ErrorCodes.AUTH_UNAUTHORIZED, "An access token is required");
         }
         try {
-            AuthenticatedUser user =
-                    verifier.verify(header.substring(BEARER.length()).trim());
+            String token = header.substring(BEARER.length()).trim();
+            AuthenticatedUser user = verifier.verify(token);
             request.setAttribute(USER_ATTRIBUTE, user);
+            request.setAttribute(TOKEN_ATTRIBUTE, new AccessToken(token));
             MDC.put("userId", user.userId());
             Optional<String> group = metadata.stringValue(RequiresGroup.class);
             if (group.isPresent() && !user.inGroup(group.get())) {

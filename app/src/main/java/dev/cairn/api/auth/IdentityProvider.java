@@ -39,6 +39,9 @@ public interface IdentityProvider {
 
     void disableTotp(String accessToken);
 
+    /** The token's user's attributes ({@code email}, {@code name}, ...). */
+    java.util.Map<String, String> attributes(String accessToken);
+
     /** The result of a password sign-in: exactly one of {@code tokens} and {@code mfaSession} is set. */
     record SignIn(@Nullable Tokens tokens, @Nullable String mfaSession) {}
 

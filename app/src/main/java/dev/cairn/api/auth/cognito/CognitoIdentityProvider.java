@@ -180,6 +180,15 @@ final class CognitoIdentityProvider implements IdentityProvider {
                         .softwareTokenMfaSettings(s -> s.enabled(false).preferredMfa(false))));
     }
 
+    @Override
+    public Map<String, String> attributes(String accessToken) {
+        Map<String, String> attributes = new java.util.LinkedHashMap<>();
+        call(Flow.TOKEN, () -> cognito.getUser(r -> r.accessToken(accessToken)))
+                .userAttributes()
+                .forEach(a -> attributes.put(a.name(), a.value()));
+        return attributes;
+    }
+
     private Tokens tokens(AuthenticationResultType result, String fallbackRefreshToken) {
         Integer expiresIn = result.expiresIn();
         long seconds = expiresIn != null && expiresIn > 0 ? expiresIn : secondsLeft(result.accessToken());

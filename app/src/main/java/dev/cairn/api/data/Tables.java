@@ -1,0 +1,14 @@
+package dev.cairn.api.data;
+
+import dev.cairn.api.user.UserProfiles;
+import java.util.List;
+
+/** Every table the app reads, for the local stack to create and the CDK app to match. */
+public final class Tables {
+    private Tables() {}
+
+    /** The tables a blueprint's features use. Every blueprint has user profiles. */
+    public static List<TableDefinition> forBlueprint(String blueprint) {
+        return List.of(UserProfiles.TABLE);
+    }
+}

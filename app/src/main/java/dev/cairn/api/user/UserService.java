@@ -1,0 +1,82 @@
+package dev.cairn.api.user;
+
+import dev.cairn.api.auth.AuthenticatedUser;
+import dev.cairn.api.auth.IdentityProvider;
+import dev.cairn.api.http.ApiError;
+import dev.cairn.api.http.ApiException;
+import dev.cairn.api.http.ErrorCodes;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Profiles and preferences. A profile is created when the user confirms their address (the
+ * post-confirmation trigger); should that have failed, the first read creates it from Cognito's
+ * attributes. Every change is conditional on the version it was based on.
+ */
+@Singleton
+public class UserService {
+    static final String RESOURCE = "user";
+
+    private final UserProfiles profiles;
+    private final IdentityProvider identities;
+    private final Clock clock;
+
+    UserService(UserProfiles profiles, IdentityProvider identities) {
+        this.profiles = profiles;
+        this.identities = identities;
+        this.clock = Clock.systemUTC();
+    }
+
+    /** The first profile of a newly confirmed user; does nothing if one exists. */
+    public void createProfile(String userId, @Nullable String email, @Nullable String name) {
+        String now = clock.instant().toString();
+        profiles.createIfAbsent(new UserProfile(userId, email, name, Map.of(), now, now, 1));
+    }
+
+    public UserProfile profile(AuthenticatedUser user, String accessToken) {
+        return profiles.find(user.userId()).orElseGet(() -> {
+            Map<String, String> attributes = identities.attributes(accessToken);
+            createProfile(user.userId(), attributes.get("email"), attributes.get("name"));
+            return profiles.find(user.userId())
+                    .orElseThrow(() -> new IllegalStateException("The profile just written cannot be read"));
+        });
+    }
+
+    public UserProfile update(
+            AuthenticatedUser user,
+            String accessToken,
+            @Nullable String name,
+            @Nullable Map<String, Object> preferences,
+            @Nullable Long expectedVersion) {
+        if (preferences != null) {
+            List<ApiError.FieldError> problems = Preferences.violations(preferences);
+            if (!problems.isEmpty()) {
+                throw new ApiException(400, ErrorCodes.validation(RESOURCE), "The preferences are not valid", problems);
+            }
+        }
+        UserProfile current = profile(user, accessToken);
+        if (expectedVersion != null && expectedVersion != current.version()) {
+            throw conflict();
+        }
+        UserProfile next = new UserProfile(
+                current.userId(),
+                current.email(),
+                name == null ? current.name() : name.strip(),
+                preferences == null ? current.preferences() : preferences,
+                current.createdAt(),
+                clock.instant().toString(),
+                current.version() + 1);
+        if (!profiles.replace(next, current.version())) {
+            throw conflict();
+        }
+        return next;
+    }
+
+    private static ApiException conflict() {
+        return new ApiException(
+                409, ErrorCodes.CONFLICT, "The profile was changed by another request; read it and try again");
+    }
+}

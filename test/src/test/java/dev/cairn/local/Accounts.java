@@ -1,0 +1,34 @@
+package dev.cairn.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cairn.local.ApiClient.Reply;
+import java.util.Map;
+import java.util.UUID;
+
+/** Signs users up through the API, as a client would, for tests that need someone signed in. */
+final class Accounts {
+    static final String PASSWORD = "Correct-Horse-9";
+
+    private Accounts() {}
+
+    /** A confirmed, signed-in user. */
+    record Account(String email, String userId, String accessToken, String refreshToken) {}
+
+    static String newEmail() {
+        return "user-" + UUID.randomUUID() + "@example.com";
+    }
+
+    static Account signedIn(LocalCairn stack, ApiClient api, String name) throws InterruptedException {
+        String email = newEmail();
+        Reply registered = api.post("/api/auth/register", Map.of("email", email, "password", PASSWORD, "name", name));
+        assertThat(registered.status()).isEqualTo(201);
+        String code = stack.outbox().awaitCode(email, 0, 5_000);
+        assertThat(api.post("/api/auth/confirm", Map.of("email", email, "code", code))
+                        .status())
+                .isEqualTo(200);
+        Reply login = api.post("/api/auth/login", Map.of("email", email, "password", PASSWORD));
+        assertThat(login.status()).isEqualTo(200);
+        return new Account(email, registered.text("userId"), login.text("accessToken"), login.text("refreshToken"));
+    }
+}
