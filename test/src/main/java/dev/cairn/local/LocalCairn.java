@@ -289,7 +289,7 @@ public final class LocalCairn implements AutoCloseable {
 
                 Cairn is running locally (blueprint %s, %s), ready in %.1f s:
                   API      %s/api
-                  Health   %s/api/health
+                  Docs     %s/api/docs  (OpenAPI: /api/openapi.json)
                   Outbox   %s/_local/outbox?to=EMAIL
                   Cognito  user pool %s, app client %s
                 Press Ctrl-C to stop.

@@ -1,5 +1,6 @@
 package dev.cairn.api.auth;
 
+import dev.cairn.api.docs.ApiDocumentation;
 import dev.cairn.api.http.ApiResponse;
 import dev.cairn.api.http.ErrorResource;
 import io.micronaut.core.annotation.Nullable;
@@ -9,6 +10,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -30,6 +32,7 @@ class AuthController {
         this.auth = auth;
     }
 
+    /** Signs up with e-mail, password and name; a verification code is e-mailed. */
     @Public
     @Post("/register")
     HttpResponse<ApiResponse<Registered>> register(@Body @Valid RegisterRequest request) {
@@ -38,6 +41,7 @@ class AuthController {
                 ApiResponse.ok(new Registered(userId, AuthService.normalise(request.email()), false)));
     }
 
+    /** Confirms the e-mail address with the mailed code. */
     @Public
     @Post("/confirm")
     ApiResponse<Message> confirm(@Body @Valid ConfirmRequest request) {
@@ -45,12 +49,14 @@ class AuthController {
         return ApiResponse.ok(new Message("The e-mail address is confirmed; you can log in"));
     }
 
+    /** Same as /api/auth/confirm. */
     @Public
     @Post("/verify-email")
     ApiResponse<Message> verifyEmail(@Body @Valid ConfirmRequest request) {
         return confirm(request);
     }
 
+    /** Sends a new verification code. */
     @Public
     @Post("/resend-code")
     ApiResponse<Message> resendCode(@Body @Valid EmailRequest request) {
@@ -58,6 +64,7 @@ class AuthController {
         return ApiResponse.ok(new Message("If the account waits for confirmation, a new code is on its way"));
     }
 
+    /** Logs in: tokens, or an MFA challenge to answer at /api/auth/login/mfa. */
     @Public
     @Post("/login")
     ApiResponse<Object> login(@Body @Valid LoginRequest request) {
@@ -68,18 +75,21 @@ class AuthController {
         return ApiResponse.ok(new MfaChallenge("SOFTWARE_TOKEN_MFA", result.mfaSession()));
     }
 
+    /** Answers the MFA challenge with the authenticator code. */
     @Public
     @Post("/login/mfa")
     ApiResponse<TokenResponse> loginMfa(@Body @Valid MfaLoginRequest request) {
         return ApiResponse.ok(TokenResponse.of(auth.answerMfa(request.session(), request.code())));
     }
 
+    /** New access and id tokens from a refresh token. */
     @Public
     @Post("/refresh")
     ApiResponse<TokenResponse> refresh(@Body @Valid RefreshRequest request) {
         return ApiResponse.ok(TokenResponse.of(auth.refresh(request.refreshToken())));
     }
 
+    /** Revokes the refresh token. */
     @Public
     @Post("/logout")
     ApiResponse<Message> logout(@Body @Valid RefreshRequest request) {
@@ -87,6 +97,7 @@ class AuthController {
         return ApiResponse.ok(new Message("Logged out"));
     }
 
+    /** E-mails a password reset code (the answer is the same for unknown addresses). */
     @Public
     @Post("/forgot-password")
     ApiResponse<Message> forgotPassword(@Body @Valid EmailRequest request) {
@@ -94,6 +105,7 @@ class AuthController {
         return ApiResponse.ok(new Message("If an account uses this address, a reset code is on its way"));
     }
 
+    /** Sets a new password with the mailed reset code. */
     @Public
     @Post("/reset-password")
     ApiResponse<Message> resetPassword(@Body @Valid ResetPasswordRequest request) {
@@ -101,17 +113,23 @@ class AuthController {
         return ApiResponse.ok(new Message("The password is changed; log in with the new one"));
     }
 
+    /** Starts TOTP enrolment: a secret and an otpauth URI for an authenticator app. */
+    @SecurityRequirement(name = ApiDocumentation.BEARER)
     @Post("/mfa/setup")
     ApiResponse<AuthService.TotpEnrolment> mfaSetup(AuthenticatedUser user, AccessToken token) {
         return ApiResponse.ok(auth.startTotp(token.value(), user));
     }
 
+    /** Turns TOTP two-factor sign-in on with a code from the authenticator. */
+    @SecurityRequirement(name = ApiDocumentation.BEARER)
     @Post("/mfa/verify")
     ApiResponse<Message> mfaVerify(@Body @Valid MfaCodeRequest request, AccessToken token) {
         auth.finishTotp(token.value(), request.code());
         return ApiResponse.ok(new Message("Two-factor sign-in is on"));
     }
 
+    /** Turns TOTP two-factor sign-in off. */
+    @SecurityRequirement(name = ApiDocumentation.BEARER)
     @Delete("/mfa")
     ApiResponse<Message> mfaDisable(AccessToken token) {
         auth.disableTotp(token.value());

@@ -42,6 +42,12 @@ public interface IdentityProvider {
     /** The token's user's attributes ({@code email}, {@code name}, ...). */
     java.util.Map<String, String> attributes(String accessToken);
 
+    /** The attributes, or empty if the token's user no longer exists. */
+    java.util.Optional<java.util.Map<String, String>> findAttributes(String accessToken);
+
+    /** Deletes the token's user; deleting a user that is gone already is not an error. */
+    void deleteUser(String accessToken);
+
     /** The result of a password sign-in: exactly one of {@code tokens} and {@code mfaSession} is set. */
     record SignIn(@Nullable Tokens tokens, @Nullable String mfaSession) {}
 

@@ -1,16 +1,20 @@
 package dev.cairn.api.auth;
 
+import dev.cairn.api.docs.ApiDocumentation;
 import dev.cairn.api.http.ApiResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import java.time.Instant;
 import java.util.List;
 
 /** Who the access token says the caller is: the simplest way for a client to check its token. */
+@SecurityRequirement(name = ApiDocumentation.BEARER)
 @Controller("/api/auth/session")
 final class SessionController {
 
+    /** Who the access token says the caller is. */
     @Get
     ApiResponse<Session> session(AuthenticatedUser user) {
         return ApiResponse.ok(new Session(

@@ -16,6 +16,7 @@ final class HealthController {
         this.build = build;
     }
 
+    /** Liveness and version of the API. */
     @Public
     @Get
     ApiResponse<Health> health() {

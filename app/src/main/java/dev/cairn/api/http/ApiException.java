@@ -15,6 +15,14 @@ public class ApiException extends RuntimeException {
         this(status, code, message, List.of());
     }
 
+    /** A failure caused by {@code cause}, which stays in the logs. */
+    public ApiException(int status, String code, String message, Throwable cause) {
+        super(message, cause);
+        this.status = status;
+        this.code = code;
+        this.details = List.of();
+    }
+
     public ApiException(int status, String code, String message, List<ApiError.FieldError> details) {
         super(message);
         this.status = status;

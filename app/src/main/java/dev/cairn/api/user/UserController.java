@@ -2,14 +2,17 @@ package dev.cairn.api.user;
 
 import dev.cairn.api.auth.AccessToken;
 import dev.cairn.api.auth.AuthenticatedUser;
+import dev.cairn.api.docs.ApiDocumentation;
 import dev.cairn.api.http.ApiResponse;
 import dev.cairn.api.http.ErrorResource;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -17,47 +20,71 @@ import jakarta.validation.constraints.Size;
 import java.util.Map;
 
 /** The signed-in user's own profile, name and preferences; {@code /api/auth/profile} is an alias. */
+@SecurityRequirement(name = ApiDocumentation.BEARER)
 @Controller
 @ErrorResource(UserService.RESOURCE)
 class UserController {
     private final UserService users;
+    private final AccountService accounts;
 
-    UserController(UserService users) {
+    UserController(UserService users, AccountService accounts) {
         this.users = users;
+        this.accounts = accounts;
     }
 
+    /** Everything of the caller's, as one JSON document. */
+    @Get("/api/user/export")
+    ApiResponse<Map<String, Object>> export(AuthenticatedUser user) {
+        return ApiResponse.ok(accounts.export(user));
+    }
+
+    /** Deletes the account and all its data, after checking the password. */
+    @Delete("/api/user/account")
+    ApiResponse<Map<String, Object>> deleteAccount(
+            AuthenticatedUser user, AccessToken token, @Body @Valid AccountDeletion request) {
+        accounts.delete(user, token.value(), request.password());
+        return ApiResponse.ok(Map.of("deleted", true));
+    }
+
+    /** The caller's profile. */
     @Get("/api/user/profile")
     ApiResponse<UserProfile> profile(AuthenticatedUser user, AccessToken token) {
         return ApiResponse.ok(users.profile(user, token.value()));
     }
 
+    /** Same as GET /api/user/profile. */
     @Get("/api/auth/profile")
     ApiResponse<UserProfile> profileAlias(AuthenticatedUser user, AccessToken token) {
         return profile(user, token);
     }
 
+    /** Changes the name and/or preferences; give version to refuse a stale write. */
     @Put("/api/user/profile")
     ApiResponse<UserProfile> updateProfile(
             AuthenticatedUser user, AccessToken token, @Body @Valid ProfileUpdate update) {
         return ApiResponse.ok(users.update(user, token.value(), update.name(), update.preferences(), update.version()));
     }
 
+    /** Same as PUT /api/user/profile. */
     @Put("/api/auth/profile")
     ApiResponse<UserProfile> updateProfileAlias(
             AuthenticatedUser user, AccessToken token, @Body @Valid ProfileUpdate update) {
         return updateProfile(user, token, update);
     }
 
+    /** Changes the display name. */
     @Put("/api/user/name")
     ApiResponse<UserProfile> updateName(AuthenticatedUser user, AccessToken token, @Body @Valid NameUpdate update) {
         return ApiResponse.ok(users.update(user, token.value(), update.name(), null, update.version()));
     }
 
+    /** The caller's preferences. */
     @Get("/api/user/preferences")
     ApiResponse<Map<String, Object>> preferences(AuthenticatedUser user, AccessToken token) {
         return ApiResponse.ok(users.profile(user, token.value()).preferences());
     }
 
+    /** Replaces the preferences (strings, numbers and booleans; language as a tag). */
     @Put("/api/user/preferences")
     ApiResponse<Map<String, Object>> replacePreferences(
             AuthenticatedUser user, AccessToken token, @Body @NotNull Map<String, Object> preferences) {
@@ -71,6 +98,9 @@ class UserController {
             @Nullable @Size(min = 1, max = 100) String name,
             @Nullable Map<String, Object> preferences,
             @Nullable Long version) {}
+
+    @Serdeable
+    record AccountDeletion(@NotBlank @Size(max = 256) String password) {}
 
     @Serdeable
     record NameUpdate(

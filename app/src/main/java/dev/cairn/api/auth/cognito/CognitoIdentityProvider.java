@@ -183,10 +183,39 @@ final class CognitoIdentityProvider implements IdentityProvider {
     @Override
     public Map<String, String> attributes(String accessToken) {
         Map<String, String> attributes = new java.util.LinkedHashMap<>();
-        call(Flow.TOKEN, () -> cognito.getUser(r -> r.accessToken(accessToken)))
-                .userAttributes()
-                .forEach(a -> attributes.put(a.name(), a.value()));
+        try {
+            cognito.getUser(r -> r.accessToken(accessToken))
+                    .userAttributes()
+                    .forEach(a -> attributes.put(a.name(), a.value()));
+        } catch (UserNotFoundException e) {
+            throw new ApiException(401, ErrorCodes.AUTH_UNAUTHORIZED, "The account no longer exists", e);
+        } catch (CognitoIdentityProviderException e) {
+            throw translate(Flow.TOKEN, e);
+        }
         return attributes;
+    }
+
+    @Override
+    public java.util.Optional<Map<String, String>> findAttributes(String accessToken) {
+        try {
+            return java.util.Optional.of(attributes(accessToken));
+        } catch (ApiException e) {
+            if (e.getCause() instanceof UserNotFoundException) {
+                return java.util.Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void deleteUser(String accessToken) {
+        try {
+            cognito.deleteUser(r -> r.accessToken(accessToken));
+        } catch (UserNotFoundException e) {
+            // Gone already: deleting an account twice is the same as once.
+        } catch (CognitoIdentityProviderException e) {
+            throw translate(Flow.TOKEN, e);
+        }
     }
 
     private Tokens tokens(AuthenticationResultType result, String fallbackRefreshToken) {

@@ -1,0 +1,23 @@
+package dev.cairn.api.docs;
+
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+import io.swagger.v3.oas.annotations.info.Info;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
+
+/** The head of the OpenAPI document the build generates from the controllers. */
+@OpenAPIDefinition(
+        info =
+                @Info(
+                        title = "Cairn API",
+                        version = "1",
+                        description =
+                                "Every response is an envelope: {\"success\":true,\"data\":...} or "
+                                        + "{\"success\":false,\"error\":{\"code\",\"message\",\"statusCode\",\"requestId\"}}. "
+                                        + "Routes marked 'token' need 'Authorization: Bearer <access token>' from /api/auth/login."))
+@SecurityScheme(name = ApiDocumentation.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
+public final class ApiDocumentation {
+    public static final String BEARER = "bearer";
+
+    private ApiDocumentation() {}
+}

@@ -1,0 +1,70 @@
+package dev.cairn.api.user;
+
+import dev.cairn.api.auth.AuthenticatedUser;
+import dev.cairn.api.auth.IdentityProvider;
+import dev.cairn.api.http.ApiException;
+import dev.cairn.api.http.ErrorCodes;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole account: everything of the user's as one document (data portability), and its
+ * deletion everywhere, the identity last so that a failed deletion can be run again.
+ */
+@Singleton
+public class AccountService {
+    private static final Logger LOG = LoggerFactory.getLogger(AccountService.class);
+
+    private final List<UserData> parts;
+    private final IdentityProvider identities;
+    private final Clock clock;
+
+    AccountService(List<UserData> parts, IdentityProvider identities) {
+        this.parts = parts.stream()
+                .sorted(java.util.Comparator.comparing(UserData::name))
+                .toList();
+        this.identities = identities;
+        this.clock = Clock.systemUTC();
+    }
+
+    public Map<String, Object> export(AuthenticatedUser user) {
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("exportedAt", clock.instant().toString());
+        document.put("userId", user.userId());
+        for (UserData part : parts) {
+            Object data = part.export(user.userId());
+            if (data != null) {
+                document.put(part.name(), data);
+            }
+        }
+        return document;
+    }
+
+    /**
+     * Deletes the account after checking the password. If the identity is gone already, what may
+     * remain of the data is erased and the answer is the same as the first time.
+     */
+    public void delete(AuthenticatedUser user, String accessToken, String password) {
+        Optional<Map<String, String>> attributes = identities.findAttributes(accessToken);
+        if (attributes.isPresent()) {
+            String email = attributes.get().get("email");
+            if (email == null) {
+                throw new ApiException(400, ErrorCodes.validation(UserService.RESOURCE), "The account has no e-mail");
+            }
+            identities.signIn(email, password); // throws 401 AUTH_INVALID_CREDENTIALS on a wrong password
+        }
+        for (UserData part : parts) {
+            part.erase(user.userId());
+        }
+        if (attributes.isPresent()) {
+            identities.deleteUser(accessToken);
+        }
+        LOG.info("Account deleted with {} parts of data", parts.size());
+    }
+}

@@ -1,0 +1,28 @@
+package dev.cairn.api.user;
+
+import jakarta.inject.Singleton;
+
+/** The profile's part of a user's data. */
+@Singleton
+final class ProfileData implements UserData {
+    private final UserProfiles profiles;
+
+    ProfileData(UserProfiles profiles) {
+        this.profiles = profiles;
+    }
+
+    @Override
+    public String name() {
+        return "profile";
+    }
+
+    @Override
+    public Object export(String userId) {
+        return profiles.find(userId).orElse(null);
+    }
+
+    @Override
+    public void erase(String userId) {
+        profiles.delete(userId);
+    }
+}
