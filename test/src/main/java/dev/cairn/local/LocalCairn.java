@@ -22,9 +22,13 @@ import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 /**
  * The whole backend on loopback, with no AWS account and no Docker: DynamoDB Local, S3Mock and
@@ -45,6 +49,8 @@ public final class LocalCairn implements AutoCloseable {
     private CognitoPool pool;
     private LocalLambdaEndpoint lambda;
     private Map<String, Object> tableProperties = Map.of();
+    private int apiPort;
+    private S3Client mediaReader;
     private ApiHandler handler;
     private HttpApiEmulator http;
 
@@ -91,6 +97,7 @@ public final class LocalCairn implements AutoCloseable {
             cognitoStart.thenAccept(CognitoEmulator::close);
             throw e;
         }
+        apiPort = options.port() == 0 ? Ports.free() : options.port();
         pool = CognitoPool.provision(cognito.endpoint(), REGION);
         try (DynamoDbClient provisioning = DynamoDbClient.builder()
                 .endpointOverride(dynamoDb.endpoint())
@@ -108,9 +115,17 @@ public final class LocalCairn implements AutoCloseable {
         remember(handler::close);
         lambda.start(
                 Map.of(CognitoEmulator.TRIGGER_FUNCTION, new PostConfirmationHandler(handler.getApplicationContext())));
+        mediaReader = remember(S3Client.builder()
+                .endpointOverride(s3.endpoint())
+                .region(Region.of(REGION))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .forcePathStyle(true)
+                .build());
         Map<String, HttpHandler> localRoutes = new LinkedHashMap<>();
         localRoutes.put("/_local/outbox", this::serveOutbox);
-        http = remember(new HttpApiEmulator(options.port(), handler, localRoutes));
+        localRoutes.put("/media/", this::serveMedia);
+        http = remember(new HttpApiEmulator(apiPort, handler, localRoutes));
     }
 
     /** The configuration the app gets in AWS from its environment, pointed at the stand-ins. */
@@ -124,6 +139,8 @@ public final class LocalCairn implements AutoCloseable {
         properties.put("cairn.aws.s3-endpoint", s3.endpoint().toString());
         properties.put("cairn.aws.cognito-endpoint", cognito.endpoint().toString());
         properties.put("cairn.media.bucket", MEDIA_BUCKET);
+        properties.put("cairn.media.base-url", "http://localhost:" + apiPort + "/media");
+        properties.put("cairn.media.variants", "in-process");
         properties.put("cairn.auth.region", REGION);
         properties.put("cairn.auth.user-pool-id", pool.userPoolId());
         properties.put("cairn.auth.client-ids", pool.clientId());
@@ -164,6 +181,51 @@ public final class LocalCairn implements AutoCloseable {
                     200,
                     Map.of("Content-Type", "application/json"),
                     json.toString().getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /**
+     * {@code /media/*} the way the CDN serves it: the public {@code images/} paths of the media
+     * bucket, with their stored content type and cache headers; anything else needs a signed URL.
+     */
+    private void serveMedia(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String key = exchange.getRequestURI().getPath().substring("/media/".length());
+            if (!"GET".equals(exchange.getRequestMethod()) && !"HEAD".equals(exchange.getRequestMethod())) {
+                HttpApiEmulator.send(exchange, 405, Map.of("Allow", "GET, HEAD"), new byte[0]);
+                return;
+            }
+            if (!key.startsWith("images/") || key.contains("..")) {
+                HttpApiEmulator.send(
+                        exchange,
+                        403,
+                        Map.of("Content-Type", "text/plain"),
+                        "Forbidden".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            try {
+                ResponseBytes<GetObjectResponse> object =
+                        mediaReader.getObjectAsBytes(r -> r.bucket(MEDIA_BUCKET).key(key));
+                Map<String, String> headers = new LinkedHashMap<>();
+                headers.put("Content-Type", object.response().contentType());
+                if (object.response().cacheControl() != null) {
+                    headers.put("Cache-Control", object.response().cacheControl());
+                }
+                HttpApiEmulator.send(exchange, 200, headers, object.asByteArray());
+            } catch (NoSuchKeyException e) {
+                HttpApiEmulator.send(
+                        exchange,
+                        404,
+                        Map.of("Content-Type", "text/plain"),
+                        "Not Found".getBytes(StandardCharsets.UTF_8));
+            } catch (Throwable e) {
+                e.printStackTrace();
+                HttpApiEmulator.send(
+                        exchange,
+                        502,
+                        Map.of("Content-Type", "text/plain"),
+                        "Bad Gateway".getBytes(StandardCharsets.UTF_8));
+            }
         }
     }
 

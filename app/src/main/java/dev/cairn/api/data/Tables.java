@@ -1,5 +1,6 @@
 package dev.cairn.api.data;
 
+import dev.cairn.api.media.ImageRecords;
 import dev.cairn.api.user.UserProfiles;
 import java.util.List;
 
@@ -7,8 +8,8 @@ import java.util.List;
 public final class Tables {
     private Tables() {}
 
-    /** The tables a blueprint's features use. Every blueprint has user profiles. */
+    /** The tables a blueprint's features use. Every blueprint has user profiles and images. */
     public static List<TableDefinition> forBlueprint(String blueprint) {
-        return List.of(UserProfiles.TABLE);
+        return List.of(UserProfiles.TABLE, ImageRecords.TABLE);
     }
 }

@@ -1,0 +1,115 @@
+package dev.cairn.api.media;
+
+import dev.cairn.api.data.TableDefinition;
+import dev.cairn.api.data.TableNames;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/** The Images table: partition key {@code userId}, sort key {@code imageId} (UUIDv7, so by time). */
+@Singleton
+public class ImageRecords {
+    public static final TableDefinition TABLE = new TableDefinition("images", "userId", "imageId", List.of());
+
+    private final DynamoDbClient dynamoDb;
+    private final String table;
+
+    ImageRecords(DynamoDbClient dynamoDb, TableNames tables) {
+        this.dynamoDb = dynamoDb;
+        this.table = tables.of(TABLE);
+    }
+
+    public Optional<ImageRecord> find(String userId, String imageId) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(
+                        r -> r.tableName(table).key(key(userId, imageId)).consistentRead(true))
+                .item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
+    }
+
+    public void create(ImageRecord record) {
+        dynamoDb.putItem(
+                r -> r.tableName(table).item(toItem(record)).conditionExpression("attribute_not_exists(imageId)"));
+    }
+
+    /** Replaces the record if it still exists; false if it was deleted meanwhile. */
+    public boolean update(ImageRecord record) {
+        try {
+            dynamoDb.putItem(
+                    r -> r.tableName(table).item(toItem(record)).conditionExpression("attribute_exists(imageId)"));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    public void delete(String userId, String imageId) {
+        dynamoDb.deleteItem(r -> r.tableName(table).key(key(userId, imageId)));
+    }
+
+    /** All of a user's images, oldest first (a Query on the partition, page by page). */
+    public List<ImageRecord> all(String userId) {
+        List<ImageRecord> records = new ArrayList<>();
+        dynamoDb.queryPaginator(r -> r.tableName(table)
+                        .keyConditionExpression("userId = :user")
+                        .expressionAttributeValues(Map.of(":user", AttributeValue.fromS(userId))))
+                .items()
+                .forEach(item -> records.add(fromItem(item)));
+        return records;
+    }
+
+    private static Map<String, AttributeValue> key(String userId, String imageId) {
+        return Map.of("userId", AttributeValue.fromS(userId), "imageId", AttributeValue.fromS(imageId));
+    }
+
+    static Map<String, AttributeValue> toItem(ImageRecord record) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("userId", AttributeValue.fromS(record.userId()));
+        item.put("imageId", AttributeValue.fromS(record.imageId()));
+        item.put("format", AttributeValue.fromS(record.format().name()));
+        item.put("width", AttributeValue.fromN(Integer.toString(record.width())));
+        item.put("height", AttributeValue.fromN(Integer.toString(record.height())));
+        item.put("bytes", AttributeValue.fromN(Long.toString(record.bytes())));
+        item.put("originalKey", AttributeValue.fromS(record.originalKey()));
+        item.put("thumbnailKey", AttributeValue.fromS(record.thumbnailKey()));
+        item.put(
+                "variants",
+                AttributeValue.fromL(record.variants().stream()
+                        .map(v -> AttributeValue.fromM(Map.of(
+                                "width", AttributeValue.fromN(Integer.toString(v.width())),
+                                "format", AttributeValue.fromS(v.format().name()),
+                                "key", AttributeValue.fromS(v.key()))))
+                        .toList()));
+        item.put("status", AttributeValue.fromS(record.status()));
+        item.put("createdAt", AttributeValue.fromS(record.createdAt()));
+        item.put("updatedAt", AttributeValue.fromS(record.updatedAt()));
+        return item;
+    }
+
+    static ImageRecord fromItem(Map<String, AttributeValue> item) {
+        List<ImageRecord.Variant> variants = item.get("variants").l().stream()
+                .map(v -> new ImageRecord.Variant(
+                        Integer.parseInt(v.m().get("width").n()),
+                        ImageFormat.valueOf(v.m().get("format").s()),
+                        v.m().get("key").s()))
+                .toList();
+        return new ImageRecord(
+                item.get("userId").s(),
+                item.get("imageId").s(),
+                ImageFormat.valueOf(item.get("format").s()),
+                Integer.parseInt(item.get("width").n()),
+                Integer.parseInt(item.get("height").n()),
+                Long.parseLong(item.get("bytes").n()),
+                item.get("originalKey").s(),
+                item.get("thumbnailKey").s(),
+                variants,
+                item.get("status").s(),
+                item.get("createdAt").s(),
+                item.get("updatedAt").s());
+    }
+}

@@ -1,0 +1,170 @@
+package dev.cairn.api.media;
+
+import dev.cairn.api.auth.AuthenticatedUser;
+import dev.cairn.api.data.Ids;
+import dev.cairn.api.http.ApiError;
+import dev.cairn.api.http.ApiException;
+import dev.cairn.api.http.ErrorCodes;
+import jakarta.inject.Singleton;
+import java.awt.image.BufferedImage;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Seed 001's pre-signed upload flow: the client gets a URL that accepts exactly the announced
+ * file, uploads straight to S3, then says so; the upload is checked, cleaned of metadata,
+ * thumbnailed and moved under {@code images/}, and its variants follow. Keys always contain the
+ * caller's id, and a key of anyone else's is treated as one that does not exist.
+ */
+@Singleton
+public class ImageService {
+    static final String RESOURCE = "image";
+    static final Duration UPLOAD_URL_VALIDITY = Duration.ofMinutes(5);
+    static final int THUMBNAIL_SIZE = 400;
+    private static final Pattern UNSAFE = Pattern.compile("[^A-Za-z0-9._-]+");
+
+    private final MediaObjects objects;
+    private final ImageRecords records;
+    private final VariantRequests variants;
+    private final MediaSettings settings;
+    private final Clock clock = Clock.systemUTC();
+
+    ImageService(MediaObjects objects, ImageRecords records, VariantRequests variants, MediaSettings settings) {
+        this.objects = objects;
+        this.records = records;
+        this.variants = variants;
+        this.settings = settings;
+    }
+
+    public UploadUrl uploadUrl(AuthenticatedUser user, String fileName, String fileType, long fileSize) {
+        ImageFormat format = ImageFormat.ofMediaType(fileType)
+                .orElseThrow(() -> new ApiException(
+                        400,
+                        ErrorCodes.validation(RESOURCE),
+                        "Only JPEG, PNG and WebP images can be uploaded",
+                        List.of(new ApiError.FieldError("fileType", "must be image/jpeg, image/png or image/webp"))));
+        if (fileSize > settings.maxImageBytes()) {
+            throw new ApiException(
+                    413,
+                    ErrorCodes.PAYLOAD_TOO_LARGE,
+                    "Images can be at most " + settings.maxImageBytes() / (1024 * 1024) + " MB");
+        }
+        String key = "uploads/" + user.userId() + "/" + UUID.randomUUID() + "-" + safeName(fileName, format);
+        String url = objects.presignUpload(key, format.mediaType(), fileSize, UPLOAD_URL_VALIDITY);
+        return new UploadUrl(url, key, UPLOAD_URL_VALIDITY.toSeconds(), Map.of("Content-Type", format.mediaType()));
+    }
+
+    public ImageView complete(AuthenticatedUser user, String imageKey) {
+        String prefix = "uploads/" + user.userId() + "/";
+        if (!imageKey.startsWith(prefix) || imageKey.indexOf('/', prefix.length()) >= 0 || imageKey.contains("..")) {
+            throw notFound();
+        }
+        long size = objects.size(imageKey).orElseThrow(ImageService::notFound);
+        if (size > settings.maxImageBytes()) {
+            objects.delete(imageKey);
+            throw uploadFailed("The upload is larger than allowed");
+        }
+        byte[] bytes = objects.read(imageKey);
+        ImageFormat format = ImageFormat.sniff(bytes).orElse(null);
+        BufferedImage image =
+                format == null ? null : ImageCodec.decode(bytes, format).orElse(null);
+        if (image == null) {
+            objects.delete(imageKey);
+            throw uploadFailed("The upload is not a readable JPEG, PNG or WebP image");
+        }
+        String imageId = Ids.newId();
+        String base = ImageRecord.prefix(user.userId(), imageId);
+        byte[] original = ImageCodec.encode(image, format);
+        String originalKey = base + "original." + format.extension();
+        objects.write(originalKey, original, format.mediaType());
+        String thumbnailKey = base + "thumb.jpg";
+        objects.write(
+                thumbnailKey,
+                ImageCodec.encode(ImageCodec.fit(image, THUMBNAIL_SIZE, THUMBNAIL_SIZE, false), ImageFormat.JPEG),
+                ImageFormat.JPEG.mediaType());
+        String now = clock.instant().toString();
+        ImageRecord record = new ImageRecord(
+                user.userId(),
+                imageId,
+                format,
+                image.getWidth(),
+                image.getHeight(),
+                original.length,
+                originalKey,
+                thumbnailKey,
+                List.of(),
+                ImageRecord.PROCESSING,
+                now,
+                now);
+        records.create(record);
+        objects.delete(imageKey);
+        variants.request(user.userId(), imageId);
+        return ImageView.of(record, settings);
+    }
+
+    public ImageView get(AuthenticatedUser user, String imageId) {
+        return ImageView.of(owned(user, imageId), settings);
+    }
+
+    public void delete(AuthenticatedUser user, String imageId) {
+        ImageRecord record = owned(user, imageId);
+        objects.deletePrefix(record.prefix());
+        records.delete(user.userId(), imageId);
+    }
+
+    /** Makes the variants of each image again (all must be the caller's). */
+    public List<String> optimize(AuthenticatedUser user, List<String> imageIds) {
+        List<ImageRecord> owned =
+                imageIds.stream().distinct().map(id -> owned(user, id)).toList();
+        for (ImageRecord record : owned) {
+            records.update(record.with(
+                    record.variants(), ImageRecord.PROCESSING, clock.instant().toString()));
+            variants.request(user.userId(), record.imageId());
+        }
+        return owned.stream().map(ImageRecord::imageId).toList();
+    }
+
+    /** The caller's image; someone else's is indistinguishable from a missing one. */
+    public ImageRecord owned(AuthenticatedUser user, String imageId) {
+        return find(user, imageId).orElseThrow(ImageService::notFound);
+    }
+
+    public Optional<ImageRecord> find(AuthenticatedUser user, String imageId) {
+        try {
+            UUID.fromString(imageId);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        return records.find(user.userId(), imageId);
+    }
+
+    static String safeName(String fileName, ImageFormat format) {
+        String base = fileName == null ? "" : fileName.replace('\\', '/');
+        base = base.substring(base.lastIndexOf('/') + 1);
+        int dot = base.lastIndexOf('.');
+        String stem = UNSAFE.matcher(dot > 0 ? base.substring(0, dot) : base).replaceAll("-");
+        stem = stem.replaceAll("^[.-]+", "").toLowerCase(Locale.ROOT);
+        if (stem.length() > 80) {
+            stem = stem.substring(0, 80);
+        }
+        return (stem.isEmpty() ? "image" : stem) + "." + format.extension();
+    }
+
+    private static ApiException notFound() {
+        return new ApiException(404, ErrorCodes.notFound(RESOURCE), "Image not found");
+    }
+
+    private static ApiException uploadFailed(String message) {
+        return new ApiException(400, "IMAGE_UPLOAD_FAILED", message + "; it was removed");
+    }
+
+    /** Where and how to upload. */
+    @io.micronaut.serde.annotation.Serdeable
+    public record UploadUrl(String uploadUrl, String imageKey, long expiresIn, Map<String, String> headers) {}
+}

@@ -1,0 +1,59 @@
+package dev.cairn.api.media;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.json.JsonMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The {@code media-processor} function: the media bucket's event for a new original under
+ * {@code images/USER/IMAGE/} makes that image's variants.
+ */
+public class MediaProcessorHandler implements RequestStreamHandler {
+    static final Pattern ORIGINAL = Pattern.compile("images/([^/]+)/([^/]+)/original\\.[a-z]+");
+
+    private final ImageVariants variants;
+    private final JsonMapper json;
+
+    public MediaProcessorHandler() {
+        this(ApplicationContext.run());
+    }
+
+    public MediaProcessorHandler(ApplicationContext context) {
+        this.variants = context.getBean(ImageVariants.class);
+        this.json = context.getBean(JsonMapper.class);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        Map<String, Object> event = json.readValue(input.readAllBytes(), Map.class);
+        Object records = event.get("Records");
+        if (records instanceof List<?> list) {
+            for (Object record : list) {
+                if (record instanceof Map<?, ?> r
+                        && r.get("s3") instanceof Map<?, ?> s3
+                        && s3.get("object") instanceof Map<?, ?> object) {
+                    handleKey(URLDecoder.decode(String.valueOf(object.get("key")), StandardCharsets.UTF_8));
+                }
+            }
+        }
+        output.write("{}".getBytes(StandardCharsets.UTF_8));
+    }
+
+    void handleKey(String key) {
+        Matcher matcher = ORIGINAL.matcher(key);
+        if (matcher.matches()) {
+            variants.generate(matcher.group(1), matcher.group(2));
+        }
+    }
+}

@@ -1,0 +1,226 @@
+package dev.cairn.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cairn.local.Accounts.Account;
+import dev.cairn.local.ApiClient.Reply;
+import java.awt.image.BufferedImage;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/** Seed 001's pre-signed upload flow end to end, with the local CDN path and the variants. */
+@ExtendWith(LocalStackExtension.class)
+class ImageFlowTest {
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static LocalCairn stack;
+    private static ApiClient api;
+    private static S3Client s3;
+
+    @BeforeAll
+    static void connect(LocalCairn running, ApiClient client) {
+        stack = running;
+        api = client;
+        s3 = running.app().getBean(S3Client.class);
+    }
+
+    @Test
+    void anUploadIsCleanedThumbnailedAndGetsItsVariants() throws Exception {
+        Account ada = Accounts.signedIn(stack, api, "Ada");
+        byte[] photo = TestImages.jpegWithGps(1600, 1200);
+        assertThat(new String(photo, StandardCharsets.ISO_8859_1)).contains(TestImages.GPS_MARKER);
+
+        Map<String, Object> image = upload(ada, "../My Guitar (front).JPG", "image/jpeg", photo);
+
+        String imageId = (String) image.get("imageId");
+        assertThat(image)
+                .containsEntry("contentType", "image/jpeg")
+                .containsEntry("width", 1600)
+                .containsEntry("height", 1200);
+        assertThat((String) image.get("imageUrl"))
+                .startsWith(stack.baseUrl() + "/media/images/" + ada.userId() + "/" + imageId + "/");
+
+        HttpResponse<byte[]> original = fetch((String) image.get("imageUrl"));
+        assertThat(original.statusCode()).isEqualTo(200);
+        assertThat(original.headers().firstValue("cache-control")).hasValue("public, max-age=31536000, immutable");
+        String originalBytes = new String(original.body(), StandardCharsets.ISO_8859_1);
+        assertThat(originalBytes).doesNotContain(TestImages.GPS_MARKER).doesNotContain("Exif");
+
+        BufferedImage thumbnail =
+                TestImages.decode(fetch((String) image.get("thumbnailUrl")).body());
+        assertThat(thumbnail.getWidth()).isEqualTo(400);
+        assertThat(thumbnail.getHeight()).isEqualTo(300);
+
+        Map<String, Object> ready = awaitReady(ada, imageId);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> variants = (List<Map<String, Object>>) ready.get("variants");
+        assertThat(variants)
+                .extracting(v -> v.get("width") + " " + v.get("format"))
+                .containsExactlyInAnyOrder(
+                        "320 image/jpeg",
+                        "320 image/webp",
+                        "640 image/jpeg",
+                        "640 image/webp",
+                        "1280 image/jpeg",
+                        "1280 image/webp");
+        for (Map<String, Object> variant : variants) {
+            HttpResponse<byte[]> served = fetch((String) variant.get("url"));
+            assertThat(served.statusCode()).isEqualTo(200);
+            assertThat(served.headers().firstValue("content-type")).hasValue((String) variant.get("format"));
+            assertThat(TestImages.decode(served.body()).getWidth()).isEqualTo(variant.get("width"));
+        }
+        assertThat(s3.listObjectsV2(r -> r.bucket(LocalCairn.MEDIA_BUCKET).prefix("uploads/" + ada.userId() + "/"))
+                        .contents())
+                .isEmpty();
+    }
+
+    @Test
+    void aTextFileNamedJpgIsRejectedAndRemoved() throws Exception {
+        Account ada = Accounts.signedIn(stack, api, "Ada");
+        byte[] text = "just some notes, not a picture".getBytes(StandardCharsets.UTF_8);
+        Reply url = api.post(
+                "/api/images/upload-url",
+                Map.of("fileName", "notes.jpg", "fileType", "image/jpeg", "fileSize", text.length),
+                ada.accessToken());
+        assertThat(put(url, text)).isEqualTo(200);
+
+        Reply complete =
+                api.post("/api/images/upload-complete", Map.of("imageKey", url.text("imageKey")), ada.accessToken());
+
+        assertThat(complete.status()).isEqualTo(400);
+        assertThat(complete.errorCode()).isEqualTo("IMAGE_UPLOAD_FAILED");
+        assertThat(s3.listObjectsV2(r -> r.bucket(LocalCairn.MEDIA_BUCKET).prefix(url.text("imageKey")))
+                        .contents())
+                .isEmpty();
+    }
+
+    @Test
+    void onlySmallEnoughImagesAreAcceptedForUpload() throws Exception {
+        Account ada = Accounts.signedIn(stack, api, "Ada");
+
+        Reply tooLarge = api.post(
+                "/api/images/upload-url",
+                Map.of("fileName", "huge.jpg", "fileType", "image/jpeg", "fileSize", 10 * 1024 * 1024 + 1),
+                ada.accessToken());
+        assertThat(tooLarge.status()).isEqualTo(413);
+        assertThat(tooLarge.errorCode()).isEqualTo("PAYLOAD_TOO_LARGE");
+
+        Reply notAnImage = api.post(
+                "/api/images/upload-url",
+                Map.of("fileName", "cv.pdf", "fileType", "application/pdf", "fileSize", 1000),
+                ada.accessToken());
+        assertThat(notAnImage.status()).isEqualTo(400);
+        assertThat(notAnImage.errorCode()).isEqualTo("IMAGE_VALIDATION_ERROR");
+
+        Reply url = api.post(
+                "/api/images/upload-url",
+                Map.of("fileName", "ok.png", "fileType", "image/png", "fileSize", 1000),
+                ada.accessToken());
+        assertThat(url.data())
+                .containsEntry("expiresIn", 300)
+                .containsEntry("headers", Map.of("Content-Type", "image/png"));
+        assertThat(url.text("imageKey")).matches("uploads/" + ada.userId() + "/[0-9a-f-]{36}-ok\\.png");
+    }
+
+    @Test
+    void oneUserCanNeverReachAnothersImages() throws Exception {
+        Account ada = Accounts.signedIn(stack, api, "Ada");
+        Account eve = Accounts.signedIn(stack, api, "Eve");
+        Map<String, Object> image = upload(ada, "mine.png", "image/png", TestImages.png(300, 200));
+        String imageId = (String) image.get("imageId");
+
+        Reply adasUpload = api.post(
+                "/api/images/upload-url",
+                Map.of("fileName", "pending.png", "fileType", "image/png", "fileSize", 10),
+                ada.accessToken());
+        for (String key : List.of(
+                adasUpload.text("imageKey"),
+                "uploads/" + eve.userId() + "/../" + ada.userId() + "/x.png",
+                "images/" + ada.userId() + "/" + imageId + "/original.png")) {
+            Reply stolen = api.post("/api/images/upload-complete", Map.of("imageKey", key), eve.accessToken());
+            assertThat(stolen.status()).as(key).isEqualTo(404);
+            assertThat(stolen.errorCode()).isEqualTo("IMAGE_NOT_FOUND");
+        }
+        assertThat(api.get("/api/images/" + imageId, eve.accessToken()).errorCode())
+                .isEqualTo("IMAGE_NOT_FOUND");
+        assertThat(api.delete("/api/images/" + imageId, eve.accessToken()).status())
+                .isEqualTo(404);
+        assertThat(api.post("/api/images/optimize", Map.of("imageIds", List.of(imageId)), eve.accessToken())
+                        .status())
+                .isEqualTo(404);
+
+        assertThat(api.get("/api/images/" + imageId, ada.accessToken()).status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void deletingAnImageRemovesEveryVariant() throws Exception {
+        Account ada = Accounts.signedIn(stack, api, "Ada");
+        Map<String, Object> image = upload(ada, "gone.png", "image/png", TestImages.png(700, 500));
+        String imageId = (String) image.get("imageId");
+        awaitReady(ada, imageId);
+
+        Reply optimized = api.post("/api/images/optimize", Map.of("imageIds", List.of(imageId)), ada.accessToken());
+        assertThat(optimized.data()).containsEntry("imageIds", List.of(imageId));
+        awaitReady(ada, imageId);
+
+        assertThat(api.delete("/api/images/" + imageId, ada.accessToken()).status())
+                .isEqualTo(204);
+        assertThat(api.get("/api/images/" + imageId, ada.accessToken()).status())
+                .isEqualTo(404);
+        assertThat(s3.listObjectsV2(r -> r.bucket(LocalCairn.MEDIA_BUCKET)
+                                .prefix("images/" + ada.userId() + "/" + imageId + "/"))
+                        .contents())
+                .isEmpty();
+        assertThat(fetch((String) image.get("thumbnailUrl")).statusCode()).isEqualTo(404);
+    }
+
+    private static Map<String, Object> upload(Account user, String name, String type, byte[] bytes) throws Exception {
+        Reply url = api.post(
+                "/api/images/upload-url",
+                Map.of("fileName", name, "fileType", type, "fileSize", bytes.length),
+                user.accessToken());
+        assertThat(url.status()).isEqualTo(200);
+        assertThat(put(url, bytes)).isEqualTo(200);
+        Reply complete =
+                api.post("/api/images/upload-complete", Map.of("imageKey", url.text("imageKey")), user.accessToken());
+        assertThat(complete.status()).as(complete.body().toString()).isEqualTo(200);
+        return complete.data();
+    }
+
+    /** What a browser does with the upload URL: a PUT with the headers the API named. */
+    @SuppressWarnings("unchecked")
+    private static int put(Reply url, byte[] bytes) throws Exception {
+        HttpRequest.Builder put = HttpRequest.newBuilder(URI.create(url.text("uploadUrl")))
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes));
+        ((Map<String, String>) url.data().get("headers")).forEach(put::header);
+        return HTTP.send(put.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private static HttpResponse<byte[]> fetch(String url) throws Exception {
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static Map<String, Object> awaitReady(Account user, String imageId) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (true) {
+            Reply image = api.get("/api/images/" + imageId, user.accessToken());
+            if ("READY".equals(image.data().get("status"))) {
+                return image.data();
+            }
+            assertThat(System.currentTimeMillis())
+                    .as("variants of " + imageId + " ready in time")
+                    .isLessThan(deadline);
+            Thread.sleep(200);
+        }
+    }
+}
