@@ -1,0 +1,237 @@
+package dev.cairn.constructs;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.cognito.AuthFlow;
+import software.amazon.awscdk.services.cognito.AutoVerifiedAttrs;
+import software.amazon.awscdk.services.cognito.CognitoDomainOptions;
+import software.amazon.awscdk.services.cognito.FeaturePlan;
+import software.amazon.awscdk.services.cognito.KeepOriginalAttrs;
+import software.amazon.awscdk.services.cognito.Mfa;
+import software.amazon.awscdk.services.cognito.OAuthFlows;
+import software.amazon.awscdk.services.cognito.OAuthScope;
+import software.amazon.awscdk.services.cognito.OAuthSettings;
+import software.amazon.awscdk.services.cognito.SignInAliases;
+import software.amazon.awscdk.services.cognito.StandardAttribute;
+import software.amazon.awscdk.services.cognito.StandardAttributes;
+import software.amazon.awscdk.services.cognito.StandardThreatProtectionMode;
+import software.amazon.awscdk.services.cognito.UserPool;
+import software.amazon.awscdk.services.cognito.UserPoolClient;
+import software.amazon.awscdk.services.cognito.UserPoolClientOptions;
+import software.amazon.awscdk.services.cognito.UserPoolDomain;
+import software.amazon.awscdk.services.cognito.UserPoolDomainOptions;
+import software.amazon.awscdk.services.cognito.UserPoolGroup;
+import software.amazon.awscdk.services.cognito.UserPoolGroupOptions;
+import software.amazon.awscdk.services.cognito.UserPoolOperation;
+import software.constructs.Construct;
+
+/**
+ * A Cognito user pool for e-mail sign-in with one public app client (no secret, password and
+ * refresh-token auth), TOTP MFA, threat protection and deletion protection.
+ */
+public class AuthPool extends Construct {
+
+    private static final Pattern DOMAIN_PREFIX = Pattern.compile("^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$");
+
+    private final UserPool userPool;
+    private final UserPoolClient client;
+    private final UserPoolDomain domain;
+    private final List<UserPoolGroup> groups;
+
+    public AuthPool(Construct scope, String id) {
+        this(scope, id, AuthPoolProps.builder().build());
+    }
+
+    public AuthPool(Construct scope, String id, AuthPoolProps props) {
+        super(scope, id);
+        validate(props);
+
+        Mfa mfa = Objects.requireNonNullElse(props.mfa(), AuthDefaults.mfa());
+        FeaturePlan plan = Objects.requireNonNullElse(props.featurePlan(), AuthDefaults.featurePlan());
+        boolean plus = plan == FeaturePlan.PLUS;
+        StandardThreatProtectionMode threatMode =
+                Objects.requireNonNullElse(props.threatProtectionMode(), AuthDefaults.threatProtectionMode());
+        boolean deletionProtection = !Boolean.FALSE.equals(props.deletionProtection());
+        RemovalPolicy removalPolicy = Objects.requireNonNullElse(props.removalPolicy(), RemovalPolicy.RETAIN);
+
+        UserPool.Builder pool = UserPool.Builder.create(this, "Resource")
+                .signInAliases(SignInAliases.builder().email(true).build())
+                .signInCaseSensitive(false)
+                .selfSignUpEnabled(true)
+                .autoVerify(AutoVerifiedAttrs.builder().email(true).build())
+                .keepOriginal(KeepOriginalAttrs.builder().email(true).build())
+                .standardAttributes(StandardAttributes.builder()
+                        .email(StandardAttribute.builder()
+                                .required(true)
+                                .mutable(true)
+                                .build())
+                        .build())
+                .passwordPolicy(AuthDefaults.passwordPolicy())
+                .mfa(mfa)
+                .mfaSecondFactor(AuthDefaults.mfaSecondFactor())
+                .accountRecovery(AuthDefaults.accountRecovery())
+                .featurePlan(plan)
+                .deletionProtection(deletionProtection)
+                .removalPolicy(removalPolicy);
+        if (plus) {
+            pool.standardThreatProtectionMode(threatMode);
+        }
+        this.userPool = pool.build();
+
+        if (props.postConfirmation() != null) {
+            userPool.addTrigger(UserPoolOperation.POST_CONFIRMATION, props.postConfirmation());
+        }
+
+        UserPoolClientOptions.Builder clientOptions = UserPoolClientOptions.builder()
+                .generateSecret(false)
+                .authFlows(AuthFlow.builder().userPassword(true).build())
+                .enableTokenRevocation(true)
+                .preventUserExistenceErrors(true)
+                .accessTokenValidity(
+                        Objects.requireNonNullElse(props.accessTokenValidity(), AuthDefaults.ACCESS_TOKEN_VALIDITY))
+                .idTokenValidity(Objects.requireNonNullElse(props.idTokenValidity(), AuthDefaults.ID_TOKEN_VALIDITY))
+                .refreshTokenValidity(
+                        Objects.requireNonNullElse(props.refreshTokenValidity(), AuthDefaults.REFRESH_TOKEN_VALIDITY));
+        if (props.oAuthCallbackUrls().isEmpty()) {
+            clientOptions.disableOAuth(true);
+        } else {
+            clientOptions.oAuth(OAuthSettings.builder()
+                    .flows(OAuthFlows.builder().authorizationCodeGrant(true).build())
+                    .scopes(List.of(OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE))
+                    .callbackUrls(props.oAuthCallbackUrls())
+                    .build());
+        }
+        this.client = userPool.addClient("Client", clientOptions.build());
+
+        this.domain = props.domainPrefix() == null
+                ? null
+                : userPool.addDomain(
+                        "Domain",
+                        UserPoolDomainOptions.builder()
+                                .cognitoDomain(CognitoDomainOptions.builder()
+                                        .domainPrefix(props.domainPrefix())
+                                        .build())
+                                .build());
+
+        List<String> groupNames = props.groups();
+        this.groups = IntStream.range(0, groupNames.size())
+                .mapToObj(i -> userPool.addGroup(
+                        "Group" + groupNames.get(i),
+                        UserPoolGroupOptions.builder()
+                                .groupName(groupNames.get(i))
+                                .precedence(i)
+                                .build()))
+                .toList();
+
+        if (mfa != Mfa.REQUIRED) {
+            Compliance.suppress(
+                    userPool,
+                    "AwsSolutions-COG2",
+                    "MFA (TOTP) is offered to every user and enforced adaptively by threat protection on"
+                            + " risky sign-ins; requiring it for all users is a per-deployment choice (prop mfa).");
+        }
+        if (!plus) {
+            PropsCheck.warnOverride(this, "featurePlan", plan + " has no threat protection");
+        } else if (threatMode != StandardThreatProtectionMode.FULL_FUNCTION) {
+            PropsCheck.warnOverride(this, "threatProtectionMode", threatMode + " does not block risky sign-ins");
+        }
+        if (!deletionProtection) {
+            PropsCheck.warnOverride(this, "deletionProtection", "the pool and its users can be deleted");
+        }
+        if (removalPolicy != RemovalPolicy.RETAIN) {
+            PropsCheck.warnOverride(this, "removalPolicy", removalPolicy + " deletes all users with the stack");
+        }
+    }
+
+    private void validate(AuthPoolProps props) {
+        PropsCheck check = new PropsCheck("AuthPool");
+        check.require("props", props);
+        if (props != null) {
+            check.check(props.mfa() != Mfa.OFF, "mfa must be OPTIONAL or REQUIRED (value: OFF)");
+            check.check(
+                    props.threatProtectionMode() == null
+                            || props.featurePlan() == null
+                            || props.featurePlan() == FeaturePlan.PLUS,
+                    "threatProtectionMode needs featurePlan PLUS (value: " + props.featurePlan() + ")");
+            long access = minutes(check, "accessTokenValidity", props.accessTokenValidity(), 5, 24 * 60);
+            long id = minutes(check, "idTokenValidity", props.idTokenValidity(), 5, 24 * 60);
+            long refresh = minutes(check, "refreshTokenValidity", props.refreshTokenValidity(), 60, 3650L * 24 * 60);
+            long effectiveAccess = access >= 0
+                    ? access
+                    : AuthDefaults.ACCESS_TOKEN_VALIDITY.toMinutes().longValue();
+            long effectiveId =
+                    id >= 0 ? id : AuthDefaults.ID_TOKEN_VALIDITY.toMinutes().longValue();
+            long effectiveRefresh = refresh >= 0
+                    ? refresh
+                    : AuthDefaults.REFRESH_TOKEN_VALIDITY.toMinutes().longValue();
+            check.check(
+                    effectiveRefresh > Math.max(effectiveAccess, effectiveId),
+                    "refreshTokenValidity must be longer than the access and id tokens (value: " + effectiveRefresh
+                            + " minutes)");
+            String prefix = props.domainPrefix();
+            if (PropsCheck.resolved(prefix)) {
+                check.check(
+                        DOMAIN_PREFIX.matcher(prefix).matches(),
+                        "domainPrefix must be 1..63 lower-case letters, digits or inner hyphens (value: " + prefix
+                                + ")");
+                check.check(
+                        !prefix.contains("aws") && !prefix.contains("amazon") && !prefix.contains("cognito"),
+                        "domainPrefix must not contain aws, amazon or cognito (value: " + prefix + ")");
+            }
+            check.browserOrigins("oAuthCallbackUrls", props.oAuthCallbackUrls());
+            Set<String> seen = new HashSet<>();
+            for (String group : props.groups()) {
+                check.check(
+                        group != null && !group.isBlank() && group.length() <= 128 && !group.contains(" "),
+                        "groups entries must be 1..128 characters without spaces (value: " + group + ")");
+                check.check(seen.add(group), "groups must not repeat a name (value: " + group + ")");
+            }
+        }
+        check.throwIfInvalid(getNode().getPath());
+    }
+
+    /** Minutes of a resolved duration checked against a range; -1 when absent or a token. */
+    private static long minutes(PropsCheck check, String prop, Duration value, long min, long max) {
+        if (value == null || value.isUnresolved()) {
+            return -1;
+        }
+        long minutes = value.toMinutes().longValue();
+        check.range(prop + " (minutes)", minutes, min, max);
+        return minutes;
+    }
+
+    public UserPool getUserPool() {
+        return userPool;
+    }
+
+    /** The app client (no secret, USER_PASSWORD_AUTH and REFRESH_TOKEN_AUTH). */
+    public UserPoolClient getClient() {
+        return client;
+    }
+
+    /** Client ids whose tokens an API should accept (the JWT audience). */
+    public List<String> getClientIds() {
+        return List.of(client.getUserPoolClientId());
+    }
+
+    /** The JWT issuer: {@code https://cognito-idp.REGION.amazonaws.com/POOL_ID}. */
+    public String getIssuerUrl() {
+        return "https://cognito-idp." + Stack.of(this).getRegion() + ".amazonaws.com/" + userPool.getUserPoolId();
+    }
+
+    /** The hosted domain, or null without {@code domainPrefix}. */
+    public UserPoolDomain getDomain() {
+        return domain;
+    }
+
+    public List<UserPoolGroup> getGroups() {
+        return groups;
+    }
+}

@@ -1,0 +1,203 @@
+package dev.cairn.constructs;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import software.amazon.awscdk.Names;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.UniqueResourceNameOptions;
+import software.amazon.awscdk.aws_apigatewayv2_authorizers.HttpJwtAuthorizer;
+import software.amazon.awscdk.aws_apigatewayv2_authorizers.HttpJwtAuthorizerProps;
+import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegration;
+import software.amazon.awscdk.services.apigateway.AccessLogFormat;
+import software.amazon.awscdk.services.apigatewayv2.AddRoutesOptions;
+import software.amazon.awscdk.services.apigatewayv2.HttpApi;
+import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
+import software.amazon.awscdk.services.apigatewayv2.HttpNoneAuthorizer;
+import software.amazon.awscdk.services.apigatewayv2.HttpRoute;
+import software.amazon.awscdk.services.apigatewayv2.HttpStage;
+import software.amazon.awscdk.services.apigatewayv2.IAccessLogDestination;
+import software.amazon.awscdk.services.apigatewayv2.IAccessLogSettings;
+import software.amazon.awscdk.services.apigatewayv2.LogGroupLogDestination;
+import software.amazon.awscdk.services.apigatewayv2.ThrottleSettings;
+import software.amazon.awscdk.services.cognito.IUserPoolClient;
+import software.amazon.awscdk.services.kms.IKey;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.constructs.Construct;
+
+/**
+ * An API Gateway HTTP API in front of one Lambda alias: every route requires a Cognito JWT except
+ * the public routes listed in props; stage throttling and JSON access logs always on.
+ */
+public class HttpServiceApi extends Construct {
+
+    /** A route key such as {@code POST /auth/login}, parsed once. */
+    private record PublicRoute(HttpMethod method, String path) {}
+
+    private final HttpApi api;
+    private final HttpStage stage;
+    private final HttpJwtAuthorizer authorizer;
+    private final LogGroup accessLogGroup;
+    private final IKey logEncryptionKey;
+    private final String issuerUrl;
+
+    public HttpServiceApi(Construct scope, String id, HttpServiceApiProps props) {
+        super(scope, id);
+        List<PublicRoute> publicRoutes = validate(props);
+
+        this.issuerUrl = "https://cognito-idp." + Stack.of(this).getRegion() + ".amazonaws.com/"
+                + props.userPool().getUserPoolId();
+        this.authorizer = new HttpJwtAuthorizer(
+                "JwtAuthorizer",
+                issuerUrl,
+                HttpJwtAuthorizerProps.builder()
+                        .jwtAudience(props.userPoolClients().stream()
+                                .map(IUserPoolClient::getUserPoolClientId)
+                                .toList())
+                        .identitySource(List.of("$request.header.Authorization"))
+                        .build());
+
+        HttpApi.Builder builder = HttpApi.Builder.create(this, "Resource")
+                .apiName(Names.uniqueResourceName(
+                        this, UniqueResourceNameOptions.builder().maxLength(128).build()))
+                .createDefaultStage(false)
+                .defaultAuthorizer(authorizer)
+                .disableExecuteApiEndpoint(Boolean.TRUE.equals(props.disableExecuteApiEndpoint()));
+        if (!props.corsAllowedOrigins().isEmpty()) {
+            builder.corsPreflight(ApiDefaults.cors(props.corsAllowedOrigins()));
+        }
+        this.api = builder.build();
+
+        HttpLambdaIntegration integration = new HttpLambdaIntegration("Handler", props.handler());
+        api.addRoutes(AddRoutesOptions.builder()
+                .path("/{proxy+}")
+                .methods(List.of(HttpMethod.ANY))
+                .integration(integration)
+                .build());
+        for (PublicRoute route : publicRoutes) {
+            List<HttpRoute> added = api.addRoutes(AddRoutesOptions.builder()
+                    .path(route.path())
+                    .methods(List.of(route.method()))
+                    .integration(integration)
+                    .authorizer(new HttpNoneAuthorizer())
+                    .build());
+            added.forEach(r -> Compliance.suppress(
+                    r,
+                    "AwsSolutions-APIG4",
+                    "Listed as public in the construct's props (" + route.method() + " " + route.path()
+                            + "): reachable before sign-in by design; every other route requires a JWT."));
+        }
+
+        this.logEncryptionKey = props.logEncryptionKey() != null
+                ? props.logEncryptionKey()
+                : ObservabilityDefaults.logsKey(this, "LogKey");
+        this.accessLogGroup = ObservabilityDefaults.encryptedLogGroup(
+                this,
+                "AccessLogs",
+                Objects.requireNonNullElse(props.accessLogRetention(), ObservabilityDefaults.logRetention()),
+                logEncryptionKey);
+        IAccessLogDestination destination = new LogGroupLogDestination(accessLogGroup);
+        this.stage = HttpStage.Builder.create(this, "DefaultStage")
+                .httpApi(api)
+                .stageName("$default")
+                .autoDeploy(true)
+                .throttle(ThrottleSettings.builder()
+                        .rateLimit(Objects.requireNonNullElse(
+                                props.throttlingRateLimit(), ApiDefaults.THROTTLING_RATE_LIMIT))
+                        .burstLimit(Objects.requireNonNullElse(
+                                props.throttlingBurstLimit(), ApiDefaults.THROTTLING_BURST_LIMIT))
+                        .build())
+                .accessLogSettings(new IAccessLogSettings() {
+                    @Override
+                    public IAccessLogDestination getDestination() {
+                        return destination;
+                    }
+
+                    @Override
+                    public AccessLogFormat getFormat() {
+                        return AccessLogFormat.custom(ApiDefaults.accessLogFormat());
+                    }
+                })
+                .build();
+    }
+
+    private List<PublicRoute> validate(HttpServiceApiProps props) {
+        PropsCheck check = new PropsCheck("HttpServiceApi");
+        List<PublicRoute> routes = new ArrayList<>();
+        check.require("props", props);
+        if (props != null) {
+            check.require("handler", props.handler());
+            check.require("userPool", props.userPool());
+            check.notEmpty("userPoolClients", props.userPoolClients());
+            check.browserOrigins("corsAllowedOrigins", props.corsAllowedOrigins());
+            if (props.throttlingRateLimit() != null && PropsCheck.resolved(props.throttlingRateLimit())) {
+                check.check(
+                        props.throttlingRateLimit() > 0,
+                        "throttlingRateLimit must be > 0 (value: " + props.throttlingRateLimit() + ")");
+            }
+            check.range("throttlingBurstLimit", props.throttlingBurstLimit(), 1, 1_000_000);
+            Set<String> seen = new HashSet<>();
+            for (String key : props.publicRoutes()) {
+                PublicRoute route = parseRoute(key);
+                if (route == null) {
+                    check.check(false, "publicRoutes entries must be \"METHOD /path\" (value: " + key + ")");
+                } else if (!seen.add(route.method() + " " + route.path())) {
+                    check.check(false, "publicRoutes must not repeat a route (value: " + key + ")");
+                } else {
+                    routes.add(route);
+                }
+            }
+        }
+        check.throwIfInvalid(getNode().getPath());
+        return routes;
+    }
+
+    private static PublicRoute parseRoute(String key) {
+        if (key == null) {
+            return null;
+        }
+        String[] parts = key.strip().split("\\s+");
+        if (parts.length != 2 || !parts[1].startsWith("/")) {
+            return null;
+        }
+        try {
+            return new PublicRoute(HttpMethod.valueOf(parts[0].toUpperCase(Locale.ROOT)), parts[1]);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    public HttpApi getApi() {
+        return api;
+    }
+
+    /** The {@code $default} stage (throttled, access-logged). */
+    public HttpStage getStage() {
+        return stage;
+    }
+
+    public HttpJwtAuthorizer getAuthorizer() {
+        return authorizer;
+    }
+
+    public LogGroup getAccessLogGroup() {
+        return accessLogGroup;
+    }
+
+    public IKey getLogEncryptionKey() {
+        return logEncryptionKey;
+    }
+
+    /** The JWT issuer the authorizer trusts: {@code https://cognito-idp.REGION.amazonaws.com/POOL_ID}. */
+    public String getIssuerUrl() {
+        return issuerUrl;
+    }
+
+    /** The API's base URL (the execute-api endpoint). */
+    public String getUrl() {
+        return api.getApiEndpoint();
+    }
+}

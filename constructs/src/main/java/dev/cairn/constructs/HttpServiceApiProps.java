@@ -1,0 +1,129 @@
+package dev.cairn.constructs;
+
+import java.util.List;
+import software.amazon.awscdk.services.cognito.IUserPool;
+import software.amazon.awscdk.services.cognito.IUserPoolClient;
+import software.amazon.awscdk.services.kms.IKey;
+import software.amazon.awscdk.services.lambda.IFunction;
+import software.amazon.awscdk.services.logs.RetentionDays;
+
+/**
+ * Props of {@link HttpServiceApi}.
+ *
+ * @param handler the function (alias) behind every route. Required.
+ * @param userPool the Cognito user pool whose JWTs the authorizer accepts. Required.
+ * @param userPoolClients app clients whose tokens are accepted (the JWT audience). Required, not empty.
+ * @param publicRoutes routes reachable without a token, as {@code "METHOD /path"} (e.g.
+ *     {@code "POST /auth/login"}). Default: none; every route needs a valid JWT.
+ * @param corsAllowedOrigins browser origins allowed by CORS ({@code https://} or
+ *     {@code http://localhost}, no wildcards). Default: no CORS configuration.
+ * @param throttlingRateLimit stage-wide steady requests per second (&gt; 0). Default: 100.
+ * @param throttlingBurstLimit stage-wide burst (&gt; 0). Default: 200.
+ * @param accessLogRetention retention of the JSON access logs. Default: one month.
+ * @param logEncryptionKey KMS key of the access log group. Default: a new key usable by
+ *     CloudWatch Logs only.
+ * @param disableExecuteApiEndpoint turn off the default {@code execute-api} endpoint, when a CDN
+ *     with a custom domain fronts the API. Default: false (endpoint on).
+ */
+public record HttpServiceApiProps(
+        IFunction handler,
+        IUserPool userPool,
+        List<IUserPoolClient> userPoolClients,
+        List<String> publicRoutes,
+        List<String> corsAllowedOrigins,
+        Double throttlingRateLimit,
+        Integer throttlingBurstLimit,
+        RetentionDays accessLogRetention,
+        IKey logEncryptionKey,
+        Boolean disableExecuteApiEndpoint) {
+
+    public HttpServiceApiProps {
+        userPoolClients = userPoolClients == null ? List.of() : List.copyOf(userPoolClients);
+        publicRoutes = publicRoutes == null ? List.of() : List.copyOf(publicRoutes);
+        corsAllowedOrigins = corsAllowedOrigins == null ? List.of() : List.copyOf(corsAllowedOrigins);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builder of {@link HttpServiceApiProps}. */
+    public static final class Builder {
+        private IFunction handler;
+        private IUserPool userPool;
+        private List<IUserPoolClient> userPoolClients;
+        private List<String> publicRoutes;
+        private List<String> corsAllowedOrigins;
+        private Double throttlingRateLimit;
+        private Integer throttlingBurstLimit;
+        private RetentionDays accessLogRetention;
+        private IKey logEncryptionKey;
+        private Boolean disableExecuteApiEndpoint;
+
+        private Builder() {}
+
+        public Builder handler(IFunction handler) {
+            this.handler = handler;
+            return this;
+        }
+
+        public Builder userPool(IUserPool userPool) {
+            this.userPool = userPool;
+            return this;
+        }
+
+        public Builder userPoolClients(List<IUserPoolClient> userPoolClients) {
+            this.userPoolClients = userPoolClients;
+            return this;
+        }
+
+        public Builder publicRoutes(List<String> publicRoutes) {
+            this.publicRoutes = publicRoutes;
+            return this;
+        }
+
+        public Builder corsAllowedOrigins(List<String> corsAllowedOrigins) {
+            this.corsAllowedOrigins = corsAllowedOrigins;
+            return this;
+        }
+
+        public Builder throttlingRateLimit(Double throttlingRateLimit) {
+            this.throttlingRateLimit = throttlingRateLimit;
+            return this;
+        }
+
+        public Builder throttlingBurstLimit(Integer throttlingBurstLimit) {
+            this.throttlingBurstLimit = throttlingBurstLimit;
+            return this;
+        }
+
+        public Builder accessLogRetention(RetentionDays accessLogRetention) {
+            this.accessLogRetention = accessLogRetention;
+            return this;
+        }
+
+        public Builder logEncryptionKey(IKey logEncryptionKey) {
+            this.logEncryptionKey = logEncryptionKey;
+            return this;
+        }
+
+        public Builder disableExecuteApiEndpoint(Boolean disableExecuteApiEndpoint) {
+            this.disableExecuteApiEndpoint = disableExecuteApiEndpoint;
+            return this;
+        }
+
+        public HttpServiceApiProps build() {
+            return new HttpServiceApiProps(
+                    handler,
+                    userPool,
+                    userPoolClients,
+                    publicRoutes,
+                    corsAllowedOrigins,
+                    throttlingRateLimit,
+                    throttlingBurstLimit,
+                    accessLogRetention,
+                    logEncryptionKey,
+                    disableExecuteApiEndpoint);
+        }
+    }
+}

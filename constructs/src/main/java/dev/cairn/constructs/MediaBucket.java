@@ -1,0 +1,271 @@
+package dev.cairn.constructs;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.events.EventPattern;
+import software.amazon.awscdk.services.events.Rule;
+import software.amazon.awscdk.services.events.targets.LambdaFunction;
+import software.amazon.awscdk.services.events.targets.LambdaFunctionProps;
+import software.amazon.awscdk.services.iam.Grant;
+import software.amazon.awscdk.services.iam.IGrantable;
+import software.amazon.awscdk.services.kms.IKey;
+import software.amazon.awscdk.services.s3.BlockPublicAccess;
+import software.amazon.awscdk.services.s3.Bucket;
+import software.amazon.awscdk.services.s3.BucketEncryption;
+import software.amazon.awscdk.services.s3.CfnBucket;
+import software.amazon.awscdk.services.s3.IBucket;
+import software.amazon.awscdk.services.s3.LifecycleRule;
+import software.amazon.awscdk.services.s3.ObjectOwnership;
+import software.amazon.awscdk.services.sqs.Queue;
+import software.amazon.awscdk.services.sqs.QueueEncryption;
+import software.constructs.Construct;
+
+/**
+ * A private S3 bucket for user media: SSE-KMS, SSL only, versioned, access-logged, with lifecycle
+ * rules for pre-signed browser uploads ({@code uploads/}) and processed images ({@code images/}).
+ */
+public class MediaBucket extends Construct {
+
+    private static final String DEFAULT_ACCESS_LOGS_PREFIX = "media/";
+    private static final String SERVER_ACCESS_LOGS_USE_BUCKET_POLICY =
+            "@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy";
+
+    private final Bucket bucket;
+    private final IKey encryptionKey;
+    private final IBucket accessLogsBucket;
+    private final Rule uploadRule;
+    private final Queue uploadDeadLetterQueue;
+
+    public MediaBucket(Construct scope, String id) {
+        this(scope, id, MediaBucketProps.builder().build());
+    }
+
+    public MediaBucket(Construct scope, String id, MediaBucketProps props) {
+        super(scope, id);
+        // Log delivery by bucket policy, not the legacy LogDeliveryWrite ACL, whatever the app's
+        // feature flags say: ACLs stay disabled (bucket owner enforced) on every bucket here.
+        getNode().setContext(SERVER_ACCESS_LOGS_USE_BUCKET_POLICY, true);
+        validate(props);
+
+        RemovalPolicy removalPolicy =
+                Objects.requireNonNullElse(props.removalPolicy(), StorageDefaults.removalPolicy());
+        boolean s3Managed = Boolean.TRUE.equals(props.s3ManagedEncryption());
+        this.encryptionKey = s3Managed
+                ? null
+                : props.encryptionKey() != null
+                        ? props.encryptionKey()
+                        : StorageDefaults.bucketKey(this, "Key", removalPolicy);
+        this.accessLogsBucket = props.serverAccessLogsBucket() != null
+                ? props.serverAccessLogsBucket()
+                : createAccessLogsBucket(props, removalPolicy);
+
+        List<LifecycleRule> lifecycle = new ArrayList<>(List.of(
+                StorageDefaults.abortIncompleteMultipartUploads(),
+                StorageDefaults.expireUploads(),
+                StorageDefaults.imagesToIntelligentTiering(),
+                StorageDefaults.noncurrentVersionsToGlacier()));
+        if (props.archivePrefix() != null) {
+            lifecycle.add(StorageDefaults.archive(props.archivePrefix(), props.archiveAfterDays()));
+        }
+
+        Bucket.Builder builder = Bucket.Builder.create(this, "Resource")
+                .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
+                .objectOwnership(ObjectOwnership.BUCKET_OWNER_ENFORCED)
+                .enforceSsl(true)
+                .minimumTlsVersion(StorageDefaults.MINIMUM_TLS_VERSION)
+                .versioned(true)
+                .lifecycleRules(lifecycle)
+                .serverAccessLogsBucket(accessLogsBucket)
+                .serverAccessLogsPrefix(
+                        Objects.requireNonNullElse(props.serverAccessLogsPrefix(), DEFAULT_ACCESS_LOGS_PREFIX))
+                .targetObjectKeyFormat(StorageDefaults.accessLogKeyFormat())
+                .removalPolicy(removalPolicy);
+        if (s3Managed) {
+            builder.encryption(BucketEncryption.S3_MANAGED);
+        } else {
+            builder.encryption(BucketEncryption.KMS)
+                    .encryptionKey(encryptionKey)
+                    .bucketKeyEnabled(true);
+        }
+        if (!props.corsAllowedOrigins().isEmpty()) {
+            builder.cors(List.of(StorageDefaults.presignedUploadCors(props.corsAllowedOrigins())));
+        }
+        this.bucket = builder.build();
+        suppressReplication(
+                bucket,
+                "Versioning keeps every overwritten or deleted object recoverable in-region (old versions"
+                        + " move to Glacier); a cross-region replica is a per-deployment disaster-recovery"
+                        + " decision outside this construct.");
+
+        if (props.uploadProcessor() != null) {
+            // EventBridge rather than an S3 notification: no notifications custom-resource Lambda,
+            // and failed invocations land in a dead-letter queue instead of being dropped.
+            ((CfnBucket) bucket.getNode().getDefaultChild())
+                    .setNotificationConfiguration(CfnBucket.NotificationConfigurationProperty.builder()
+                            .eventBridgeConfiguration(CfnBucket.EventBridgeConfigurationProperty.builder()
+                                    .eventBridgeEnabled(true)
+                                    .build())
+                            .build());
+            this.uploadDeadLetterQueue = Queue.Builder.create(this, "UploadDeadLetterQueue")
+                    .encryption(QueueEncryption.SQS_MANAGED)
+                    .enforceSsl(true)
+                    .retentionPeriod(Duration.days(14))
+                    .build();
+            String isDeadLetterQueue = "This queue is itself the dead-letter queue of the uploads rule's"
+                    + " Lambda target; a dead-letter queue of a dead-letter queue adds nothing.";
+            Compliance.suppress(uploadDeadLetterQueue, "AwsSolutions-SQS3", isDeadLetterQueue);
+            Compliance.suppress(uploadDeadLetterQueue, "Serverless-SQSRedrivePolicy", isDeadLetterQueue);
+            this.uploadRule = Rule.Builder.create(this, "UploadRule")
+                    .description("Object created under " + StorageDefaults.UPLOADS_PREFIX + " -> upload processor")
+                    .eventPattern(EventPattern.builder()
+                            .source(List.of("aws.s3"))
+                            .detailType(List.of("Object Created"))
+                            .detail(Map.of(
+                                    "bucket",
+                                    Map.of("name", List.of(bucket.getBucketName())),
+                                    "object",
+                                    Map.of("key", List.of(Map.of("prefix", StorageDefaults.UPLOADS_PREFIX)))))
+                            .build())
+                    .targets(List.of(new LambdaFunction(
+                            props.uploadProcessor(),
+                            LambdaFunctionProps.builder()
+                                    .deadLetterQueue(uploadDeadLetterQueue)
+                                    .retryAttempts(2)
+                                    .maxEventAge(Duration.hours(2))
+                                    .build())))
+                    .build();
+        } else {
+            this.uploadRule = null;
+            this.uploadDeadLetterQueue = null;
+        }
+
+        if (s3Managed) {
+            PropsCheck.warnOverride(this, "s3ManagedEncryption", "objects are not encrypted with a KMS key");
+        }
+        if (removalPolicy != RemovalPolicy.RETAIN) {
+            PropsCheck.warnOverride(this, "removalPolicy", removalPolicy + " deletes media with the stack");
+        }
+    }
+
+    private Bucket createAccessLogsBucket(MediaBucketProps props, RemovalPolicy removalPolicy) {
+        Bucket logs = StorageDefaults.accessLogBucket(
+                this,
+                "AccessLogs",
+                Objects.requireNonNullElse(props.accessLogRetentionDays(), StorageDefaults.ACCESS_LOG_RETENTION_DAYS),
+                removalPolicy);
+        String loop = "This bucket is the server access log destination; logging its own access would"
+                + " write a log record for every log delivery, without end.";
+        Compliance.suppress(logs, "AwsSolutions-S1", loop);
+        Compliance.suppress(logs, "HIPAA.Security-S3BucketLoggingEnabled", loop);
+        Compliance.suppress(logs, "NIST.800.53.R5-S3BucketLoggingEnabled", loop);
+        Compliance.suppress(logs, "PCI.DSS.321-S3BucketLoggingEnabled", loop);
+        String sseS3 = "S3 server access log delivery supports only SSE-S3 on the destination bucket"
+                + " (AWS S3 user guide); the logs are encrypted at rest with SSE-S3.";
+        Compliance.suppress(logs, "HIPAA.Security-S3DefaultEncryptionKMS", sseS3);
+        Compliance.suppress(logs, "NIST.800.53.R5-S3DefaultEncryptionKMS", sseS3);
+        Compliance.suppress(logs, "PCI.DSS.321-S3DefaultEncryptionKMS", sseS3);
+        suppressReplication(
+                logs,
+                "Access logs are kept in-region, versioned, for their retention period; a cross-region"
+                        + " copy is a per-deployment disaster-recovery decision outside this construct.");
+        return logs;
+    }
+
+    private static void suppressReplication(Bucket target, String reason) {
+        Compliance.suppress(target, "HIPAA.Security-S3BucketReplicationEnabled", reason);
+        Compliance.suppress(target, "NIST.800.53.R5-S3BucketReplicationEnabled", reason);
+        Compliance.suppress(target, "PCI.DSS.321-S3BucketReplicationEnabled", reason);
+    }
+
+    private void validate(MediaBucketProps props) {
+        PropsCheck check = new PropsCheck("MediaBucket");
+        check.require("props", props);
+        if (props != null) {
+            check.browserOrigins("corsAllowedOrigins", props.corsAllowedOrigins());
+            check.check(
+                    props.encryptionKey() == null || !Boolean.TRUE.equals(props.s3ManagedEncryption()),
+                    "encryptionKey cannot be combined with s3ManagedEncryption (value: true)");
+            check.check(
+                    (props.archivePrefix() == null) == (props.archiveAfterDays() == null),
+                    "archivePrefix and archiveAfterDays must be given together (value: " + props.archivePrefix() + ", "
+                            + props.archiveAfterDays() + ")");
+            check.notBlank("archivePrefix", props.archivePrefix());
+            check.range("archiveAfterDays", props.archiveAfterDays(), 1, 3650);
+            if (PropsCheck.resolved(props.archivePrefix())) {
+                check.check(
+                        !props.archivePrefix().startsWith(StorageDefaults.UPLOADS_PREFIX),
+                        "archivePrefix must not be under uploads/, which expires after a day (value: "
+                                + props.archivePrefix() + ")");
+            }
+            check.range("accessLogRetentionDays", props.accessLogRetentionDays(), 90, 3650);
+            check.check(
+                    props.accessLogRetentionDays() == null || props.serverAccessLogsBucket() == null,
+                    "accessLogRetentionDays applies only to the created log bucket; it is set with"
+                            + " serverAccessLogsBucket (value: " + props.accessLogRetentionDays() + ")");
+            check.notBlank("serverAccessLogsPrefix", props.serverAccessLogsPrefix());
+        }
+        check.throwIfInvalid(getNode().getPath());
+    }
+
+    public Bucket getBucket() {
+        return bucket;
+    }
+
+    /** The SSE-KMS key, or null with {@code s3ManagedEncryption}. */
+    public IKey getEncryptionKey() {
+        return encryptionKey;
+    }
+
+    public IBucket getAccessLogsBucket() {
+        return accessLogsBucket;
+    }
+
+    /** The EventBridge rule that invokes the upload processor, or null without one. */
+    public Rule getUploadRule() {
+        return uploadRule;
+    }
+
+    /** Where upload events go after failed invocations, or null without a processor. */
+    public Queue getUploadDeadLetterQueue() {
+        return uploadDeadLetterQueue;
+    }
+
+    /**
+     * Upload (single PUT and multipart, {@link Perms#S3_UPLOAD}) under {@code keyPrefix}, e.g.
+     * {@code "uploads/"}, plus the KMS use that SSE-KMS uploads need. Meant for the function that
+     * signs pre-signed PUT URLs.
+     */
+    public Grant grantUpload(IGrantable grantee, String keyPrefix) {
+        requireKeyPrefix(keyPrefix);
+        Grant grant = bucket.getGrants()
+                .actionsOnObjectKeys(grantee, keyPrefix + "*", Perms.S3_UPLOAD.toArray(String[]::new));
+        if (encryptionKey != null) {
+            grant = grant.combine(encryptionKey.grant(grantee, Perms.KMS_UPLOAD.toArray(String[]::new)));
+        }
+        return grant;
+    }
+
+    /** Read objects under {@code keyPrefix} (with KMS decrypt); the L2's read grant. */
+    public Grant grantRead(IGrantable grantee, String keyPrefix) {
+        requireKeyPrefix(keyPrefix);
+        return bucket.grantRead(grantee, keyPrefix + "*");
+    }
+
+    /** Delete objects under {@code keyPrefix}; the L2's delete grant. */
+    public Grant grantDelete(IGrantable grantee, String keyPrefix) {
+        requireKeyPrefix(keyPrefix);
+        return bucket.grantDelete(grantee, keyPrefix + "*");
+    }
+
+    private static void requireKeyPrefix(String keyPrefix) {
+        if (keyPrefix == null || keyPrefix.isBlank() || keyPrefix.startsWith("/") || !keyPrefix.endsWith("/")) {
+            throw new IllegalArgumentException(
+                    "keyPrefix must be a folder such as \"uploads/\" (no leading slash, trailing slash) (value: "
+                            + keyPrefix + ")");
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package dev.cairn.constructs;
+
+import java.util.List;
+
+/** IAM action lists used by the intent-level grants. One place to audit what a grant allows. */
+public final class Perms {
+
+    private Perms() {}
+
+    /**
+     * DynamoDB item access for request-path code: key-based reads, Query, writes and condition
+     * checks on a table and its indexes. Deliberately no {@code Scan}: request paths list by Query.
+     */
+    public static final List<String> DYNAMODB_API_DATA = List.of(
+            "dynamodb:GetItem",
+            "dynamodb:BatchGetItem",
+            "dynamodb:Query",
+            "dynamodb:PutItem",
+            "dynamodb:UpdateItem",
+            "dynamodb:DeleteItem",
+            "dynamodb:BatchWriteItem",
+            "dynamodb:ConditionCheckItem",
+            "dynamodb:DescribeTable");
+
+    /** S3 object upload (single PUT and multipart) under a key prefix. */
+    public static final List<String> S3_UPLOAD =
+            List.of("s3:PutObject", "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts");
+
+    /** What CloudWatch Logs needs on a key that encrypts log groups (granted in the key policy). */
+    public static final List<String> KMS_LOGS =
+            List.of("kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*");
+
+    /** What CloudWatch alarms and AWS Budgets need on the key of an encrypted SNS topic. */
+    public static final List<String> KMS_SNS_PUBLISH = List.of("kms:Decrypt", "kms:GenerateDataKey*");
+
+    /** KMS use of an SSE-KMS upload: a data key per object; Decrypt to complete multipart uploads. */
+    public static final List<String> KMS_UPLOAD = List.of("kms:GenerateDataKey", "kms:Decrypt");
+}

@@ -1,0 +1,282 @@
+package dev.cairn.constructs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.assertions.Annotations;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+import software.amazon.awscdk.services.cognito.FeaturePlan;
+import software.amazon.awscdk.services.cognito.Mfa;
+import software.amazon.awscdk.services.cognito.StandardThreatProtectionMode;
+import software.amazon.awscdk.services.lambda.Function;
+
+class AuthPoolTest {
+
+    private static Stack defaults;
+    private static Stack custom;
+    private static Stack essentials;
+    private static AuthPool defaultPool;
+    private static NagAudit.Findings nag;
+
+    @BeforeAll
+    static void synthesize() {
+        App app = TestApps.app();
+        defaults = TestApps.stack(app, "Defaults");
+        defaultPool = new AuthPool(defaults, "Auth");
+
+        custom = TestApps.stack(app, "Custom");
+        new AuthPool(
+                custom,
+                "Auth",
+                AuthPoolProps.builder()
+                        .mfa(Mfa.REQUIRED)
+                        .threatProtectionMode(StandardThreatProtectionMode.AUDIT_ONLY)
+                        .accessTokenValidity(Duration.minutes(15))
+                        .idTokenValidity(Duration.minutes(30))
+                        .refreshTokenValidity(Duration.days(7))
+                        .domainPrefix("example-app")
+                        .oAuthCallbackUrls(List.of("https://app.example.com/callback"))
+                        .groups(List.of("admin", "editor"))
+                        .postConfirmation(Function.fromFunctionArn(
+                                custom, "Trigger", "arn:aws:lambda:eu-west-1:123456789012:function:auth-triggers"))
+                        .build());
+
+        essentials = TestApps.stack(app, "Essentials");
+        new AuthPool(
+                essentials,
+                "Auth",
+                AuthPoolProps.builder()
+                        .featurePlan(FeaturePlan.ESSENTIALS)
+                        .deletionProtection(false)
+                        .removalPolicy(software.amazon.awscdk.RemovalPolicy.DESTROY)
+                        .build());
+
+        nag = NagAudit.audit(defaults);
+    }
+
+    @Test
+    void defaultsAreNagCleanUnderAllFivePacks() {
+        assertThat(nag.errors()).isEmpty();
+        assertThat(nag.warnings()).isEmpty();
+    }
+
+    @Test
+    void pinsTheUserPoolLogicalId() {
+        assertThat(Template.fromStack(defaults).findResources("AWS::Cognito::UserPool"))
+                .containsOnlyKeys("Auth55780030");
+    }
+
+    @Test
+    void defaultsSignInByEmailWithStrongPasswordsOptionalTotpAndThreatProtection() {
+        Template.fromStack(defaults)
+                .hasResource(
+                        "AWS::Cognito::UserPool",
+                        Match.objectLike(Map.of(
+                                "DeletionPolicy",
+                                "Retain",
+                                "Properties",
+                                Match.objectLike(Map.of(
+                                        "UsernameAttributes", List.of("email"),
+                                        "AutoVerifiedAttributes", List.of("email"),
+                                        "AdminCreateUserConfig", Map.of("AllowAdminCreateUserOnly", false),
+                                        "Policies",
+                                                Map.of(
+                                                        "PasswordPolicy",
+                                                        Map.of(
+                                                                "MinimumLength", 8,
+                                                                "RequireLowercase", true,
+                                                                "RequireUppercase", true,
+                                                                "RequireNumbers", true,
+                                                                "RequireSymbols", true,
+                                                                "TemporaryPasswordValidityDays", 3)),
+                                        "MfaConfiguration", "OPTIONAL",
+                                        "EnabledMfas", List.of("SOFTWARE_TOKEN_MFA"),
+                                        "AccountRecoverySetting",
+                                                Map.of(
+                                                        "RecoveryMechanisms",
+                                                        List.of(Map.of("Name", "verified_email", "Priority", 1))),
+                                        "DeletionProtection", "ACTIVE",
+                                        "UserPoolTier", "PLUS",
+                                        "UserPoolAddOns", Map.of("AdvancedSecurityMode", "ENFORCED"))))));
+    }
+
+    @Test
+    void defaultClientIsPublicWithPasswordAndRefreshAuthAndRevocation() {
+        Template.fromStack(defaults)
+                .hasResourceProperties(
+                        "AWS::Cognito::UserPoolClient",
+                        Match.objectLike(Map.of(
+                                "GenerateSecret",
+                                false,
+                                "ExplicitAuthFlows",
+                                List.of("ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"),
+                                "EnableTokenRevocation",
+                                true,
+                                "PreventUserExistenceErrors",
+                                "ENABLED",
+                                "AccessTokenValidity",
+                                60,
+                                "IdTokenValidity",
+                                60,
+                                "RefreshTokenValidity",
+                                43200,
+                                "AllowedOAuthFlowsUserPoolClient",
+                                false)));
+    }
+
+    @Test
+    void exposesIssuerUrlAndClientIds() {
+        assertThat(Stack.of(defaultPool).resolve(defaultPool.getIssuerUrl()).toString())
+                .contains("https://cognito-idp.eu-west-1.amazonaws.com/", "Auth55780030");
+        assertThat(defaultPool.getClientIds()).hasSize(1);
+        assertThat(defaultPool.getDomain()).isNull();
+    }
+
+    @Test
+    void propsSetMfaRequiredTokenLifetimesDomainOAuthGroupsAndTrigger() {
+        Template template = Template.fromStack(custom);
+        template.hasResourceProperties(
+                "AWS::Cognito::UserPool",
+                Match.objectLike(Map.of(
+                        "MfaConfiguration", "ON",
+                        "UserPoolAddOns", Map.of("AdvancedSecurityMode", "AUDIT"),
+                        "LambdaConfig",
+                                Map.of(
+                                        "PostConfirmation",
+                                        "arn:aws:lambda:eu-west-1:123456789012:function:auth-triggers"))));
+        template.hasResourceProperties(
+                "AWS::Cognito::UserPoolClient",
+                Match.objectLike(Map.of(
+                        "AccessTokenValidity", 15,
+                        "IdTokenValidity", 30,
+                        "RefreshTokenValidity", 10080,
+                        "AllowedOAuthFlows", List.of("code"),
+                        "CallbackURLs", List.of("https://app.example.com/callback"))));
+        template.hasResourceProperties(
+                "AWS::Cognito::UserPoolDomain", Map.of("Domain", "example-app", "UserPoolId", Match.anyValue()));
+        template.hasResourceProperties(
+                "AWS::Cognito::UserPoolGroup", Match.objectLike(Map.of("GroupName", "admin", "Precedence", 0)));
+        template.hasResourceProperties(
+                "AWS::Cognito::UserPoolGroup", Match.objectLike(Map.of("GroupName", "editor", "Precedence", 1)));
+        assertThat(template.findResources("AWS::Cognito::UserPool").toString()).doesNotContain("AwsSolutions-COG2");
+    }
+
+    @Test
+    void weakeningSecurityDefaultsLeavesWarnings() {
+        Annotations annotations = Annotations.fromStack(essentials);
+        annotations.hasWarning("/Essentials/Auth", Match.stringLikeRegexp(".*featurePlan.*"));
+        annotations.hasWarning("/Essentials/Auth", Match.stringLikeRegexp(".*deletionProtection.*"));
+        annotations.hasWarning("/Essentials/Auth", Match.stringLikeRegexp(".*removalPolicy.*"));
+        Annotations.fromStack(custom).hasWarning("/Custom/Auth", Match.stringLikeRegexp(".*threatProtectionMode.*"));
+        Template.fromStack(essentials)
+                .hasResourceProperties(
+                        "AWS::Cognito::UserPool",
+                        Match.objectLike(Map.of(
+                                "UserPoolTier",
+                                "ESSENTIALS",
+                                "UserPoolAddOns",
+                                Match.absent(),
+                                "DeletionProtection",
+                                "INACTIVE")));
+    }
+
+    private static void create(AuthPoolProps props) {
+        new AuthPool(TestApps.stack(), "Auth", props);
+    }
+
+    @Test
+    void failsIfMfaOff() {
+        assertThatThrownBy(() -> create(AuthPoolProps.builder().mfa(Mfa.OFF).build()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("mfa must be OPTIONAL or REQUIRED (value: OFF)");
+    }
+
+    @Test
+    void failsIfThreatProtectionWithoutPlus() {
+        assertThatThrownBy(() -> create(AuthPoolProps.builder()
+                        .featurePlan(FeaturePlan.ESSENTIALS)
+                        .threatProtectionMode(StandardThreatProtectionMode.FULL_FUNCTION)
+                        .build()))
+                .hasMessageContaining("threatProtectionMode needs featurePlan PLUS (value: ESSENTIALS)");
+    }
+
+    @Test
+    void failsIfAccessTokenValidityOutOfRange() {
+        assertThatThrownBy(() -> create(AuthPoolProps.builder()
+                        .accessTokenValidity(Duration.days(2))
+                        .build()))
+                .hasMessageContaining("accessTokenValidity (minutes) must be 5..1440 (value: 2880)");
+    }
+
+    @Test
+    void failsIfIdTokenValidityOutOfRange() {
+        assertThatThrownBy(() -> create(AuthPoolProps.builder()
+                        .idTokenValidity(Duration.minutes(1))
+                        .build()))
+                .hasMessageContaining("idTokenValidity (minutes) must be 5..1440 (value: 1)");
+    }
+
+    @Test
+    void failsIfRefreshTokenValidityOutOfRange() {
+        assertThatThrownBy(() -> create(AuthPoolProps.builder()
+                        .refreshTokenValidity(Duration.days(4000))
+                        .build()))
+                .hasMessageContaining("refreshTokenValidity (minutes) must be 60..5256000");
+    }
+
+    @Test
+    void failsIfRefreshTokenNotLongerThanAccessToken() {
+        assertThatThrownBy(() -> create(AuthPoolProps.builder()
+                        .accessTokenValidity(Duration.hours(2))
+                        .refreshTokenValidity(Duration.hours(1))
+                        .build()))
+                .hasMessageContaining(
+                        "refreshTokenValidity must be longer than the access and id tokens (value: 60 minutes)");
+    }
+
+    @Test
+    void failsIfDomainPrefixInvalid() {
+        assertThatThrownBy(() ->
+                        create(AuthPoolProps.builder().domainPrefix("My_App").build()))
+                .hasMessageContaining(
+                        "domainPrefix must be 1..63 lower-case letters, digits or inner hyphens (value: My_App)");
+    }
+
+    @Test
+    void failsIfDomainPrefixUsesReservedWord() {
+        assertThatThrownBy(() -> create(
+                        AuthPoolProps.builder().domainPrefix("my-cognito").build()))
+                .hasMessageContaining("domainPrefix must not contain aws, amazon or cognito (value: my-cognito)");
+    }
+
+    @Test
+    void failsIfCallbackUrlInsecure() {
+        assertThatThrownBy(() -> create(AuthPoolProps.builder()
+                        .oAuthCallbackUrls(List.of("http://app.example.com/cb"))
+                        .build()))
+                .hasMessageContaining("oAuthCallbackUrls must be https:// origins or http://localhost");
+    }
+
+    @Test
+    void failsIfGroupNameInvalid() {
+        assertThatThrownBy(() -> create(
+                        AuthPoolProps.builder().groups(List.of("super admin")).build()))
+                .hasMessageContaining("groups entries must be 1..128 characters without spaces (value: super admin)");
+    }
+
+    @Test
+    void failsIfGroupRepeats() {
+        assertThatThrownBy(() -> create(AuthPoolProps.builder()
+                        .groups(List.of("admin", "admin"))
+                        .build()))
+                .hasMessageContaining("groups must not repeat a name (value: admin)");
+    }
+}

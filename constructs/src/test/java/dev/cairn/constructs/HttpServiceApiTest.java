@@ -1,0 +1,224 @@
+package dev.cairn.constructs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.assertions.Capture;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+import software.amazon.awscdk.services.cognito.IUserPool;
+import software.amazon.awscdk.services.cognito.IUserPoolClient;
+import software.amazon.awscdk.services.cognito.UserPool;
+import software.amazon.awscdk.services.cognito.UserPoolClient;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.IFunction;
+import software.amazon.awscdk.services.logs.RetentionDays;
+
+class HttpServiceApiTest {
+
+    private static final String ALIAS_ARN = "arn:aws:lambda:eu-west-1:123456789012:function:api:live";
+
+    private static Stack defaults;
+    private static Stack custom;
+    private static NagAudit.Findings nag;
+
+    @BeforeAll
+    static void synthesize() {
+        App app = TestApps.app();
+        defaults = TestApps.stack(app, "Defaults");
+        new HttpServiceApi(
+                defaults,
+                "Api",
+                valid(defaults)
+                        .publicRoutes(List.of("POST /auth/login", "GET /health"))
+                        .build());
+
+        custom = TestApps.stack(app, "Custom");
+        new HttpServiceApi(
+                custom,
+                "Api",
+                valid(custom)
+                        .corsAllowedOrigins(List.of("https://app.example.com"))
+                        .throttlingRateLimit(10.0)
+                        .throttlingBurstLimit(20)
+                        .accessLogRetention(RetentionDays.ONE_WEEK)
+                        .disableExecuteApiEndpoint(true)
+                        .build());
+
+        nag = NagAudit.audit(defaults);
+    }
+
+    private static HttpServiceApiProps.Builder valid(Stack stack) {
+        IUserPool pool = UserPool.fromUserPoolId(stack, "Pool", "eu-west-1_Example");
+        IUserPoolClient web = UserPoolClient.fromUserPoolClientId(stack, "Web", "webclient");
+        IUserPoolClient mobile = UserPoolClient.fromUserPoolClientId(stack, "Mobile", "mobileclient");
+        IFunction handler = Function.fromFunctionArn(stack, "Handler", ALIAS_ARN);
+        return HttpServiceApiProps.builder().handler(handler).userPool(pool).userPoolClients(List.of(web, mobile));
+    }
+
+    @Test
+    void defaultsAreNagCleanUnderAllFivePacks() {
+        assertThat(nag.errors()).isEmpty();
+        assertThat(nag.warnings()).isEmpty();
+    }
+
+    @Test
+    void jwtAuthorizerTrustsTheCognitoPoolAndItsClients() {
+        Template.fromStack(defaults)
+                .hasResourceProperties(
+                        "AWS::ApiGatewayV2::Authorizer",
+                        Match.objectLike(Map.of(
+                                "AuthorizerType", "JWT",
+                                "IdentitySource", List.of("$request.header.Authorization"),
+                                "JwtConfiguration",
+                                        Map.of(
+                                                "Issuer",
+                                                "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Example",
+                                                "Audience",
+                                                List.of("webclient", "mobileclient")))));
+    }
+
+    @Test
+    void everyRouteButTheListedPublicOnesRequiresAJwt() {
+        Template template = Template.fromStack(defaults);
+        template.resourceCountIs("AWS::ApiGatewayV2::Route", 3);
+        template.hasResourceProperties(
+                "AWS::ApiGatewayV2::Route",
+                Match.objectLike(Map.of("RouteKey", "ANY /{proxy+}", "AuthorizationType", "JWT")));
+        template.hasResourceProperties(
+                "AWS::ApiGatewayV2::Route",
+                Match.objectLike(Map.of("RouteKey", "POST /auth/login", "AuthorizationType", "NONE")));
+        template.hasResourceProperties(
+                "AWS::ApiGatewayV2::Route",
+                Match.objectLike(Map.of("RouteKey", "GET /health", "AuthorizationType", "NONE")));
+    }
+
+    @Test
+    void routesProxyToTheAliasWithPayloadV2() {
+        Template template = Template.fromStack(defaults);
+        template.resourceCountIs("AWS::ApiGatewayV2::Integration", 1);
+        template.hasResourceProperties(
+                "AWS::ApiGatewayV2::Integration",
+                Match.objectLike(Map.of(
+                        "IntegrationType", "AWS_PROXY", "IntegrationUri", ALIAS_ARN, "PayloadFormatVersion", "2.0")));
+    }
+
+    @Test
+    void defaultStageIsThrottledAndWritesJsonAccessLogs() {
+        Capture format = new Capture();
+        Template.fromStack(defaults)
+                .hasResourceProperties(
+                        "AWS::ApiGatewayV2::Stage",
+                        Match.objectLike(Map.of(
+                                "StageName",
+                                "$default",
+                                "AutoDeploy",
+                                true,
+                                "DefaultRouteSettings",
+                                Map.of("ThrottlingRateLimit", 100, "ThrottlingBurstLimit", 200),
+                                "AccessLogSettings",
+                                Map.of(
+                                        "DestinationArn",
+                                        Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("ApiAccessLogs.*"), "Arn")),
+                                        "Format",
+                                        format))));
+        assertThat(format.asString())
+                .startsWith("{")
+                .endsWith("}")
+                .contains("\"requestId\":\"$context.requestId\"", "\"status\":\"$context.status\"");
+    }
+
+    @Test
+    void accessLogsKeepOneMonthEncryptedAndTheApiHasNoCorsByDefault() {
+        Template template = Template.fromStack(defaults);
+        template.hasResourceProperties(
+                "AWS::Logs::LogGroup",
+                Map.of(
+                        "RetentionInDays",
+                        30,
+                        "KmsKeyId",
+                        Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("ApiLogKey.*"), "Arn"))));
+        template.hasResourceProperties(
+                "AWS::ApiGatewayV2::Api",
+                Match.objectLike(Map.of("DisableExecuteApiEndpoint", false, "CorsConfiguration", Match.absent())));
+    }
+
+    @Test
+    void propsSetCorsThrottlingRetentionAndDisableTheDefaultEndpoint() {
+        Template template = Template.fromStack(custom);
+        template.hasResourceProperties(
+                "AWS::ApiGatewayV2::Api",
+                Match.objectLike(Map.of(
+                        "DisableExecuteApiEndpoint",
+                        true,
+                        "CorsConfiguration",
+                        Match.objectLike(Map.of(
+                                "AllowOrigins", List.of("https://app.example.com"),
+                                "AllowHeaders", List.of("authorization", "content-type"))))));
+        template.hasResourceProperties(
+                "AWS::ApiGatewayV2::Stage",
+                Match.objectLike(
+                        Map.of("DefaultRouteSettings", Map.of("ThrottlingRateLimit", 10, "ThrottlingBurstLimit", 20))));
+        template.hasResourceProperties("AWS::Logs::LogGroup", Match.objectLike(Map.of("RetentionInDays", 7)));
+        template.resourceCountIs("AWS::ApiGatewayV2::Route", 1);
+    }
+
+    private static void create(java.util.function.UnaryOperator<HttpServiceApiProps.Builder> change) {
+        Stack stack = TestApps.stack();
+        new HttpServiceApi(stack, "Api", change.apply(valid(stack)).build());
+    }
+
+    @Test
+    void failsIfHandlerMissing() {
+        assertThatThrownBy(() -> create(b -> b.handler(null)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("handler is required (value: null)");
+    }
+
+    @Test
+    void failsIfUserPoolMissing() {
+        assertThatThrownBy(() -> create(b -> b.userPool(null))).hasMessageContaining("userPool is required");
+    }
+
+    @Test
+    void failsIfNoUserPoolClients() {
+        assertThatThrownBy(() -> create(b -> b.userPoolClients(List.of())))
+                .hasMessageContaining("userPoolClients must not be empty (value: [])");
+    }
+
+    @Test
+    void failsIfCorsOriginIsWildcard() {
+        assertThatThrownBy(() -> create(b -> b.corsAllowedOrigins(List.of("*"))))
+                .hasMessageContaining("corsAllowedOrigins must not contain wildcards (value: *)");
+    }
+
+    @Test
+    void failsIfRateLimitNotPositive() {
+        assertThatThrownBy(() -> create(b -> b.throttlingRateLimit(0.0)))
+                .hasMessageContaining("throttlingRateLimit must be > 0 (value: 0.0)");
+    }
+
+    @Test
+    void failsIfBurstLimitNotPositive() {
+        assertThatThrownBy(() -> create(b -> b.throttlingBurstLimit(0)))
+                .hasMessageContaining("throttlingBurstLimit must be 1..1000000 (value: 0)");
+    }
+
+    @Test
+    void failsIfPublicRouteMalformed() {
+        assertThatThrownBy(() -> create(b -> b.publicRoutes(List.of("/health"))))
+                .hasMessageContaining("publicRoutes entries must be \"METHOD /path\" (value: /health)");
+    }
+
+    @Test
+    void failsIfPublicRouteRepeats() {
+        assertThatThrownBy(() -> create(b -> b.publicRoutes(List.of("GET /health", "get /health"))))
+                .hasMessageContaining("publicRoutes must not repeat a route (value: get /health)");
+    }
+}

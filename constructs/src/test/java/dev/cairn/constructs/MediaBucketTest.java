@@ -1,0 +1,432 @@
+package dev.cairn.constructs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.assertions.Capture;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+import software.amazon.awscdk.services.iam.AccountRootPrincipal;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.kms.Key;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.Runtime;
+import software.amazon.awscdk.services.s3.Bucket;
+
+class MediaBucketTest {
+
+    private static Stack defaults;
+    private static Stack custom;
+    private static NagAudit.Findings nag;
+    private static NagAudit.Findings nagWithProcessor;
+
+    @BeforeAll
+    static void synthesize() {
+        App app = TestApps.app();
+        defaults = TestApps.stack(app, "Defaults");
+        new MediaBucket(defaults, "Media");
+
+        custom = TestApps.stack(app, "Custom");
+        Function processor = Function.Builder.create(custom, "Processor")
+                .runtime(Runtime.JAVA_25)
+                .handler("example.Handler")
+                .code(TestApps.code())
+                .build();
+        Bucket sharedLogs = new Bucket(custom, "SharedLogs");
+        MediaBucket media = new MediaBucket(
+                custom,
+                "Media",
+                MediaBucketProps.builder()
+                        .corsAllowedOrigins(List.of("https://app.example.com", "http://localhost:5173"))
+                        .encryptionKey(new Key(custom, "Key"))
+                        .archivePrefix("audio/")
+                        .archiveAfterDays(30)
+                        .serverAccessLogsBucket(sharedLogs)
+                        .serverAccessLogsPrefix("custom-media/")
+                        .uploadProcessor(processor)
+                        .build());
+        media.grantUpload(role(custom, "Uploader"), "uploads/");
+        media.grantRead(role(custom, "Reader"), "images/");
+        media.grantDelete(role(custom, "Deleter"), "images/");
+
+        nag = NagAudit.audit(defaults);
+        nagWithProcessor = NagAudit.audit(custom);
+    }
+
+    private static Role role(Stack stack, String id) {
+        return Role.Builder.create(stack, id)
+                .assumedBy(new AccountRootPrincipal())
+                .build();
+    }
+
+    @Test
+    void defaultsAreNagCleanUnderAllFivePacks() {
+        assertThat(nag.errors()).isEmpty();
+        assertThat(nag.warnings()).isEmpty();
+    }
+
+    @Test
+    void uploadHookAddsNoFindingsOfItsOwn() {
+        // The processor function and the shared log bucket are fixtures with findings of their own.
+        assertThat(nagWithProcessor.errors()).noneMatch(f -> f.startsWith("/Custom/Media/"));
+        assertThat(nagWithProcessor.warnings()).noneMatch(f -> f.startsWith("/Custom/Media/"));
+    }
+
+    @Test
+    void pinsTheLogicalIdsOfBucketsAndKey() {
+        Template template = Template.fromStack(defaults);
+        assertThat(template.findResources("AWS::S3::Bucket"))
+                .containsOnlyKeys("Media1DC13848", "MediaAccessLogsD396FE12");
+        assertThat(template.findResources("AWS::KMS::Key")).containsOnlyKeys("MediaKeyF1173EF8");
+    }
+
+    @Test
+    void defaultsArePrivateKmsEncryptedVersionedAndRetained() {
+        Template template = Template.fromStack(defaults);
+        template.hasResource(
+                "AWS::S3::Bucket",
+                Match.objectLike(Map.of(
+                        "DeletionPolicy",
+                        "Retain",
+                        "Properties",
+                        Match.objectLike(Map.of(
+                                "PublicAccessBlockConfiguration",
+                                Map.of(
+                                        "BlockPublicAcls", true,
+                                        "BlockPublicPolicy", true,
+                                        "IgnorePublicAcls", true,
+                                        "RestrictPublicBuckets", true),
+                                "BucketEncryption",
+                                Map.of(
+                                        "ServerSideEncryptionConfiguration",
+                                        List.of(Map.of(
+                                                "BucketKeyEnabled",
+                                                true,
+                                                "ServerSideEncryptionByDefault",
+                                                Map.of(
+                                                        "SSEAlgorithm",
+                                                        "aws:kms",
+                                                        "KMSMasterKeyID",
+                                                        Map.of("Fn::GetAtt", List.of("MediaKeyF1173EF8", "Arn")))))),
+                                "VersioningConfiguration",
+                                Map.of("Status", "Enabled"),
+                                "OwnershipControls",
+                                Map.of("Rules", List.of(Map.of("ObjectOwnership", "BucketOwnerEnforced"))),
+                                "CorsConfiguration",
+                                Match.absent(),
+                                "LoggingConfiguration",
+                                Match.objectLike(Map.of(
+                                        "DestinationBucketName",
+                                        Map.of("Ref", "MediaAccessLogsD396FE12"),
+                                        "LogFilePrefix",
+                                        "media/")))))));
+        template.hasResourceProperties("AWS::KMS::Key", Match.objectLike(Map.of("EnableKeyRotation", true)));
+    }
+
+    @Test
+    void bucketPolicyDeniesPlainHttpAndOldTls() {
+        Capture statements = new Capture();
+        Template.fromStack(defaults)
+                .hasResourceProperties(
+                        "AWS::S3::BucketPolicy",
+                        Match.objectLike(Map.of(
+                                "Bucket", Map.of("Ref", "Media1DC13848"),
+                                "PolicyDocument", Match.objectLike(Map.of("Statement", statements)))));
+        String policy = statements.asArray().toString();
+        assertThat(policy).contains("aws:SecureTransport", "s3:TlsVersion", "Deny");
+    }
+
+    @Test
+    void lifecycleAbortsMultipartExpiresUploadsTiersImagesAndArchivesOldVersions() {
+        Map<?, ?> properties = (Map<?, ?>) Template.fromStack(defaults)
+                .findResources("AWS::S3::Bucket")
+                .get("Media1DC13848")
+                .get("Properties");
+        List<?> rules = (List<?>) ((Map<?, ?>) properties.get("LifecycleConfiguration")).get("Rules");
+        assertThat(rules)
+                .anySatisfy(r -> assertThat(r)
+                        .isEqualTo(Map.of(
+                                "Id", "AbortIncompleteMultipartUploads",
+                                "AbortIncompleteMultipartUpload", Map.of("DaysAfterInitiation", 7),
+                                "Status", "Enabled")))
+                .anySatisfy(r ->
+                        assertThat(r.toString()).contains("Prefix=uploads/", "ExpirationInDays=1", "NoncurrentDays=1"))
+                .anySatisfy(r -> assertThat(r.toString())
+                        .contains("Prefix=images/", "StorageClass=INTELLIGENT_TIERING", "TransitionInDays=0"))
+                .anySatisfy(r -> assertThat(r.toString())
+                        .contains("NoncurrentVersionTransitions", "StorageClass=GLACIER", "TransitionInDays=90"))
+                .noneSatisfy(r -> assertThat(r.toString()).contains("Id=Archive"));
+    }
+
+    @Test
+    void createdLogBucketIsPrivateSslOnlyVersionedAndExpiresLogsAfterAYear() {
+        Template template = Template.fromStack(defaults);
+        template.hasResourceProperties(
+                "AWS::S3::Bucket",
+                Match.objectLike(Map.of(
+                        "BucketEncryption",
+                        Map.of(
+                                "ServerSideEncryptionConfiguration",
+                                List.of(Map.of("ServerSideEncryptionByDefault", Map.of("SSEAlgorithm", "AES256")))),
+                        "VersioningConfiguration",
+                        Map.of("Status", "Enabled"),
+                        "LifecycleConfiguration",
+                        Map.of(
+                                "Rules",
+                                Match.arrayWith(List.of(Match.objectLike(
+                                        Map.of("Id", "ExpireAccessLogs", "ExpirationInDays", 365))))))));
+        Capture statements = new Capture();
+        template.hasResourceProperties(
+                "AWS::S3::BucketPolicy",
+                Match.objectLike(Map.of(
+                        "Bucket", Map.of("Ref", "MediaAccessLogsD396FE12"),
+                        "PolicyDocument", Match.objectLike(Map.of("Statement", statements)))));
+        assertThat(statements.asArray().toString()).contains("logging.s3.amazonaws.com", "aws:SecureTransport");
+    }
+
+    @Test
+    void corsAllowsPresignedUploadsFromTheGivenOriginsOnly() {
+        Template.fromStack(custom)
+                .hasResourceProperties(
+                        "AWS::S3::Bucket",
+                        Match.objectLike(Map.of(
+                                "CorsConfiguration",
+                                Map.of(
+                                        "CorsRules",
+                                        List.of(Match.objectLike(Map.of(
+                                                "AllowedOrigins",
+                                                List.of("https://app.example.com", "http://localhost:5173"),
+                                                "AllowedMethods",
+                                                List.of("PUT", "GET", "HEAD"),
+                                                "ExposedHeaders",
+                                                List.of("ETag"))))))));
+    }
+
+    @Test
+    void customKeyLogBucketAndArchiveRuleAreUsed() {
+        Template template = Template.fromStack(custom);
+        template.resourceCountIs("AWS::KMS::Key", 1);
+        template.resourceCountIs("AWS::S3::Bucket", 2);
+        template.hasResourceProperties(
+                "AWS::S3::Bucket",
+                Match.objectLike(Map.of(
+                        "LoggingConfiguration",
+                        Match.objectLike(Map.of(
+                                "DestinationBucketName",
+                                Map.of("Ref", Match.stringLikeRegexp("SharedLogs.*")),
+                                "LogFilePrefix",
+                                "custom-media/")),
+                        "LifecycleConfiguration",
+                        Map.of(
+                                "Rules",
+                                Match.arrayWith(List.of(Match.objectLike(Map.of(
+                                        "Id",
+                                        "Archive",
+                                        "Prefix",
+                                        "audio/",
+                                        "Transitions",
+                                        List.of(Map.of("StorageClass", "GLACIER", "TransitionInDays", 30))))))))));
+    }
+
+    @Test
+    void uploadProcessorIsInvokedThroughEventBridgeWithRetriesAndDeadLetterQueue() {
+        Template template = Template.fromStack(custom);
+        template.hasResourceProperties(
+                "AWS::S3::Bucket",
+                Match.objectLike(Map.of(
+                        "NotificationConfiguration",
+                        Map.of("EventBridgeConfiguration", Map.of("EventBridgeEnabled", true)))));
+        template.hasResourceProperties(
+                "AWS::Events::Rule",
+                Match.objectLike(Map.of(
+                        "EventPattern",
+                        Match.objectLike(Map.of(
+                                "source",
+                                List.of("aws.s3"),
+                                "detail-type",
+                                List.of("Object Created"),
+                                "detail",
+                                Match.objectLike(
+                                        Map.of("object", Map.of("key", List.of(Map.of("prefix", "uploads/"))))))),
+                        "Targets",
+                        List.of(Match.objectLike(Map.of(
+                                "RetryPolicy",
+                                Map.of("MaximumRetryAttempts", 2, "MaximumEventAgeInSeconds", 7200),
+                                "DeadLetterConfig",
+                                Match.objectLike(Map.of())))))));
+        template.hasResourceProperties(
+                "AWS::SQS::Queue", Map.of("SqsManagedSseEnabled", true, "MessageRetentionPeriod", 1209600));
+    }
+
+    @Test
+    void grantUploadAllowsPutAndMultipartUnderThePrefixWithKmsDataKeys() {
+        String policy = policyOf("Uploader");
+        assertThat(policy)
+                .contains("s3:PutObject", "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts", "/uploads/*")
+                .contains("kms:GenerateDataKey", "kms:Decrypt")
+                .doesNotContain("s3:GetObject", "s3:DeleteObject", "s3:PutObjectAcl");
+    }
+
+    @Test
+    void grantReadAndGrantDeleteAreScopedToThePrefix() {
+        assertThat(policyOf("Reader"))
+                .contains("s3:GetObject*", "/images/*", "kms:Decrypt")
+                .doesNotContain("s3:PutObject");
+        assertThat(policyOf("Deleter"))
+                .contains("s3:DeleteObject*", "/images/*")
+                .doesNotContain("s3:GetObject");
+    }
+
+    private static String policyOf(String rolePrefix) {
+        Capture statements = new Capture();
+        Template.fromStack(custom)
+                .hasResourceProperties(
+                        "AWS::IAM::Policy",
+                        Match.objectLike(Map.of(
+                                "Roles", List.of(Map.of("Ref", Match.stringLikeRegexp(rolePrefix + ".*"))),
+                                "PolicyDocument", Match.objectLike(Map.of("Statement", statements)))));
+        return statements.asArray().toString();
+    }
+
+    @Test
+    void s3ManagedEncryptionAndDestroyLeaveWarnings() {
+        Stack stack = TestApps.stack();
+        new MediaBucket(
+                stack,
+                "Media",
+                MediaBucketProps.builder()
+                        .s3ManagedEncryption(true)
+                        .removalPolicy(software.amazon.awscdk.RemovalPolicy.DESTROY)
+                        .build());
+        // Warnings are recorded at construction time, so no synth is needed to see them.
+        assertThat(stack.getNode().findChild("Media").getNode().getMetadata().stream()
+                        .map(entry -> String.valueOf(entry.getData()))
+                        .toList()
+                        .toString())
+                .contains("s3ManagedEncryption", "removalPolicy");
+        assertThat(stack.getNode().tryFindChild("Media").getNode().tryFindChild("Key"))
+                .isNull();
+    }
+
+    private static void create(MediaBucketProps props) {
+        new MediaBucket(TestApps.stack(), "Media", props);
+    }
+
+    @Test
+    void failsIfCorsOriginIsWildcard() {
+        assertThatThrownBy(() -> create(MediaBucketProps.builder()
+                        .corsAllowedOrigins(List.of("https://*.example.com"))
+                        .build()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("corsAllowedOrigins must not contain wildcards (value: https://*.example.com)");
+    }
+
+    @Test
+    void unresolvedOriginsAreLeftForDeployTime() {
+        Stack stack = TestApps.stack();
+        String origin = software.amazon.awscdk.CfnParameter.Builder.create(stack, "Origin")
+                .build()
+                .getValueAsString();
+        MediaBucket media = new MediaBucket(
+                stack,
+                "Media",
+                MediaBucketProps.builder().corsAllowedOrigins(List.of(origin)).build());
+        assertThat(media.getBucket()).isNotNull();
+    }
+
+    @Test
+    void failsIfCorsOriginIsPlainHttp() {
+        assertThatThrownBy(() -> create(MediaBucketProps.builder()
+                        .corsAllowedOrigins(List.of("http://app.example.com"))
+                        .build()))
+                .hasMessageContaining(
+                        "corsAllowedOrigins must be https:// origins or http://localhost (value: http://app.example.com)");
+    }
+
+    @Test
+    void failsIfKeyCombinedWithS3ManagedEncryption() {
+        Stack stack = TestApps.stack();
+        MediaBucketProps props = MediaBucketProps.builder()
+                .encryptionKey(new Key(stack, "Key"))
+                .s3ManagedEncryption(true)
+                .build();
+        assertThatThrownBy(() -> new MediaBucket(stack, "Media", props))
+                .hasMessageContaining("encryptionKey cannot be combined with s3ManagedEncryption");
+    }
+
+    @Test
+    void failsIfArchivePrefixWithoutDays() {
+        assertThatThrownBy(() -> create(
+                        MediaBucketProps.builder().archivePrefix("audio/").build()))
+                .hasMessageContaining(
+                        "archivePrefix and archiveAfterDays must be given together (value: audio/, null)");
+    }
+
+    @Test
+    void failsIfArchivePrefixBlank() {
+        assertThatThrownBy(() -> create(MediaBucketProps.builder()
+                        .archivePrefix(" ")
+                        .archiveAfterDays(30)
+                        .build()))
+                .hasMessageContaining("archivePrefix must not be blank");
+    }
+
+    @Test
+    void failsIfArchiveAfterDaysOutOfRange() {
+        assertThatThrownBy(() -> create(MediaBucketProps.builder()
+                        .archivePrefix("audio/")
+                        .archiveAfterDays(0)
+                        .build()))
+                .hasMessageContaining("archiveAfterDays must be 1..3650 (value: 0)");
+    }
+
+    @Test
+    void failsIfArchivingUploads() {
+        assertThatThrownBy(() -> create(MediaBucketProps.builder()
+                        .archivePrefix("uploads/x/")
+                        .archiveAfterDays(5)
+                        .build()))
+                .hasMessageContaining("archivePrefix must not be under uploads/");
+    }
+
+    @Test
+    void failsIfAccessLogRetentionOutOfRange() {
+        assertThatThrownBy(() -> create(
+                        MediaBucketProps.builder().accessLogRetentionDays(30).build()))
+                .hasMessageContaining("accessLogRetentionDays must be 90..3650 (value: 30)");
+    }
+
+    @Test
+    void failsIfAccessLogRetentionSetWithOwnLogBucket() {
+        Stack stack = TestApps.stack();
+        MediaBucketProps props = MediaBucketProps.builder()
+                .serverAccessLogsBucket(new Bucket(stack, "Logs"))
+                .accessLogRetentionDays(400)
+                .build();
+        assertThatThrownBy(() -> new MediaBucket(stack, "Media", props))
+                .hasMessageContaining("accessLogRetentionDays applies only to the created log bucket");
+    }
+
+    @Test
+    void failsIfAccessLogsPrefixBlank() {
+        assertThatThrownBy(() -> create(
+                        MediaBucketProps.builder().serverAccessLogsPrefix("").build()))
+                .hasMessageContaining("serverAccessLogsPrefix must not be blank");
+    }
+
+    @Test
+    void failsIfGrantPrefixIsNotAFolder() {
+        MediaBucket media = new MediaBucket(TestApps.stack(), "Media");
+        Role role = role((Stack) media.getNode().getScope(), "R");
+        assertThatThrownBy(() -> media.grantUpload(role, "/uploads"))
+                .hasMessageContaining("keyPrefix must be a folder such as \"uploads/\"");
+        assertThatThrownBy(() -> media.grantRead(role, "")).hasMessageContaining("keyPrefix must be a folder");
+        assertThatThrownBy(() -> media.grantDelete(role, "images")).hasMessageContaining("keyPrefix must be a folder");
+    }
+}
