@@ -2,9 +2,14 @@ package dev.cairn.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cairn.api.media.ImageRecord;
+import dev.cairn.api.media.ImageRecords;
+import dev.cairn.api.media.MediaProcessorHandler;
 import dev.cairn.local.Accounts.Account;
 import dev.cairn.local.ApiClient.Reply;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -181,6 +186,51 @@ class ImageFlowTest {
                         .contents())
                 .isEmpty();
         assertThat(fetch((String) image.get("thumbnailUrl")).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theMediaProcessorFunctionMakesVariantsFromTheBucketEvent() throws Exception {
+        Account ada = Accounts.signedIn(stack, api, "Ada");
+        String imageId = (String)
+                upload(ada, "event.png", "image/png", TestImages.png(900, 600)).get("imageId");
+        awaitReady(ada, imageId);
+        ImageRecords records = stack.app().getBean(ImageRecords.class);
+        ImageRecord record = records.find(ada.userId(), imageId).orElseThrow();
+        for (ImageRecord.Variant variant : record.variants()) {
+            s3.deleteObject(r -> r.bucket(LocalCairn.MEDIA_BUCKET).key(variant.key()));
+        }
+        records.update(new ImageRecord(
+                record.userId(),
+                record.imageId(),
+                record.format(),
+                record.width(),
+                record.height(),
+                record.bytes(),
+                record.originalKey(),
+                record.thumbnailKey(),
+                List.of(),
+                ImageRecord.PROCESSING,
+                record.createdAt(),
+                record.updatedAt()));
+
+        String event = """
+                {"Records":[{"eventSource":"aws:s3","eventName":"ObjectCreated:Put",
+                  "s3":{"bucket":{"name":"%s"},"object":{"key":"%s","size":1}}}]}
+                """.formatted(LocalCairn.MEDIA_BUCKET, record.originalKey());
+        new MediaProcessorHandler(stack.app())
+                .handleRequest(
+                        new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)),
+                        new ByteArrayOutputStream(),
+                        null);
+
+        ImageRecord processed = records.find(ada.userId(), imageId).orElseThrow();
+        assertThat(processed.status()).isEqualTo(ImageRecord.READY);
+        assertThat(processed.variants()).extracting(ImageRecord.Variant::width).containsOnly(320, 640);
+        for (ImageRecord.Variant variant : processed.variants()) {
+            assertThat(s3.headObject(r -> r.bucket(LocalCairn.MEDIA_BUCKET).key(variant.key()))
+                            .contentLength())
+                    .isPositive();
+        }
     }
 
     private static Map<String, Object> upload(Account user, String name, String type, byte[] bytes) throws Exception {

@@ -22,11 +22,13 @@ public class UserService {
 
     private final UserProfiles profiles;
     private final IdentityProvider identities;
+    private final Preferences preferenceRules;
     private final Clock clock;
 
-    UserService(UserProfiles profiles, IdentityProvider identities) {
+    UserService(UserProfiles profiles, IdentityProvider identities, Preferences preferenceRules) {
         this.profiles = profiles;
         this.identities = identities;
+        this.preferenceRules = preferenceRules;
         this.clock = Clock.systemUTC();
     }
 
@@ -52,7 +54,7 @@ public class UserService {
             @Nullable Map<String, Object> preferences,
             @Nullable Long expectedVersion) {
         if (preferences != null) {
-            List<ApiError.FieldError> problems = Preferences.violations(preferences);
+            List<ApiError.FieldError> problems = preferenceRules.violations(preferences);
             if (!problems.isEmpty()) {
                 throw new ApiException(400, ErrorCodes.validation(RESOURCE), "The preferences are not valid", problems);
             }
