@@ -8,7 +8,6 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -46,11 +45,6 @@ final class AwsClients {
     DynamoDbClient dynamoDb(SdkHttpClient http) {
         return configure(DynamoDbClient.builder().httpClient(http), settings.dynamodbEndpoint())
                 .build();
-    }
-
-    @Singleton
-    DynamoDbEnhancedClient dynamoDbEnhanced(DynamoDbClient dynamoDb) {
-        return DynamoDbEnhancedClient.builder().dynamoDbClient(dynamoDb).build();
     }
 
     @Singleton
