@@ -214,8 +214,8 @@ class ImageFlowTest {
                 record.updatedAt()));
 
         String event = """
-                {"Records":[{"eventSource":"aws:s3","eventName":"ObjectCreated:Put",
-                  "s3":{"bucket":{"name":"%s"},"object":{"key":"%s","size":1}}}]}
+                {"version":"0","source":"aws.s3","detail-type":"Object Created",
+                 "detail":{"bucket":{"name":"%s"},"object":{"key":"%s","size":1}}}
                 """.formatted(LocalCairn.MEDIA_BUCKET, record.originalKey());
         new MediaProcessorHandler(stack.app())
                 .handleRequest(

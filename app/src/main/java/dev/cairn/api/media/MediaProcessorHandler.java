@@ -7,16 +7,15 @@ import io.micronaut.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The {@code media-processor} function: the media bucket's event for a new original under
- * {@code images/USER/IMAGE/} makes that image's variants.
+ * {@code images/USER/IMAGE/} makes that image's variants. Keys that are not originals
+ * (variants, thumbnails) are ignored.
  */
 public class MediaProcessorHandler implements RequestStreamHandler {
     static final Pattern ORIGINAL = Pattern.compile("images/([^/]+)/([^/]+)/original\\.[a-z]+");
@@ -37,15 +36,9 @@ public class MediaProcessorHandler implements RequestStreamHandler {
     @SuppressWarnings("unchecked")
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         Map<String, Object> event = json.readValue(input.readAllBytes(), Map.class);
-        Object records = event.get("Records");
-        if (records instanceof List<?> list) {
-            for (Object record : list) {
-                if (record instanceof Map<?, ?> r
-                        && r.get("s3") instanceof Map<?, ?> s3
-                        && s3.get("object") instanceof Map<?, ?> object) {
-                    handleKey(URLDecoder.decode(String.valueOf(object.get("key")), StandardCharsets.UTF_8));
-                }
-            }
+        // EventBridge's "Object Created" event: MediaBucket routes the bucket's events this way.
+        if (event.get("detail") instanceof Map<?, ?> detail && detail.get("object") instanceof Map<?, ?> object) {
+            handleKey(String.valueOf(object.get("key")));
         }
         output.write("{}".getBytes(StandardCharsets.UTF_8));
     }
