@@ -8,6 +8,7 @@ import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagReportFormat;
 import io.github.cdklabs.cdknag.NagSuppressions;
 import io.github.cdklabs.cdknag.PCIDSS321Checks;
+import io.github.cdklabs.cdknag.RegexAppliesTo;
 import io.github.cdklabs.cdknag.ServerlessChecks;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -60,7 +61,7 @@ public final class Compliance {
      * @param reason why this is safe, for an auditor; at least 10 characters
      */
     public static void suppress(IConstruct resource, String ruleId, String reason) {
-        suppressInternal(resource, ruleId, reason, List.of());
+        suppressInternal(resource, ruleId, reason, List.of(), false);
     }
 
     /**
@@ -68,10 +69,28 @@ public final class Compliance {
      * {@code "Action::s3:Abort*"}. Required form for {@code *-IAM5} rules.
      */
     public static void suppress(IConstruct resource, String ruleId, String reason, String... appliesTo) {
-        suppressInternal(resource, ruleId, reason, Arrays.asList(appliesTo));
+        suppressInternal(resource, ruleId, reason, Arrays.asList(appliesTo), false);
     }
 
-    private static void suppressInternal(IConstruct resource, String ruleId, String reason, List<String> appliesTo) {
+    /**
+     * Like {@link #suppress(IConstruct, String, String, String...)}, for findings whose text is
+     * only known at synth time (an asset bucket named after account and region): each entry is a
+     * regular expression in cdk-nag's {@code /pattern/} form that must match the whole finding.
+     */
+    public static void suppressMatching(IConstruct resource, String ruleId, String reason, String... patterns) {
+        List<String> appliesTo = Arrays.asList(patterns);
+        List<String> notAnchored = appliesTo.stream()
+                .filter(p -> p != null && !(p.startsWith("/^") && p.endsWith("$/")))
+                .toList();
+        if (!notAnchored.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "Invalid nag suppression: patterns must look like /^...$/ (value: " + notAnchored + ")");
+        }
+        suppressInternal(resource, ruleId, reason, appliesTo, true);
+    }
+
+    private static void suppressInternal(
+            IConstruct resource, String ruleId, String reason, List<String> appliesTo, boolean regex) {
         List<String> problems = new ArrayList<>();
         if (ruleId == null || ruleId.isBlank()) {
             problems.add("ruleId must not be blank (value: " + ruleId + ")");
@@ -96,7 +115,9 @@ public final class Compliance {
         NagPackSuppression.Builder suppression =
                 NagPackSuppression.builder().id(ruleId).reason(reason.strip());
         if (!appliesTo.isEmpty()) {
-            suppression.appliesTo(List.copyOf(appliesTo));
+            suppression.appliesTo(appliesTo.stream()
+                    .map(a -> regex ? (Object) RegexAppliesTo.builder().regex(a).build() : a)
+                    .toList());
         }
         NagSuppressions.addResourceSuppressions(target, List.of(suppression.build()), false);
     }

@@ -1,8 +1,11 @@
 package dev.cairn.constructs;
 
 import java.util.List;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.services.cloudfront.PriceClass;
+import software.amazon.awscdk.services.cloudfront.SecurityPolicyProtocol;
 
-/** Defaults of the edge tier (WAF). */
+/** Defaults of the edge tier (WAF, CloudFront). */
 public final class EdgeDefaults {
 
     /** Requests per IP per 5 minutes across the site. */
@@ -24,5 +27,44 @@ public final class EdgeDefaults {
     public static final String KNOWN_BAD_INPUTS = "AWSManagedRulesKnownBadInputsRuleSet";
     public static final String SQLI = "AWSManagedRulesSQLiRuleSet";
 
+    /** CloudFront path patterns of the three origins. */
+    public static final String MEDIA_PATH = "/media/*";
+
+    public static final String PRIVATE_MEDIA_PATH = "/media/private/*";
+    public static final String API_PATH = "/api/*";
+    /** Viewer paths under /media/ that are served without a signed URL (the processed images). */
+    public static final String PUBLIC_MEDIA_PREFIX = "/media/" + StorageDefaults.IMAGES_PREFIX;
+    /** Viewer paths under /media/ that need a signed URL (a trusted key group). */
+    public static final String PRIVATE_MEDIA_PREFIX = "/media/private/";
+
+    /** Header the API checks to refuse requests that did not come through the CDN. */
+    public static final String ORIGIN_VERIFY_HEADER = "X-Origin-Verify";
+
+    /** Two years, with subdomains and preload: what the HSTS preload list requires. */
+    public static final Duration HSTS_MAX_AGE = Duration.days(730);
+
+    /**
+     * Same-origin everything, no plugins, no framing, no inline script. Apps that upload to S3 by
+     * pre-signed URL add the bucket's origin to {@code connect-src} through the prop.
+     */
+    public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
+            + " img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none';"
+            + " base-uri 'self'; form-action 'self'; frame-ancestors 'none'; upgrade-insecure-requests";
+
+    /** Media keys are content-addressed (a new upload gets a new key): cache for a year. */
+    public static final Duration MEDIA_TTL = Duration.days(365);
+
+    public static final String MEDIA_CACHE_CONTROL = "public, max-age=31536000, immutable";
+    public static final String CDN_LOG_PREFIX = "cdn/";
+
     private EdgeDefaults() {}
+
+    /** North America and Europe: the cheapest class; widen per deployment. */
+    public static PriceClass priceClass() {
+        return PriceClass.PRICE_CLASS_100;
+    }
+
+    public static SecurityPolicyProtocol minimumProtocolVersion() {
+        return SecurityPolicyProtocol.TLS_V1_2_2021;
+    }
 }

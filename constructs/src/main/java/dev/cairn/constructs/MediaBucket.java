@@ -95,7 +95,7 @@ public class MediaBucket extends Construct {
             builder.cors(List.of(StorageDefaults.presignedUploadCors(props.corsAllowedOrigins())));
         }
         this.bucket = builder.build();
-        suppressReplication(
+        AccessLogBuckets.suppressReplication(
                 bucket,
                 "Versioning keeps every overwritten or deleted object recoverable in-region (old versions"
                         + " move to Glacier); a cross-region replica is a per-deployment disaster-recovery"
@@ -152,33 +152,11 @@ public class MediaBucket extends Construct {
     }
 
     private Bucket createAccessLogsBucket(MediaBucketProps props, RemovalPolicy removalPolicy) {
-        Bucket logs = StorageDefaults.accessLogBucket(
+        return AccessLogBuckets.create(
                 this,
                 "AccessLogs",
                 Objects.requireNonNullElse(props.accessLogRetentionDays(), StorageDefaults.ACCESS_LOG_RETENTION_DAYS),
                 removalPolicy);
-        String loop = "This bucket is the server access log destination; logging its own access would"
-                + " write a log record for every log delivery, without end.";
-        Compliance.suppress(logs, "AwsSolutions-S1", loop);
-        Compliance.suppress(logs, "HIPAA.Security-S3BucketLoggingEnabled", loop);
-        Compliance.suppress(logs, "NIST.800.53.R5-S3BucketLoggingEnabled", loop);
-        Compliance.suppress(logs, "PCI.DSS.321-S3BucketLoggingEnabled", loop);
-        String sseS3 = "S3 server access log delivery supports only SSE-S3 on the destination bucket"
-                + " (AWS S3 user guide); the logs are encrypted at rest with SSE-S3.";
-        Compliance.suppress(logs, "HIPAA.Security-S3DefaultEncryptionKMS", sseS3);
-        Compliance.suppress(logs, "NIST.800.53.R5-S3DefaultEncryptionKMS", sseS3);
-        Compliance.suppress(logs, "PCI.DSS.321-S3DefaultEncryptionKMS", sseS3);
-        suppressReplication(
-                logs,
-                "Access logs are kept in-region, versioned, for their retention period; a cross-region"
-                        + " copy is a per-deployment disaster-recovery decision outside this construct.");
-        return logs;
-    }
-
-    private static void suppressReplication(Bucket target, String reason) {
-        Compliance.suppress(target, "HIPAA.Security-S3BucketReplicationEnabled", reason);
-        Compliance.suppress(target, "NIST.800.53.R5-S3BucketReplicationEnabled", reason);
-        Compliance.suppress(target, "PCI.DSS.321-S3BucketReplicationEnabled", reason);
     }
 
     private void validate(MediaBucketProps props) {

@@ -29,6 +29,12 @@ public final class StorageDefaults {
     public static final int UPLOADS_EXPIRE_DAYS = 1;
     public static final int NONCURRENT_TO_GLACIER_DAYS = 90;
     public static final int ACCESS_LOG_RETENTION_DAYS = 365;
+    /** Old versions of site files: long enough to roll a bad front-end deployment back. */
+    public static final int SITE_NONCURRENT_EXPIRE_DAYS = 30;
+    /** The deployment handler unzips and syncs the site: more memory is more CPU and network. */
+    public static final int SITE_DEPLOYMENT_MEMORY_MB = 512;
+    /** Everything: a front-end build changes hashed file names and the index that points to them. */
+    public static final List<String> SITE_INVALIDATION_PATHS = List.of("/*");
     /** TLS below 1.2 is refused by the bucket policy. */
     public static final double MINIMUM_TLS_VERSION = 1.2;
 
@@ -89,6 +95,15 @@ public final class StorageDefaults {
                         .storageClass(StorageClass.GLACIER)
                         .transitionAfter(Duration.days(NONCURRENT_TO_GLACIER_DAYS))
                         .build()))
+                .build();
+    }
+
+    /** Site files replaced by a deployment are kept {@link #SITE_NONCURRENT_EXPIRE_DAYS} days. */
+    public static LifecycleRule expireNoncurrentSiteVersions() {
+        return LifecycleRule.builder()
+                .id("ExpireNoncurrentVersions")
+                .noncurrentVersionExpiration(Duration.days(SITE_NONCURRENT_EXPIRE_DAYS))
+                .expiredObjectDeleteMarker(true)
                 .build();
     }
 

@@ -104,4 +104,12 @@ class ComplianceTest {
                 .hasMessageContaining(
                         "resource must be a CfnResource or have one as default child (value: Test/Plain)");
     }
+
+    @Test
+    void failsIfMatchingPatternIsNotAnchored() {
+        Bucket bucket = new Bucket(TestApps.stack(), "B");
+        assertThatThrownBy(() -> Compliance.suppressMatching(
+                        bucket, "AwsSolutions-IAM5", "A reason long enough to read.", "Resource::.*"))
+                .hasMessageContaining("patterns must look like /^...$/ (value: [Resource::.*])");
+    }
 }
