@@ -2,20 +2,29 @@ package dev.cairn.infra;
 
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.logs.RetentionDays;
 
 /**
- * Everything that differs between stages, in one typed record. A new stage is one more entry in
- * {@link #STAGES}.
+ * Everything that differs between stages, in one typed record. A stage is added by adding one
+ * constant to {@link #STAGES}.
  *
- * @param name the stage name, also the suffix of every stack name
+ * @param name the stage name, part of every stack name
  * @param account the AWS account; null: the CLI's ({@code CDK_DEFAULT_ACCOUNT})
  * @param region the AWS region; null: the CLI's ({@code CDK_DEFAULT_REGION})
  * @param removalPolicy what happens to stateful resources when their stack goes (DESTROY only in dev)
- * @param logRetention how long logs are kept
- * @param terminationProtection whether stateful stacks refuse deletion
+ * @param logRetention how long logs are kept (7 days in dev, 30 in prod)
+ * @param terminationProtection whether the stateful stack refuses deletion
  * @param apiMemoryMb the api function's memory
+ * @param lambdaErrorRatePercent alarm when functions fail more often than this
+ * @param apiServerErrorRatePercent alarm when the API answers 5xx more often than this
+ * @param apiP95LatencyMs alarm when the API's p95 latency exceeds this
+ * @param wafRequestsPer5Minutes requests one IP may make in 5 minutes before WAF blocks it
+ * @param wafAuthRequestsPer5Minutes the same for {@code /api/auth/*}
+ * @param canary true: CodeDeploy shifts 10% of traffic for 5 minutes first; false: all at once
+ * @param monthlyBudgetUsd the AWS Budgets alert threshold
+ * @param domainName the custom domain; null: the CloudFront domain
  */
 public record StageConfig(
         String name,
@@ -24,29 +33,119 @@ public record StageConfig(
         RemovalPolicy removalPolicy,
         RetentionDays logRetention,
         boolean terminationProtection,
-        int apiMemoryMb) {
+        int apiMemoryMb,
+        double lambdaErrorRatePercent,
+        double apiServerErrorRatePercent,
+        int apiP95LatencyMs,
+        int wafRequestsPer5Minutes,
+        int wafAuthRequestsPer5Minutes,
+        boolean canary,
+        double monthlyBudgetUsd,
+        String domainName) {
 
-    public static final StageConfig DEV =
-            new StageConfig("dev", null, null, RemovalPolicy.DESTROY, RetentionDays.ONE_WEEK, false, 1024);
-    public static final StageConfig STAGING =
-            new StageConfig("staging", null, null, RemovalPolicy.RETAIN, RetentionDays.ONE_MONTH, true, 1024);
-    public static final StageConfig PROD =
-            new StageConfig("prod", null, null, RemovalPolicy.RETAIN, RetentionDays.ONE_MONTH, true, 1024);
+    public static final StageConfig DEV = new StageConfig(
+            "dev",
+            null,
+            null,
+            RemovalPolicy.DESTROY,
+            RetentionDays.ONE_WEEK,
+            false,
+            1024,
+            1.0,
+            0.1,
+            1000,
+            2000,
+            100,
+            false,
+            50,
+            null);
+    public static final StageConfig STAGING = new StageConfig(
+            "staging",
+            null,
+            null,
+            RemovalPolicy.RETAIN,
+            RetentionDays.ONE_MONTH,
+            true,
+            1024,
+            1.0,
+            0.1,
+            800,
+            2000,
+            100,
+            true,
+            100,
+            null);
+    public static final StageConfig PROD = new StageConfig(
+            "prod",
+            null,
+            null,
+            RemovalPolicy.RETAIN,
+            RetentionDays.ONE_MONTH,
+            true,
+            1024,
+            1.0,
+            0.1,
+            500,
+            2000,
+            100,
+            true,
+            200,
+            null);
 
     public static final Map<String, StageConfig> STAGES =
-            Map.of(DEV.name(), DEV, STAGING.name(), STAGING, PROD.name(), PROD);
+            new TreeMap<>(Map.of(DEV.name(), DEV, STAGING.name(), STAGING, PROD.name(), PROD));
 
     public static StageConfig named(String name) {
         StageConfig stage = STAGES.get(name);
         if (stage == null) {
-            throw new IllegalArgumentException("stage must be one of "
-                    + List.copyOf(new java.util.TreeSet<>(STAGES.keySet())) + " (value: " + name + ")");
+            throw new IllegalArgumentException(
+                    "stage must be one of " + List.copyOf(STAGES.keySet()) + " (value: " + name + ")");
         }
         return stage;
     }
 
-    /** The same stage in a given account and region (from context or the CLI's environment). */
-    public StageConfig in(String account, String region) {
-        return new StageConfig(name, account, region, removalPolicy, logRetention, terminationProtection, apiMemoryMb);
+    /** Whether stateful resources survive their stack (every stage but dev). */
+    public boolean retainsData() {
+        return removalPolicy == RemovalPolicy.RETAIN;
+    }
+
+    /** The same stage in an account and region (from context or the CLI's environment). */
+    public StageConfig in(String newAccount, String newRegion) {
+        return new StageConfig(
+                name,
+                newAccount,
+                newRegion,
+                removalPolicy,
+                logRetention,
+                terminationProtection,
+                apiMemoryMb,
+                lambdaErrorRatePercent,
+                apiServerErrorRatePercent,
+                apiP95LatencyMs,
+                wafRequestsPer5Minutes,
+                wafAuthRequestsPer5Minutes,
+                canary,
+                monthlyBudgetUsd,
+                domainName);
+    }
+
+    /** The same stage with a monthly budget from context ({@code -c budget=80}). */
+    public StageConfig withBudget(double usd) {
+        return new StageConfig(
+                name,
+                account,
+                region,
+                removalPolicy,
+                logRetention,
+                terminationProtection,
+                apiMemoryMb,
+                lambdaErrorRatePercent,
+                apiServerErrorRatePercent,
+                apiP95LatencyMs,
+                wafRequestsPer5Minutes,
+                wafAuthRequestsPer5Minutes,
+                canary,
+                usd,
+                domainName);
     }
 }

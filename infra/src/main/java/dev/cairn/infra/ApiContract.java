@@ -1,0 +1,42 @@
+package dev.cairn.infra;
+
+import java.util.List;
+
+/**
+ * What the api function and the HTTP API must agree on with the app: the routes that need no
+ * token (the app's {@code @Public} routes) and the environment the app reads. A contract test
+ * compares both with the app's own declarations.
+ */
+public final class ApiContract {
+    /** Routes API Gateway lets through without a JWT; the app checks tokens on every other one. */
+    public static final List<String> PUBLIC_ROUTES = List.of(
+            "GET /api/health",
+            "GET /api/openapi.json",
+            "GET /api/docs",
+            "GET /api/docs/docs.js",
+            "POST /api/auth/register",
+            "POST /api/auth/confirm",
+            "POST /api/auth/verify-email",
+            "POST /api/auth/resend-code",
+            "POST /api/auth/login",
+            "POST /api/auth/login/mfa",
+            "POST /api/auth/refresh",
+            "POST /api/auth/logout",
+            "POST /api/auth/forgot-password",
+            "POST /api/auth/reset-password");
+
+    public static final String STAGE = "CAIRN_STAGE";
+    public static final String BLUEPRINT = "CAIRN_BLUEPRINT";
+    public static final String USER_POOL_ID = "COGNITO_USER_POOL_ID";
+    public static final String CLIENT_ID = "COGNITO_CLIENT_ID";
+    public static final String MEDIA_BUCKET = "S3_BUCKET_MEDIA";
+    public static final String CDN_DOMAIN = "CLOUDFRONT_DOMAIN";
+
+    /** The handler classes in app/'s artifact. */
+    public static final String API_HANDLER = "dev.cairn.api.ApiHandler::handleRequest";
+
+    public static final String POST_CONFIRMATION_HANDLER = "dev.cairn.api.user.PostConfirmationHandler::handleRequest";
+    public static final String MEDIA_PROCESSOR_HANDLER = "dev.cairn.api.media.MediaProcessorHandler::handleRequest";
+
+    private ApiContract() {}
+}

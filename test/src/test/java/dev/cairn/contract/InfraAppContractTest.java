@@ -1,0 +1,111 @@
+package dev.cairn.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cairn.api.auth.Public;
+import dev.cairn.api.data.TableDefinition;
+import dev.cairn.api.data.Tables;
+import dev.cairn.infra.ApiContract;
+import dev.cairn.infra.Blueprint;
+import dev.cairn.infra.CairnApp;
+import dev.cairn.infra.StageConfig;
+import dev.cairn.infra.TableSpec;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.web.router.Router;
+import io.micronaut.web.router.UriRouteInfo;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.AppProps;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+import software.amazon.awscdk.services.lambda.Code;
+
+/** What infra/ deploys and what app/ expects must be the same thing. */
+class InfraAppContractTest {
+
+    @Test
+    void everyTableTheAppReadsExistsInEveryBlueprintWithTheSameKeys() {
+        for (Blueprint blueprint : Blueprint.BLUEPRINTS.values()) {
+            Map<String, TableSpec> deployed =
+                    blueprint.allTables().stream().collect(Collectors.toMap(TableSpec::logicalName, t -> t));
+            for (TableDefinition expected : Tables.forBlueprint(blueprint.name())) {
+                TableSpec table = deployed.get(expected.logicalName());
+                assertThat(table)
+                        .as(blueprint.name() + " has table " + expected.logicalName())
+                        .isNotNull();
+                assertThat(table.environmentVariable()).isEqualTo(expected.environmentVariable());
+                assertThat(table.partitionKey().name()).isEqualTo(expected.partitionKey());
+                assertThat(table.sortKey() == null ? null : table.sortKey().name())
+                        .isEqualTo(expected.sortKey());
+                assertThat(table.indexes().stream().map(TableSpec.Index::name).toList())
+                        .containsAll(expected.indexes().stream()
+                                .map(TableDefinition.Index::name)
+                                .toList());
+            }
+        }
+    }
+
+    @Test
+    void apiGatewayLetsThroughExactlyTheAppsPublicRoutes() {
+        try (ApplicationContext app = ApplicationContext.builder()
+                .properties(Map.of(
+                        "cairn.aws.region", "us-east-1",
+                        "cairn.auth.issuer", "http://127.0.0.1:9/pool",
+                        "cairn.auth.client-ids", "contract"))
+                .start()) {
+            Set<String> publicRoutes = new TreeSet<>();
+            app.getBean(Router.class).uriRoutes().forEach(route -> {
+                UriRouteInfo<?, ?> info = route;
+                // Micronaut answers HEAD for every GET by itself; API Gateway lists the GETs.
+                if (info.getAnnotationMetadata().hasAnnotation(Public.class)
+                        && !"HEAD".equals(info.getHttpMethodName())) {
+                    publicRoutes.add(info.getHttpMethodName() + " "
+                            + info.getUriMatchTemplate().toPathString());
+                }
+            });
+            assertThat(publicRoutes).containsExactlyInAnyOrderElementsOf(ApiContract.PUBLIC_ROUTES);
+        }
+    }
+
+    @Test
+    void theApiFunctionGetsTheEnvironmentTheAppReads() throws IOException {
+        Path code = Files.createTempDirectory("cairn-code");
+        Files.writeString(code.resolve("placeholder.txt"), "injected");
+        App app = new App(AppProps.builder()
+                .outdir(Files.createTempDirectory("cairn-contract").toString())
+                .context(Map.of("@aws-cdk/core:crossStackReferenceStrength", "strong"))
+                .build());
+        Map<Blueprint, CairnApp.Stacks> built = new java.util.LinkedHashMap<>();
+        for (Blueprint blueprint : Blueprint.BLUEPRINTS.values()) {
+            built.put(
+                    blueprint,
+                    CairnApp.build(app, StageConfig.DEV, blueprint, List.of(), Code.fromAsset(code.toString())));
+        }
+        for (Map.Entry<Blueprint, CairnApp.Stacks> entry : built.entrySet()) {
+            Blueprint blueprint = entry.getKey();
+            CairnApp.Stacks stacks = entry.getValue();
+            Map<String, Map<String, Object>> functions = Template.fromStack(stacks.service())
+                    .findResources(
+                            "AWS::Lambda::Function",
+                            Match.objectLike(Map.of(
+                                    "Properties", Match.objectLike(Map.of("Handler", ApiContract.API_HANDLER)))));
+            String environment = functions.values().iterator().next().toString();
+            for (TableDefinition table : Tables.forBlueprint(blueprint.name())) {
+                assertThat(environment).as(blueprint.name()).contains(table.environmentVariable() + "=");
+            }
+            assertThat(environment)
+                    .contains("COGNITO_USER_POOL_ID=")
+                    .contains("COGNITO_CLIENT_ID=")
+                    .contains("S3_BUCKET_MEDIA=")
+                    .contains("CAIRN_BLUEPRINT=" + blueprint.name());
+        }
+    }
+}
