@@ -1,0 +1,458 @@
+package dev.cairn.infra;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cairn.constructs.Compliance;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+
+/**
+ * The auditors' report: per stack and cdk-nag pack the rule counts, every suppression with its
+ * resource, rule, {@code appliesTo} and reason, and the security properties each stage
+ * guarantees, read from the synthesized templates themselves. Written as Markdown and HTML beside
+ * the raw cdk-nag CSV and JSON reports.
+ */
+final class ComplianceReport {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Rule counts of one stack under one pack. */
+    record Counts(String stack, String pack, int compliant, int suppressed, int nonCompliant) {}
+
+    /** One suppression as the template records it. */
+    record Suppression(String stack, String resource, String rule, String appliesTo, String reason) {}
+
+    /** One unsuppressed finding. */
+    record Finding(String stack, String pack, String rule, String resource, String level, String info) {}
+
+    /** Whether a stage guarantees a property, with the evidence. */
+    record Property(String name, boolean holds, String evidence) {}
+
+    private final List<Counts> counts = new ArrayList<>();
+    private final List<Suppression> suppressions = new ArrayList<>();
+    private final List<Finding> findings = new ArrayList<>();
+    private final Map<String, List<Property>> properties = new LinkedHashMap<>();
+    private final List<Path> rawReports = new ArrayList<>();
+
+    private ComplianceReport() {}
+
+    static ComplianceReport read(List<SynthAll.Synthesized> synthesized) throws IOException {
+        ComplianceReport report = new ComplianceReport();
+        Map<String, List<JsonNode>> templatesByStage = new TreeMap<>();
+        for (SynthAll.Synthesized pair : synthesized) {
+            for (String stack : pair.stackNames()) {
+                for (String prefix : Compliance.PACK_PREFIXES) {
+                    String pack = prefix.replaceAll("-$", "");
+                    Path csv = pair.outdir().resolve(pack + "-" + stack + "-NagReport.csv");
+                    report.readCsv(stack, pack, csv);
+                    report.rawReports.add(csv);
+                    report.rawReports.add(pair.outdir().resolve(pack + "-" + stack + "-NagReport.json"));
+                }
+                JsonNode template = JSON.readTree(
+                        pair.outdir().resolve(stack + ".template.json").toFile());
+                report.readSuppressions(stack, template);
+                templatesByStage
+                        .computeIfAbsent(pair.stage().name(), k -> new ArrayList<>())
+                        .add(template);
+            }
+        }
+        templatesByStage.forEach((stage, templates) -> report.properties.put(stage, Properties.of(templates)));
+        return report;
+    }
+
+    int unsuppressed() {
+        return findings.size();
+    }
+
+    private void readCsv(String stack, String pack, Path csv) throws IOException {
+        int compliant = 0;
+        int suppressed = 0;
+        int nonCompliant = 0;
+        List<String> lines = Files.readAllLines(csv);
+        for (String line : lines.subList(1, lines.size())) {
+            List<String> cells = csvCells(line);
+            switch (cells.get(2)) {
+                case "Compliant" -> compliant++;
+                case "Suppressed" -> suppressed++;
+                case "Non-Compliant" -> {
+                    nonCompliant++;
+                    findings.add(new Finding(stack, pack, cells.get(0), cells.get(1), cells.get(4), cells.get(5)));
+                }
+                default -> {}
+            }
+        }
+        counts.add(new Counts(stack, pack, compliant, suppressed, nonCompliant));
+    }
+
+    private void readSuppressions(String stack, JsonNode template) {
+        Iterator<Map.Entry<String, JsonNode>> resources =
+                template.path("Resources").fields();
+        while (resources.hasNext()) {
+            Map.Entry<String, JsonNode> resource = resources.next();
+            JsonNode metadata = resource.getValue().path("Metadata");
+            String path = metadata.path("aws:cdk:path").asText(resource.getKey());
+            for (JsonNode rule : metadata.path("cdk_nag").path("rules_to_suppress")) {
+                List<String> appliesTo = new ArrayList<>();
+                for (JsonNode target : rule.path("applies_to")) {
+                    appliesTo.add(
+                            target.isTextual()
+                                    ? target.asText()
+                                    : target.path("regex").asText());
+                }
+                suppressions.add(new Suppression(
+                        stack,
+                        path,
+                        rule.path("id").asText(),
+                        String.join(", ", appliesTo),
+                        rule.path("reason").asText()));
+            }
+        }
+    }
+
+    void write(Path out) throws IOException {
+        Files.createDirectories(out.resolve("raw"));
+        for (Path raw : rawReports) {
+            Files.copy(raw, out.resolve("raw").resolve(raw.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        }
+        Files.writeString(out.resolve("report.md"), markdown());
+        Files.writeString(out.resolve("report.html"), html());
+    }
+
+    /** Suppressions that read the same in every stack, with the stacks they appear in. */
+    private Map<List<String>, TreeSet<String>> groupedSuppressions() {
+        Map<List<String>, TreeSet<String>> grouped =
+                new TreeMap<>((a, b) -> String.join("|", a).compareTo(String.join("|", b)));
+        for (Suppression s : suppressions) {
+            String resource = s.resource().substring(s.resource().indexOf('/') + 1);
+            grouped.computeIfAbsent(List.of(s.rule(), resource, s.appliesTo(), s.reason()), k -> new TreeSet<>())
+                    .add(s.stack());
+        }
+        return grouped;
+    }
+
+    private String markdown() {
+        StringBuilder md = new StringBuilder();
+        md.append("# Cairn compliance report\n\n")
+                .append("Generated ")
+                .append(Instant.now())
+                .append(" by `scripts/compliance-report` from a synthesis of every ")
+                .append(
+                        "blueprint in every stage with five cdk-nag rule packs (AWS Solutions, HIPAA Security, NIST 800-53 ")
+                .append(
+                        "rev 5, PCI DSS 3.2.1, Serverless). Raw cdk-nag reports (CSV and JSON, one per stack and pack) are in `raw/`.\n\n");
+        md.append(
+                findings.isEmpty()
+                        ? "**Result: no unsuppressed findings.**\n\n"
+                        : "**Result: " + findings.size() + " unsuppressed findings** (listed below).\n\n");
+        md.append("## Security properties by stage\n\n");
+        properties.forEach((stage, list) -> {
+            md.append("### ").append(stage).append("\n\n| property | holds | evidence |\n|---|---|---|\n");
+            for (Property p : list) {
+                md.append("| ")
+                        .append(p.name())
+                        .append(" | ")
+                        .append(p.holds() ? "yes" : "**no**")
+                        .append(" | ")
+                        .append(escape(p.evidence()))
+                        .append(" |\n");
+            }
+            md.append('\n');
+        });
+        md.append(
+                "## Rule counts per stack and pack\n\n| stack | pack | compliant | suppressed | non-compliant |\n|---|---|---:|---:|---:|\n");
+        for (Counts c : counts) {
+            md.append("| ")
+                    .append(c.stack())
+                    .append(" | ")
+                    .append(c.pack())
+                    .append(" | ")
+                    .append(c.compliant())
+                    .append(" | ")
+                    .append(c.suppressed())
+                    .append(" | ")
+                    .append(c.nonCompliant())
+                    .append(" |\n");
+        }
+        if (!findings.isEmpty()) {
+            md.append(
+                    "\n## Unsuppressed findings\n\n| stack | pack | rule | resource | level | rule info |\n|---|---|---|---|---|---|\n");
+            for (Finding f : findings) {
+                md.append("| ")
+                        .append(f.stack())
+                        .append(" | ")
+                        .append(f.pack())
+                        .append(" | ")
+                        .append(f.rule())
+                        .append(" | ")
+                        .append(f.resource())
+                        .append(" | ")
+                        .append(f.level())
+                        .append(" | ")
+                        .append(escape(f.info()))
+                        .append(" |\n");
+            }
+        }
+        md.append("\n## Suppressions\n\nEvery suppression, with the reason recorded in the template. Identical ")
+                .append(
+                        "suppressions are listed once with the stacks they appear in (resource paths are relative to the stack).\n\n")
+                .append("| rule | resource | applies to | reason | stacks |\n|---|---|---|---|---|\n");
+        groupedSuppressions().forEach((key, stacks) -> md.append("| ")
+                .append(key.get(0))
+                .append(" | ")
+                .append(escape(key.get(1)))
+                .append(" | ")
+                .append(escape(key.get(2)))
+                .append(" | ")
+                .append(escape(key.get(3)))
+                .append(" | ")
+                .append(
+                        stacks.size()
+                                        == counts.stream()
+                                                .map(Counts::stack)
+                                                .distinct()
+                                                .count()
+                                ? "all"
+                                : String.join(", ", stacks))
+                .append(" |\n"));
+        return md.toString();
+    }
+
+    private String html() {
+        StringBuilder html = new StringBuilder("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+                + "<title>Cairn compliance report</title><style>body{font:14px/1.5 system-ui,sans-serif;margin:2rem;}"
+                + "table{border-collapse:collapse;margin:1rem 0;}td,th{border:1px solid #ccd;padding:4px 8px;vertical-align:top;}"
+                + "th{background:#eef2f6;text-align:left}.no{color:#b42318;font-weight:600}</style></head><body>");
+        html.append("<h1>Cairn compliance report</h1><p>Generated ")
+                .append(Instant.now())
+                .append(
+                        " from every blueprint in every stage under five cdk-nag packs. Raw reports: <code>raw/</code>.</p>");
+        html.append(
+                findings.isEmpty()
+                        ? "<p><strong>Result: no unsuppressed findings.</strong></p>"
+                        : "<p class=\"no\">Result: " + findings.size() + " unsuppressed findings.</p>");
+        html.append("<h2>Security properties by stage</h2>");
+        properties.forEach((stage, list) -> {
+            html.append("<h3>")
+                    .append(text(stage))
+                    .append("</h3><table><tr><th>property</th><th>holds</th><th>evidence</th></tr>");
+            for (Property p : list) {
+                html.append("<tr><td>")
+                        .append(text(p.name()))
+                        .append("</td><td")
+                        .append(p.holds() ? ">yes" : " class=\"no\">no")
+                        .append("</td><td>")
+                        .append(text(p.evidence()))
+                        .append("</td></tr>");
+            }
+            html.append("</table>");
+        });
+        html.append("<h2>Rule counts per stack and pack</h2><table><tr><th>stack</th><th>pack</th><th>compliant</th>"
+                + "<th>suppressed</th><th>non-compliant</th></tr>");
+        for (Counts c : counts) {
+            html.append("<tr><td>")
+                    .append(text(c.stack()))
+                    .append("</td><td>")
+                    .append(text(c.pack()))
+                    .append("</td><td>")
+                    .append(c.compliant())
+                    .append("</td><td>")
+                    .append(c.suppressed())
+                    .append("</td><td")
+                    .append(c.nonCompliant() > 0 ? " class=\"no\">" : ">")
+                    .append(c.nonCompliant())
+                    .append("</td></tr>");
+        }
+        html.append("</table>");
+        if (!findings.isEmpty()) {
+            html.append(
+                    "<h2>Unsuppressed findings</h2><table><tr><th>stack</th><th>pack</th><th>rule</th><th>resource</th><th>info</th></tr>");
+            for (Finding f : findings) {
+                html.append("<tr><td>")
+                        .append(text(f.stack()))
+                        .append("</td><td>")
+                        .append(text(f.pack()))
+                        .append("</td><td>")
+                        .append(text(f.rule()))
+                        .append("</td><td>")
+                        .append(text(f.resource()))
+                        .append("</td><td>")
+                        .append(text(f.info()))
+                        .append("</td></tr>");
+            }
+            html.append("</table>");
+        }
+        html.append(
+                "<h2>Suppressions</h2><table><tr><th>rule</th><th>resource</th><th>applies to</th><th>reason</th><th>stacks</th></tr>");
+        long stackCount = counts.stream().map(Counts::stack).distinct().count();
+        groupedSuppressions().forEach((key, stacks) -> html.append("<tr><td>")
+                .append(text(key.get(0)))
+                .append("</td><td>")
+                .append(text(key.get(1)))
+                .append("</td><td>")
+                .append(text(key.get(2)))
+                .append("</td><td>")
+                .append(text(key.get(3)))
+                .append("</td><td>")
+                .append(stacks.size() == stackCount ? "all" : text(String.join(", ", stacks)))
+                .append("</td></tr>"));
+        return html.append("</table></body></html>\n").toString();
+    }
+
+    private static String escape(String markdown) {
+        return markdown.replace("|", "\\|").replace("\n", " ");
+    }
+
+    private static String text(String html) {
+        return html.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;");
+    }
+
+    /** cdk-nag's CSV: every cell quoted, quotes doubled inside. */
+    static List<String> csvCells(String line) {
+        List<String> cells = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    cell.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    cell.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                cells.add(cell.toString());
+                cell.setLength(0);
+            } else {
+                cell.append(c);
+            }
+        }
+        cells.add(cell.toString());
+        return cells;
+    }
+
+    /** The properties a stage guarantees, checked on every resource of every template of the stage. */
+    static final class Properties {
+        private Properties() {}
+
+        static List<Property> of(List<JsonNode> templates) {
+            List<JsonNode> tables = resources(templates, "AWS::DynamoDB::Table");
+            List<JsonNode> buckets = resources(templates, "AWS::S3::Bucket");
+            List<JsonNode> logs = resources(templates, "AWS::Logs::LogGroup");
+            List<JsonNode> policies = resources(templates, "AWS::IAM::Policy");
+            List<JsonNode> bucketPolicies = resources(templates, "AWS::S3::BucketPolicy");
+            List<Property> list = new ArrayList<>();
+            list.add(all(
+                    "Encryption at rest: DynamoDB",
+                    tables,
+                    t -> t.path("Properties")
+                            .path("SSESpecification")
+                            .path("SSEEnabled")
+                            .asBoolean(),
+                    "SSESpecification.SSEEnabled (KMS) on every table"));
+            list.add(all(
+                    "Encryption at rest: S3",
+                    buckets,
+                    b -> b.path("Properties").has("BucketEncryption"),
+                    "BucketEncryption on every bucket"));
+            list.add(all(
+                    "Encryption at rest: logs",
+                    logs,
+                    l -> l.path("Properties").has("KmsKeyId"),
+                    "KmsKeyId on every log group"));
+            list.add(all(
+                    "Encryption in transit: S3 refuses plain HTTP",
+                    bucketPolicies,
+                    p -> p.toString().contains("aws:SecureTransport"),
+                    "every bucket policy denies aws:SecureTransport=false"));
+            list.add(all(
+                    "Point-in-time recovery",
+                    tables,
+                    t -> t.path("Properties")
+                            .path("PointInTimeRecoverySpecification")
+                            .path("PointInTimeRecoveryEnabled")
+                            .asBoolean(),
+                    "PITR on every table"));
+            list.add(all(
+                    "Versioning",
+                    buckets,
+                    b -> "Enabled"
+                            .equals(b.path("Properties")
+                                    .path("VersioningConfiguration")
+                                    .path("Status")
+                                    .asText()),
+                    "versioning on every bucket"));
+            list.add(all(
+                    "Public access blocked",
+                    buckets,
+                    b -> {
+                        JsonNode block = b.path("Properties").path("PublicAccessBlockConfiguration");
+                        return block.path("BlockPublicAcls").asBoolean()
+                                && block.path("BlockPublicPolicy").asBoolean()
+                                && block.path("IgnorePublicAcls").asBoolean()
+                                && block.path("RestrictPublicBuckets").asBoolean();
+                    },
+                    "all four public access blocks on every bucket"));
+            list.add(all(
+                    "Least privilege: no Action \"*\", no Scan",
+                    policies,
+                    p -> !p.toString().contains("\"Action\":\"*\"")
+                            && !p.toString().contains("dynamodb:Scan"),
+                    "no IAM policy allows every action or a DynamoDB Scan"));
+            list.add(all(
+                    "Data retained when its stack is deleted",
+                    tables,
+                    t -> "Retain".equals(t.path("DeletionPolicy").asText()),
+                    "DeletionPolicy Retain on every table"));
+            TreeSet<Integer> retention = new TreeSet<>();
+            logs.forEach(l ->
+                    retention.add(l.path("Properties").path("RetentionInDays").asInt(-1)));
+            list.add(new Property(
+                    "Log retention", !retention.contains(-1), "RetentionInDays of the log groups: " + retention));
+            list.add(new Property(
+                    "Web application firewall",
+                    resources(templates, "AWS::WAFv2::WebACL").size() > 0,
+                    resources(templates, "AWS::WAFv2::WebACL").isEmpty()
+                            ? "no web ACL yet: the edge stack (WAF on CloudFront) is not part of the app yet"
+                            : "a WAFv2 web ACL"));
+            return list;
+        }
+
+        private static Property all(String name, List<JsonNode> resources, Predicate<JsonNode> test, String evidence) {
+            long failing = resources.stream().filter(test.negate()).count();
+            return new Property(
+                    name,
+                    failing == 0 && !resources.isEmpty(),
+                    evidence + " (" + (resources.size() - failing) + " of " + resources.size() + ")");
+        }
+
+        private static List<JsonNode> resources(List<JsonNode> templates, String type) {
+            List<JsonNode> found = new ArrayList<>();
+            for (JsonNode template : templates) {
+                template.path("Resources").forEach(r -> {
+                    if (type.equals(r.path("Type").asText())) {
+                        found.add(r);
+                    }
+                });
+            }
+            return found;
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package dev.cairn.infra;
+
+import dev.cairn.constructs.Compliance;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.AppProps;
+import software.amazon.awscdk.services.lambda.Code;
+
+/**
+ * Synthesizes every blueprint in every stage, offline, each into its own folder under
+ * {@code OUT/cdk.out/BLUEPRINT-STAGE}, with all five cdk-nag packs; with {@code --report} it then
+ * writes the auditors' report ({@link ComplianceReport}). Exits 1 when any finding is unsuppressed.
+ *
+ * <p>{@code scripts/synth} and {@code scripts/compliance-report} run it.
+ */
+public final class SynthAll {
+    private SynthAll() {}
+
+    public static void main(String[] args) throws IOException {
+        boolean report = List.of(args).contains("--report");
+        Path out = Path.of(argument(args, "--out", report ? "build/compliance" : "build/synth"));
+        Path jar = Path.of(argument(args, "--artifact", CairnApp.DEFAULT_ARTIFACT));
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(
+                    "The api function's artifact is missing at " + jar.toAbsolutePath() + ": build app/ first");
+        }
+        List<Synthesized> results = new ArrayList<>();
+        int total = Blueprint.BLUEPRINTS.size() * StageConfig.STAGES.size();
+        long begin = System.nanoTime();
+        for (Blueprint blueprint : Blueprint.BLUEPRINTS.values()) {
+            for (StageConfig stage : StageConfig.STAGES.values()) {
+                long start = System.nanoTime();
+                Path dir = out.resolve("cdk.out").resolve(blueprint.name() + "-" + stage.name());
+                App app = new App(AppProps.builder()
+                        .outdir(dir.toString())
+                        .context(Map.of("@aws-cdk/core:crossStackReferenceStrength", "strong"))
+                        .build());
+                CairnApp.Stacks stacks =
+                        CairnApp.build(app, stage, blueprint, List.of(), Code.fromAsset(jar.toString()));
+                Compliance.applyAllPacks(app);
+                app.synth();
+                results.add(new Synthesized(
+                        blueprint,
+                        stage,
+                        dir,
+                        List.of(stacks.data().getStackName(), stacks.service().getStackName())));
+                System.out.printf(
+                        "[%2d/%d] %-18s %-8s %5.1f s%n",
+                        results.size(), total, blueprint.name(), stage.name(), (System.nanoTime() - start) / 1e9);
+            }
+        }
+        System.out.printf(
+                "Synthesized %d blueprint-stage pairs in %.1f s into %s%n",
+                total, (System.nanoTime() - begin) / 1e9, out.resolve("cdk.out"));
+        ComplianceReport findings = ComplianceReport.read(results);
+        if (report) {
+            findings.write(out);
+            System.out.println("Compliance report: " + out.resolve("report.md") + " and " + out.resolve("report.html"));
+        }
+        if (findings.unsuppressed() > 0) {
+            System.err.println(findings.unsuppressed() + " unsuppressed cdk-nag findings (see the reports above)");
+            System.exit(1);
+        }
+        System.out.println("cdk-nag: no unsuppressed findings in any stack, in all five packs");
+    }
+
+    /** One synthesized blueprint-stage pair. */
+    record Synthesized(Blueprint blueprint, StageConfig stage, Path outdir, List<String> stackNames) {}
+
+    private static String argument(String[] args, String name, String fallback) {
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return fallback;
+    }
+}

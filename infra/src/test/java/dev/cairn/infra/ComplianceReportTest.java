@@ -1,0 +1,41 @@
+package dev.cairn.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ComplianceReportTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void readsCdkNagCsvCellsWithQuotesAndCommas() {
+        assertThat(ComplianceReport.csvCells(
+                        "\"AwsSolutions-IAM5\",\"a/b\",\"Suppressed\",\"Reason, with \"\"quotes\"\"\",\"Error\",\"x\""))
+                .containsExactly("AwsSolutions-IAM5", "a/b", "Suppressed", "Reason, with \"quotes\"", "Error", "x");
+    }
+
+    @Test
+    void aPropertyHoldsOnlyWhenEveryResourceHasIt() throws Exception {
+        JsonNode good = JSON.readTree("""
+                {"Resources":{"B":{"Type":"AWS::S3::Bucket","Properties":{"BucketEncryption":{},
+                  "VersioningConfiguration":{"Status":"Enabled"}}}}}""");
+        JsonNode bad = JSON.readTree("""
+                {"Resources":{"C":{"Type":"AWS::S3::Bucket","Properties":{}}}}""");
+
+        List<ComplianceReport.Property> onlyGood = ComplianceReport.Properties.of(List.of(good));
+        List<ComplianceReport.Property> mixed = ComplianceReport.Properties.of(List.of(good, bad));
+
+        assertThat(property(onlyGood, "Encryption at rest: S3").holds()).isTrue();
+        assertThat(property(mixed, "Encryption at rest: S3").holds()).isFalse();
+        assertThat(property(mixed, "Encryption at rest: S3").evidence()).contains("(1 of 2)");
+        assertThat(property(mixed, "Versioning").holds()).isFalse();
+        assertThat(property(onlyGood, "Web application firewall").holds()).isFalse();
+    }
+
+    private static ComplianceReport.Property property(List<ComplianceReport.Property> list, String name) {
+        return list.stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
+    }
+}
