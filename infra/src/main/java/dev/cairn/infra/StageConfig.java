@@ -111,6 +111,15 @@ public record StageConfig(
 
     /** The same stage in an account and region (from context or the CLI's environment). */
     public StageConfig in(String newAccount, String newRegion) {
+        return copy(newAccount, newRegion, monthlyBudgetUsd);
+    }
+
+    /** The same stage with a monthly budget from context ({@code -c budget=80}). */
+    public StageConfig withBudget(double usd) {
+        return copy(account, region, usd);
+    }
+
+    private StageConfig copy(String newAccount, String newRegion, double budget) {
         return new StageConfig(
                 name,
                 newAccount,
@@ -125,27 +134,7 @@ public record StageConfig(
                 wafRequestsPer5Minutes,
                 wafAuthRequestsPer5Minutes,
                 canary,
-                monthlyBudgetUsd,
-                domainName);
-    }
-
-    /** The same stage with a monthly budget from context ({@code -c budget=80}). */
-    public StageConfig withBudget(double usd) {
-        return new StageConfig(
-                name,
-                account,
-                region,
-                removalPolicy,
-                logRetention,
-                terminationProtection,
-                apiMemoryMb,
-                lambdaErrorRatePercent,
-                apiServerErrorRatePercent,
-                apiP95LatencyMs,
-                wafRequestsPer5Minutes,
-                wafAuthRequestsPer5Minutes,
-                canary,
-                usd,
+                budget,
                 domainName);
     }
 }
