@@ -99,6 +99,7 @@ public final class ServiceStack extends Stack {
                                 .toList())
                         .functionErrorRatePercent(stage.lambdaErrorRatePercent())
                         .apiServerErrorRatePercent(stage.apiServerErrorRatePercent())
+                        .apiLatencyP95Millis((double) stage.apiP95LatencyMs())
                         .monthlyBudgetUsd(stage.monthlyBudgetUsd())
                         .build());
         CfnOutput.Builder.create(this, "ApiUrl").value(http.getUrl()).build();

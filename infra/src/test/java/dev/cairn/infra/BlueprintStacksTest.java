@@ -194,6 +194,20 @@ class BlueprintStacksTest {
     }
 
     @Test
+    void alarmThresholdsFollowTheStage() {
+        Template.fromStack(STACKS.get("guitar-collection/prod").service())
+                .hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of("Threshold", 500)));
+        Template.fromStack(STACKS.get("guitar-collection/dev").service())
+                .hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of("Threshold", 1000)));
+        Template.fromStack(STACKS.get("guitar-collection/prod").service())
+                .hasResourceProperties(
+                        "AWS::Budgets::Budget",
+                        Match.objectLike(Map.of(
+                                "Budget",
+                                Match.objectLike(Map.of("BudgetLimit", Map.of("Amount", 200, "Unit", "USD"))))));
+    }
+
+    @Test
     void failsIfTheBlueprintIsUnknown() {
         assertThatThrownBy(() -> Blueprint.named("chess-club"))
                 .hasMessageContaining("blueprint must be one of")
