@@ -16,6 +16,13 @@ public final class ApiDefaults {
     /** Concurrent burst the stage absorbs above the rate. */
     public static final int THROTTLING_BURST_LIMIT = 200;
 
+    /** Handler environment: ARN of the origin-verify secret. */
+    public static final String ORIGIN_VERIFY_SECRET_ARN_ENV = "ORIGIN_VERIFY_SECRET_ARN";
+    /** Handler environment: JSON field of the secret holding the value (set only when given). */
+    public static final String ORIGIN_VERIFY_SECRET_FIELD_ENV = "ORIGIN_VERIFY_SECRET_FIELD";
+    /** Handler environment: name of the header the CDN sends. */
+    public static final String ORIGIN_VERIFY_HEADER_ENV = "ORIGIN_VERIFY_HEADER";
+
     private ApiDefaults() {}
 
     public static CorsPreflightOptions cors(List<String> allowedOrigins) {

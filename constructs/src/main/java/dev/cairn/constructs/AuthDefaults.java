@@ -1,5 +1,6 @@
 package dev.cairn.constructs;
 
+import java.util.List;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.cognito.AccountRecovery;
 import software.amazon.awscdk.services.cognito.FeaturePlan;
@@ -14,6 +15,13 @@ public final class AuthDefaults {
     public static final Duration ACCESS_TOKEN_VALIDITY = Duration.hours(1);
     public static final Duration ID_TOKEN_VALIDITY = Duration.hours(1);
     public static final Duration REFRESH_TOKEN_VALIDITY = Duration.days(30);
+
+    /** Google sign-in: OpenID Connect identity, e-mail and profile. */
+    public static final List<String> GOOGLE_SCOPES = List.of("openid", "email", "profile");
+    /** Sign in with Apple: e-mail and name (Apple sends them on the first sign-in only). */
+    public static final List<String> APPLE_SCOPES = List.of("email", "name");
+    /** Facebook Login: public profile and e-mail. */
+    public static final List<String> FACEBOOK_SCOPES = List.of("public_profile", "email");
 
     private AuthDefaults() {}
 

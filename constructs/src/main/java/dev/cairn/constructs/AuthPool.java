@@ -1,5 +1,6 @@
 package dev.cairn.constructs;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -9,27 +10,35 @@ import java.util.stream.IntStream;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.cognito.AttributeMapping;
 import software.amazon.awscdk.services.cognito.AuthFlow;
 import software.amazon.awscdk.services.cognito.AutoVerifiedAttrs;
 import software.amazon.awscdk.services.cognito.CognitoDomainOptions;
 import software.amazon.awscdk.services.cognito.FeaturePlan;
+import software.amazon.awscdk.services.cognito.IUserPoolIdentityProvider;
 import software.amazon.awscdk.services.cognito.KeepOriginalAttrs;
 import software.amazon.awscdk.services.cognito.Mfa;
 import software.amazon.awscdk.services.cognito.OAuthFlows;
 import software.amazon.awscdk.services.cognito.OAuthScope;
 import software.amazon.awscdk.services.cognito.OAuthSettings;
+import software.amazon.awscdk.services.cognito.ProviderAttribute;
 import software.amazon.awscdk.services.cognito.SignInAliases;
 import software.amazon.awscdk.services.cognito.StandardAttribute;
 import software.amazon.awscdk.services.cognito.StandardAttributes;
 import software.amazon.awscdk.services.cognito.StandardThreatProtectionMode;
 import software.amazon.awscdk.services.cognito.UserPool;
 import software.amazon.awscdk.services.cognito.UserPoolClient;
+import software.amazon.awscdk.services.cognito.UserPoolClientIdentityProvider;
 import software.amazon.awscdk.services.cognito.UserPoolClientOptions;
 import software.amazon.awscdk.services.cognito.UserPoolDomain;
 import software.amazon.awscdk.services.cognito.UserPoolDomainOptions;
 import software.amazon.awscdk.services.cognito.UserPoolGroup;
 import software.amazon.awscdk.services.cognito.UserPoolGroupOptions;
+import software.amazon.awscdk.services.cognito.UserPoolIdentityProviderApple;
+import software.amazon.awscdk.services.cognito.UserPoolIdentityProviderFacebook;
+import software.amazon.awscdk.services.cognito.UserPoolIdentityProviderGoogle;
 import software.amazon.awscdk.services.cognito.UserPoolOperation;
+import software.amazon.awscdk.services.secretsmanager.ISecret;
 import software.constructs.Construct;
 
 /**
@@ -44,6 +53,7 @@ public class AuthPool extends Construct {
     private final UserPoolClient client;
     private final UserPoolDomain domain;
     private final List<UserPoolGroup> groups;
+    private final List<IUserPoolIdentityProvider> identityProviders;
 
     public AuthPool(Construct scope, String id) {
         this(scope, id, AuthPoolProps.builder().build());
@@ -89,8 +99,22 @@ public class AuthPool extends Construct {
             userPool.addTrigger(UserPoolOperation.POST_CONFIRMATION, props.postConfirmation());
         }
 
+        this.identityProviders = createIdentityProviders(props);
+        List<UserPoolClientIdentityProvider> supported = new ArrayList<>();
+        supported.add(UserPoolClientIdentityProvider.COGNITO);
+        if (props.googleSecret() != null) {
+            supported.add(UserPoolClientIdentityProvider.GOOGLE);
+        }
+        if (props.appleSecret() != null) {
+            supported.add(UserPoolClientIdentityProvider.APPLE);
+        }
+        if (props.facebookSecret() != null) {
+            supported.add(UserPoolClientIdentityProvider.FACEBOOK);
+        }
+
         UserPoolClientOptions.Builder clientOptions = UserPoolClientOptions.builder()
                 .generateSecret(false)
+                .supportedIdentityProviders(supported)
                 .authFlows(AuthFlow.builder().userPassword(true).build())
                 .enableTokenRevocation(true)
                 .preventUserExistenceErrors(true)
@@ -109,6 +133,8 @@ public class AuthPool extends Construct {
                     .build());
         }
         this.client = userPool.addClient("Client", clientOptions.build());
+        // The client names the providers; CloudFormation must create them first.
+        identityProviders.forEach(provider -> client.getNode().addDependency(provider));
 
         this.domain = props.domainPrefix() == null
                 ? null
@@ -150,6 +176,58 @@ public class AuthPool extends Construct {
         }
     }
 
+    /**
+     * Social providers, every credential a {@code {{resolve:secretsmanager:...}}} dynamic
+     * reference: CloudFormation resolves it at deploy time, the template never holds a value.
+     * The L2s type client, team and key ids as String; a dynamic reference is a valid String
+     * token, so they come from the same secret as the private parts.
+     */
+    private List<IUserPoolIdentityProvider> createIdentityProviders(AuthPoolProps props) {
+        List<IUserPoolIdentityProvider> providers = new ArrayList<>();
+        ISecret google = props.googleSecret();
+        if (google != null) {
+            providers.add(UserPoolIdentityProviderGoogle.Builder.create(this, "Google")
+                    .userPool(userPool)
+                    .clientId(google.secretValueFromJson("clientId").unsafeUnwrap())
+                    .clientSecretValue(google.secretValueFromJson("clientSecret"))
+                    .scopes(AuthDefaults.GOOGLE_SCOPES)
+                    .attributeMapping(AttributeMapping.builder()
+                            .email(ProviderAttribute.GOOGLE_EMAIL)
+                            .emailVerified(ProviderAttribute.GOOGLE_EMAIL_VERIFIED)
+                            .build())
+                    .build());
+        }
+        ISecret apple = props.appleSecret();
+        if (apple != null) {
+            providers.add(UserPoolIdentityProviderApple.Builder.create(this, "Apple")
+                    .userPool(userPool)
+                    .clientId(apple.secretValueFromJson("servicesId").unsafeUnwrap())
+                    .teamId(apple.secretValueFromJson("teamId").unsafeUnwrap())
+                    .keyId(apple.secretValueFromJson("keyId").unsafeUnwrap())
+                    .privateKeyValue(apple.secretValueFromJson("privateKey"))
+                    .scopes(AuthDefaults.APPLE_SCOPES)
+                    .attributeMapping(AttributeMapping.builder()
+                            .email(ProviderAttribute.APPLE_EMAIL)
+                            .emailVerified(ProviderAttribute.APPLE_EMAIL_VERIFIED)
+                            .build())
+                    .build());
+        }
+        ISecret facebook = props.facebookSecret();
+        if (facebook != null) {
+            // The Facebook L2 has no SecretValue prop: the secret goes in as its dynamic reference.
+            providers.add(UserPoolIdentityProviderFacebook.Builder.create(this, "Facebook")
+                    .userPool(userPool)
+                    .clientId(facebook.secretValueFromJson("clientId").unsafeUnwrap())
+                    .clientSecret(facebook.secretValueFromJson("clientSecret").unsafeUnwrap())
+                    .scopes(AuthDefaults.FACEBOOK_SCOPES)
+                    .attributeMapping(AttributeMapping.builder()
+                            .email(ProviderAttribute.FACEBOOK_EMAIL)
+                            .build())
+                    .build());
+        }
+        return List.copyOf(providers);
+    }
+
     private void validate(AuthPoolProps props) {
         PropsCheck check = new PropsCheck("AuthPool");
         check.require("props", props);
@@ -186,6 +264,15 @@ public class AuthPool extends Construct {
                         "domainPrefix must not contain aws, amazon or cognito (value: " + prefix + ")");
             }
             check.browserOrigins("oAuthCallbackUrls", props.oAuthCallbackUrls());
+            boolean social =
+                    props.googleSecret() != null || props.appleSecret() != null || props.facebookSecret() != null;
+            check.check(
+                    !social
+                            || (props.domainPrefix() != null
+                                    && !props.oAuthCallbackUrls().isEmpty()),
+                    "googleSecret, appleSecret and facebookSecret need domainPrefix and oAuthCallbackUrls (value:"
+                            + " domainPrefix=" + props.domainPrefix() + ", oAuthCallbackUrls="
+                            + props.oAuthCallbackUrls() + ")");
             Set<String> seen = new HashSet<>();
             for (String group : props.groups()) {
                 check.check(
@@ -233,5 +320,10 @@ public class AuthPool extends Construct {
 
     public List<UserPoolGroup> getGroups() {
         return groups;
+    }
+
+    /** The social identity providers (Google, Apple, Facebook, in that order); empty without any. */
+    public List<IUserPoolIdentityProvider> getIdentityProviders() {
+        return identityProviders;
     }
 }

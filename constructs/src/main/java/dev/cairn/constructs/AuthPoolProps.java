@@ -7,6 +7,7 @@ import software.amazon.awscdk.services.cognito.FeaturePlan;
 import software.amazon.awscdk.services.cognito.Mfa;
 import software.amazon.awscdk.services.cognito.StandardThreatProtectionMode;
 import software.amazon.awscdk.services.lambda.IFunction;
+import software.amazon.awscdk.services.secretsmanager.ISecret;
 
 /**
  * Props of {@link AuthPool}. Every prop is optional.
@@ -30,6 +31,14 @@ import software.amazon.awscdk.services.lambda.IFunction;
  * @param deletionProtection Cognito deletion protection. Default: on; off is a synth warning.
  * @param removalPolicy what happens to the pool when it leaves the stack. Default: RETAIN;
  *     anything else is a synth warning.
+ * @param googleSecret Secrets Manager secret with the Google OAuth client as JSON
+ *     {@code {"clientId","clientSecret"}}; adds "Sign in with Google" (needs {@code domainPrefix}
+ *     and {@code oAuthCallbackUrls}). Default: no Google sign-in.
+ * @param appleSecret secret with the Sign in with Apple key as JSON
+ *     {@code {"servicesId","teamId","keyId","privateKey"}} (needs {@code domainPrefix} and
+ *     {@code oAuthCallbackUrls}). Default: no Apple sign-in.
+ * @param facebookSecret secret with the Facebook app as JSON {@code {"clientId","clientSecret"}}
+ *     (needs {@code domainPrefix} and {@code oAuthCallbackUrls}). Default: no Facebook sign-in.
  */
 public record AuthPoolProps(
         Mfa mfa,
@@ -43,7 +52,10 @@ public record AuthPoolProps(
         List<String> groups,
         IFunction postConfirmation,
         Boolean deletionProtection,
-        RemovalPolicy removalPolicy) {
+        RemovalPolicy removalPolicy,
+        ISecret googleSecret,
+        ISecret appleSecret,
+        ISecret facebookSecret) {
 
     public AuthPoolProps {
         oAuthCallbackUrls = oAuthCallbackUrls == null ? List.of() : List.copyOf(oAuthCallbackUrls);
@@ -68,6 +80,9 @@ public record AuthPoolProps(
         private IFunction postConfirmation;
         private Boolean deletionProtection;
         private RemovalPolicy removalPolicy;
+        private ISecret googleSecret;
+        private ISecret appleSecret;
+        private ISecret facebookSecret;
 
         private Builder() {}
 
@@ -131,6 +146,21 @@ public record AuthPoolProps(
             return this;
         }
 
+        public Builder googleSecret(ISecret googleSecret) {
+            this.googleSecret = googleSecret;
+            return this;
+        }
+
+        public Builder appleSecret(ISecret appleSecret) {
+            this.appleSecret = appleSecret;
+            return this;
+        }
+
+        public Builder facebookSecret(ISecret facebookSecret) {
+            this.facebookSecret = facebookSecret;
+            return this;
+        }
+
         public AuthPoolProps build() {
             return new AuthPoolProps(
                     mfa,
@@ -144,7 +174,10 @@ public record AuthPoolProps(
                     groups,
                     postConfirmation,
                     deletionProtection,
-                    removalPolicy);
+                    removalPolicy,
+                    googleSecret,
+                    appleSecret,
+                    facebookSecret);
         }
     }
 }

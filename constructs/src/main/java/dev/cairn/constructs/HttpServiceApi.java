@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 import software.amazon.awscdk.Names;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.UniqueResourceNameOptions;
@@ -25,7 +26,11 @@ import software.amazon.awscdk.services.apigatewayv2.LogGroupLogDestination;
 import software.amazon.awscdk.services.apigatewayv2.ThrottleSettings;
 import software.amazon.awscdk.services.cognito.IUserPoolClient;
 import software.amazon.awscdk.services.kms.IKey;
+import software.amazon.awscdk.services.lambda.Alias;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.IFunction;
 import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.secretsmanager.ISecret;
 import software.constructs.Construct;
 
 /**
@@ -37,12 +42,16 @@ public class HttpServiceApi extends Construct {
     /** A route key such as {@code POST /auth/login}, parsed once. */
     private record PublicRoute(HttpMethod method, String path) {}
 
+    /** An HTTP header name (RFC 9110 token characters used in practice). */
+    private static final Pattern HEADER_NAME = Pattern.compile("^[A-Za-z0-9-]{1,64}$");
+
     private final HttpApi api;
     private final HttpStage stage;
     private final HttpJwtAuthorizer authorizer;
     private final LogGroup accessLogGroup;
     private final IKey logEncryptionKey;
     private final String issuerUrl;
+    private final String originVerifyHeaderName;
 
     public HttpServiceApi(Construct scope, String id, HttpServiceApiProps props) {
         super(scope, id);
@@ -122,6 +131,34 @@ public class HttpServiceApi extends Construct {
                     }
                 })
                 .build();
+
+        ISecret verifySecret = props.originVerifySecret();
+        if (verifySecret != null) {
+            // HTTP APIs have no resource policy or WAF, and each route has one authorizer (the JWT
+            // one): the handler is the gate. It reads the secret and answers 403 on a mismatch.
+            this.originVerifyHeaderName =
+                    Objects.requireNonNullElse(props.originVerifyHeaderName(), EdgeDefaults.ORIGIN_VERIFY_HEADER);
+            Function function = functionOf(props.handler());
+            function.addEnvironment(ApiDefaults.ORIGIN_VERIFY_SECRET_ARN_ENV, verifySecret.getSecretArn());
+            function.addEnvironment(ApiDefaults.ORIGIN_VERIFY_HEADER_ENV, originVerifyHeaderName);
+            if (props.originVerifySecretField() != null) {
+                function.addEnvironment(ApiDefaults.ORIGIN_VERIFY_SECRET_FIELD_ENV, props.originVerifySecretField());
+            }
+            verifySecret.grantRead(props.handler());
+        } else {
+            this.originVerifyHeaderName = null;
+        }
+    }
+
+    /** The function behind a handler that is a Function or an alias of one; null otherwise. */
+    private static Function functionOf(IFunction handler) {
+        if (handler instanceof Function function) {
+            return function;
+        }
+        if (handler instanceof Alias alias && alias.getVersion().getLambda() instanceof Function function) {
+            return function;
+        }
+        return null;
     }
 
     private List<PublicRoute> validate(HttpServiceApiProps props) {
@@ -139,6 +176,27 @@ public class HttpServiceApi extends Construct {
                         "throttlingRateLimit must be > 0 (value: " + props.throttlingRateLimit() + ")");
             }
             check.range("throttlingBurstLimit", props.throttlingBurstLimit(), 1, 1_000_000);
+            if (props.originVerifySecret() != null) {
+                check.check(
+                        props.handler() == null || functionOf(props.handler()) != null,
+                        "originVerifySecret needs a handler that is a Function of this app or its alias (value: "
+                                + (props.handler() == null
+                                        ? null
+                                        : props.handler().getNode().getPath()) + ")");
+            }
+            String header = props.originVerifyHeaderName();
+            if (PropsCheck.resolved(header)) {
+                check.check(
+                        HEADER_NAME.matcher(header).matches()
+                                && !header.equalsIgnoreCase("Authorization")
+                                && !header.equalsIgnoreCase("Host"),
+                        "originVerifyHeaderName must be 1..64 letters, digits or hyphens, not Authorization or"
+                                + " Host (value: " + header + ")");
+            }
+            check.check(
+                    props.originVerifySecret() != null || (header == null && props.originVerifySecretField() == null),
+                    "originVerifyHeaderName and originVerifySecretField need originVerifySecret (value: null)");
+            check.notBlank("originVerifySecretField", props.originVerifySecretField());
             Set<String> seen = new HashSet<>();
             for (String key : props.publicRoutes()) {
                 PublicRoute route = parseRoute(key);
@@ -194,6 +252,11 @@ public class HttpServiceApi extends Construct {
     /** The JWT issuer the authorizer trusts: {@code https://cognito-idp.REGION.amazonaws.com/POOL_ID}. */
     public String getIssuerUrl() {
         return issuerUrl;
+    }
+
+    /** The header the handler checks against the origin-verify secret, or null without one. */
+    public String getOriginVerifyHeaderName() {
+        return originVerifyHeaderName;
     }
 
     /** The API's base URL (the execute-api endpoint). */

@@ -6,6 +6,7 @@ import software.amazon.awscdk.services.cognito.IUserPoolClient;
 import software.amazon.awscdk.services.kms.IKey;
 import software.amazon.awscdk.services.lambda.IFunction;
 import software.amazon.awscdk.services.logs.RetentionDays;
+import software.amazon.awscdk.services.secretsmanager.ISecret;
 
 /**
  * Props of {@link HttpServiceApi}.
@@ -24,6 +25,14 @@ import software.amazon.awscdk.services.logs.RetentionDays;
  *     CloudWatch Logs only.
  * @param disableExecuteApiEndpoint turn off the default {@code execute-api} endpoint, when a CDN
  *     with a custom domain fronts the API. Default: false (endpoint on).
+ * @param originVerifySecret the secret whose value the CDN sends as the origin-verify header (the
+ *     same secret as {@code CdnProps.originVerifySecret}); the handler gets its ARN and the header
+ *     name as environment variables and read access to it, and must answer 403 to requests whose
+ *     header does not match. Needs a handler that is a {@code Function} of this app or its alias.
+ *     Default: no origin check (any caller who can reach the endpoint is served).
+ * @param originVerifyHeaderName the header the CDN sends. Default: {@code X-Origin-Verify}.
+ * @param originVerifySecretField JSON field of the secret holding the value (as
+ *     {@code CdnProps.originVerifySecretField}). Default: the whole secret string.
  */
 public record HttpServiceApiProps(
         IFunction handler,
@@ -35,7 +44,10 @@ public record HttpServiceApiProps(
         Integer throttlingBurstLimit,
         RetentionDays accessLogRetention,
         IKey logEncryptionKey,
-        Boolean disableExecuteApiEndpoint) {
+        Boolean disableExecuteApiEndpoint,
+        ISecret originVerifySecret,
+        String originVerifyHeaderName,
+        String originVerifySecretField) {
 
     public HttpServiceApiProps {
         userPoolClients = userPoolClients == null ? List.of() : List.copyOf(userPoolClients);
@@ -59,6 +71,9 @@ public record HttpServiceApiProps(
         private RetentionDays accessLogRetention;
         private IKey logEncryptionKey;
         private Boolean disableExecuteApiEndpoint;
+        private ISecret originVerifySecret;
+        private String originVerifyHeaderName;
+        private String originVerifySecretField;
 
         private Builder() {}
 
@@ -112,6 +127,21 @@ public record HttpServiceApiProps(
             return this;
         }
 
+        public Builder originVerifySecret(ISecret originVerifySecret) {
+            this.originVerifySecret = originVerifySecret;
+            return this;
+        }
+
+        public Builder originVerifyHeaderName(String originVerifyHeaderName) {
+            this.originVerifyHeaderName = originVerifyHeaderName;
+            return this;
+        }
+
+        public Builder originVerifySecretField(String originVerifySecretField) {
+            this.originVerifySecretField = originVerifySecretField;
+            return this;
+        }
+
         public HttpServiceApiProps build() {
             return new HttpServiceApiProps(
                     handler,
@@ -123,7 +153,10 @@ public record HttpServiceApiProps(
                     throttlingBurstLimit,
                     accessLogRetention,
                     logEncryptionKey,
-                    disableExecuteApiEndpoint);
+                    disableExecuteApiEndpoint,
+                    originVerifySecret,
+                    originVerifyHeaderName,
+                    originVerifySecretField);
         }
     }
 }

@@ -119,8 +119,12 @@ public class MediaBucket extends Construct {
                     + " Lambda target; a dead-letter queue of a dead-letter queue adds nothing.";
             Compliance.suppress(uploadDeadLetterQueue, "AwsSolutions-SQS3", isDeadLetterQueue);
             Compliance.suppress(uploadDeadLetterQueue, "Serverless-SQSRedrivePolicy", isDeadLetterQueue);
+            String keyPattern = props.uploadProcessorKeyPattern();
             this.uploadRule = Rule.Builder.create(this, "UploadRule")
-                    .description("Object created under " + StorageDefaults.UPLOADS_PREFIX + " -> upload processor")
+                    .description(
+                            keyPattern == null
+                                    ? "Object created under " + StorageDefaults.UPLOADS_PREFIX + " -> upload processor"
+                                    : "Object created matching " + keyPattern + " -> upload processor")
                     .eventPattern(EventPattern.builder()
                             .source(List.of("aws.s3"))
                             .detailType(List.of("Object Created"))
@@ -128,7 +132,12 @@ public class MediaBucket extends Construct {
                                     "bucket",
                                     Map.of("name", List.of(bucket.getBucketName())),
                                     "object",
-                                    Map.of("key", List.of(Map.of("prefix", StorageDefaults.UPLOADS_PREFIX)))))
+                                    Map.of(
+                                            "key",
+                                            List.of(
+                                                    keyPattern == null
+                                                            ? Map.of("prefix", StorageDefaults.UPLOADS_PREFIX)
+                                                            : Map.of("wildcard", keyPattern)))))
                             .build())
                     .targets(List.of(new LambdaFunction(
                             props.uploadProcessor(),
@@ -185,6 +194,18 @@ public class MediaBucket extends Construct {
                     "accessLogRetentionDays applies only to the created log bucket; it is set with"
                             + " serverAccessLogsBucket (value: " + props.accessLogRetentionDays() + ")");
             check.notBlank("serverAccessLogsPrefix", props.serverAccessLogsPrefix());
+            String keyPattern = props.uploadProcessorKeyPattern();
+            check.check(
+                    keyPattern == null || props.uploadProcessor() != null,
+                    "uploadProcessorKeyPattern needs uploadProcessor (value: " + keyPattern + ")");
+            if (PropsCheck.resolved(keyPattern)) {
+                check.check(
+                        !keyPattern.isBlank()
+                                && !keyPattern.startsWith("/")
+                                && !keyPattern.replace("*", "").isEmpty(),
+                        "uploadProcessorKeyPattern must be a key pattern without a leading slash that does not"
+                                + " match every key (value: " + keyPattern + ")");
+            }
         }
         check.throwIfInvalid(getNode().getPath());
     }

@@ -26,7 +26,12 @@ import software.amazon.awscdk.services.s3.IBucket;
  * @param accessLogRetentionDays days the created log bucket keeps logs (90..3650). Default: 365;
  *     ignored when {@code serverAccessLogsBucket} is given.
  * @param uploadProcessor function invoked (via EventBridge, asynchronously, with retries and a
- *     dead-letter queue) for every object created under {@code uploads/}. Default: none.
+ *     dead-letter queue) for every object created under {@code uploads/} (or matching
+ *     {@code uploadProcessorKeyPattern}). Default: none.
+ * @param uploadProcessorKeyPattern EventBridge {@code wildcard} pattern of the object keys that
+ *     invoke {@code uploadProcessor} ({@code *} matches any characters, {@code /} included), e.g.
+ *     {@code images/*}{@code /original.*}. It must not match the keys the processor writes.
+ *     Default: keys with prefix {@code uploads/}.
  * @param removalPolicy what happens to the bucket, its key and the created log bucket when they
  *     leave the stack. Default: RETAIN; anything else is reported as a synth warning.
  */
@@ -40,6 +45,7 @@ public record MediaBucketProps(
         String serverAccessLogsPrefix,
         Integer accessLogRetentionDays,
         IFunction uploadProcessor,
+        String uploadProcessorKeyPattern,
         RemovalPolicy removalPolicy) {
 
     public MediaBucketProps {
@@ -61,6 +67,7 @@ public record MediaBucketProps(
         private String serverAccessLogsPrefix;
         private Integer accessLogRetentionDays;
         private IFunction uploadProcessor;
+        private String uploadProcessorKeyPattern;
         private RemovalPolicy removalPolicy;
 
         private Builder() {}
@@ -110,6 +117,11 @@ public record MediaBucketProps(
             return this;
         }
 
+        public Builder uploadProcessorKeyPattern(String uploadProcessorKeyPattern) {
+            this.uploadProcessorKeyPattern = uploadProcessorKeyPattern;
+            return this;
+        }
+
         public Builder removalPolicy(RemovalPolicy removalPolicy) {
             this.removalPolicy = removalPolicy;
             return this;
@@ -126,6 +138,7 @@ public record MediaBucketProps(
                     serverAccessLogsPrefix,
                     accessLogRetentionDays,
                     uploadProcessor,
+                    uploadProcessorKeyPattern,
                     removalPolicy);
         }
     }

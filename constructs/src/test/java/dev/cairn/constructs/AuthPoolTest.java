@@ -17,12 +17,17 @@ import software.amazon.awscdk.services.cognito.FeaturePlan;
 import software.amazon.awscdk.services.cognito.Mfa;
 import software.amazon.awscdk.services.cognito.StandardThreatProtectionMode;
 import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.secretsmanager.ISecret;
+import software.amazon.awscdk.services.secretsmanager.Secret;
 
 class AuthPoolTest {
 
     private static Stack defaults;
     private static Stack custom;
     private static Stack essentials;
+    private static Stack social;
+    private static AuthPool socialPool;
+    private static NagAudit.Findings socialNag;
     private static AuthPool defaultPool;
     private static NagAudit.Findings nag;
 
@@ -59,7 +64,33 @@ class AuthPoolTest {
                         .removalPolicy(software.amazon.awscdk.RemovalPolicy.DESTROY)
                         .build());
 
+        social = TestApps.stack(app, "Social");
+        socialPool = new AuthPool(
+                social,
+                "Auth",
+                AuthPoolProps.builder()
+                        .domainPrefix("example-app")
+                        .oAuthCallbackUrls(List.of("https://app.example.com/callback"))
+                        .googleSecret(secret(social, "google"))
+                        .appleSecret(secret(social, "apple"))
+                        .facebookSecret(secret(social, "facebook"))
+                        .build());
+
         nag = NagAudit.audit(defaults);
+        socialNag = NagAudit.audit(social);
+    }
+
+    private static ISecret secret(Stack stack, String name) {
+        return Secret.fromSecretCompleteArn(stack, name, secretArn(name));
+    }
+
+    private static String secretArn(String name) {
+        return "arn:aws:secretsmanager:eu-west-1:123456789012:secret:" + name + "-AbCdEf";
+    }
+
+    /** The CloudFormation dynamic reference to one JSON field of a test secret. */
+    private static String ref(String name, String field) {
+        return "{{resolve:secretsmanager:" + secretArn(name) + ":SecretString:" + field + "::}}";
     }
 
     @Test
@@ -188,6 +219,121 @@ class AuthPoolTest {
                                 "INACTIVE")));
     }
 
+    @Test
+    void socialProvidersAreNagCleanUnderAllFivePacks() {
+        assertThat(socialNag.errors()).isEmpty();
+        assertThat(socialNag.warnings()).isEmpty();
+    }
+
+    @Test
+    void googleProviderReadsItsClientFromTheSecretByDynamicReference() {
+        Template.fromStack(social)
+                .hasResourceProperties(
+                        "AWS::Cognito::UserPoolIdentityProvider",
+                        Match.objectLike(Map.of(
+                                "ProviderName",
+                                "Google",
+                                "ProviderType",
+                                "Google",
+                                "ProviderDetails",
+                                Map.of(
+                                        "client_id", ref("google", "clientId"),
+                                        "client_secret", ref("google", "clientSecret"),
+                                        "authorize_scopes", "openid email profile"),
+                                "AttributeMapping",
+                                Map.of("email", "email", "email_verified", "email_verified"))));
+    }
+
+    @Test
+    void appleProviderReadsServicesIdTeamKeyAndPrivateKeyFromTheSecret() {
+        Template.fromStack(social)
+                .hasResourceProperties(
+                        "AWS::Cognito::UserPoolIdentityProvider",
+                        Match.objectLike(Map.of(
+                                "ProviderName",
+                                "SignInWithApple",
+                                "ProviderType",
+                                "SignInWithApple",
+                                "ProviderDetails",
+                                Map.of(
+                                        "client_id", ref("apple", "servicesId"),
+                                        "team_id", ref("apple", "teamId"),
+                                        "key_id", ref("apple", "keyId"),
+                                        "private_key", ref("apple", "privateKey"),
+                                        "authorize_scopes", "email name"),
+                                "AttributeMapping",
+                                Map.of("email", "email", "email_verified", "email_verified"))));
+    }
+
+    @Test
+    void facebookProviderReadsItsAppFromTheSecret() {
+        Template.fromStack(social)
+                .hasResourceProperties(
+                        "AWS::Cognito::UserPoolIdentityProvider",
+                        Match.objectLike(Map.of(
+                                "ProviderName",
+                                "Facebook",
+                                "ProviderType",
+                                "Facebook",
+                                "ProviderDetails",
+                                Match.objectLike(Map.of(
+                                        "client_id", ref("facebook", "clientId"),
+                                        "client_secret", ref("facebook", "clientSecret"),
+                                        "authorize_scopes", "public_profile,email")),
+                                "AttributeMapping",
+                                Map.of("email", "email"))));
+    }
+
+    @Test
+    void providerDetailsHoldOnlyDynamicReferencesAndScopes() {
+        Map<String, Map<String, Object>> providers =
+                Template.fromStack(social).findResources("AWS::Cognito::UserPoolIdentityProvider");
+        assertThat(providers).hasSize(3);
+        assertThat(socialPool.getIdentityProviders()).hasSize(3);
+        providers.values().forEach(resource -> {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> details =
+                    (Map<String, Object>) ((Map<String, Object>) resource.get("Properties")).get("ProviderDetails");
+            details.forEach((key, value) -> {
+                if (!key.equals("authorize_scopes") && !key.equals("api_version")) {
+                    assertThat(value.toString()).as(key).startsWith("{{resolve:secretsmanager:arn:aws:secretsmanager:");
+                }
+            });
+        });
+    }
+
+    @Test
+    void clientSupportsTheProvidersAndDependsOnThem() {
+        Template template = Template.fromStack(social);
+        template.hasResourceProperties(
+                "AWS::Cognito::UserPoolClient",
+                Match.objectLike(Map.of(
+                        "SupportedIdentityProviders",
+                        List.of("COGNITO", "Google", "SignInWithApple", "Facebook"),
+                        "AllowedOAuthFlows",
+                        List.of("code"),
+                        "AllowedOAuthScopes",
+                        Match.arrayWith(List.of("openid", "email", "profile")))));
+        List<String> providerIds = List.copyOf(
+                template.findResources("AWS::Cognito::UserPoolIdentityProvider").keySet());
+        template.hasResource(
+                "AWS::Cognito::UserPoolClient",
+                Match.objectLike(Map.of(
+                        "DependsOn",
+                        Match.arrayWith(providerIds.stream().sorted().toList()))));
+    }
+
+    @Test
+    void defaultClientSupportsCognitoOnly() {
+        Template.fromStack(defaults)
+                .hasResourceProperties(
+                        "AWS::Cognito::UserPoolClient",
+                        Match.objectLike(Map.of("SupportedIdentityProviders", List.of("COGNITO"))));
+        assertThat(Template.fromStack(defaults).findResources("AWS::Cognito::UserPoolIdentityProvider"))
+                .isEmpty();
+        assertThat(defaultPool.getIdentityProviders()).isEmpty();
+    }
+
     private static void create(AuthPoolProps props) {
         new AuthPool(TestApps.stack(), "Auth", props);
     }
@@ -278,5 +424,19 @@ class AuthPoolTest {
                         .groups(List.of("admin", "admin"))
                         .build()))
                 .hasMessageContaining("groups must not repeat a name (value: admin)");
+    }
+
+    @Test
+    void failsIfSocialProviderWithoutDomainAndCallbacks() {
+        Stack stack = TestApps.stack();
+        assertThatThrownBy(() -> new AuthPool(
+                        stack,
+                        "Auth",
+                        AuthPoolProps.builder()
+                                .googleSecret(secret(stack, "google"))
+                                .build()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("googleSecret, appleSecret and facebookSecret need domainPrefix and"
+                        + " oAuthCallbackUrls (value: domainPrefix=null, oAuthCallbackUrls=[])");
     }
 }

@@ -19,6 +19,8 @@ import software.amazon.awscdk.services.cognito.UserPoolClient;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.IFunction;
 import software.amazon.awscdk.services.logs.RetentionDays;
+import software.amazon.awscdk.services.secretsmanager.ISecret;
+import software.amazon.awscdk.services.secretsmanager.Secret;
 
 class HttpServiceApiTest {
 
@@ -26,7 +28,14 @@ class HttpServiceApiTest {
 
     private static Stack defaults;
     private static Stack custom;
+    private static final String SECRET_ARN =
+            "arn:aws:secretsmanager:eu-west-1:123456789012:secret:cairn/origin-verify-AbCdEf";
+
     private static NagAudit.Findings nag;
+    private static Stack verified;
+    private static HttpServiceApi verifiedApi;
+    private static NagAudit.Findings verifiedNag;
+    private static Stack verifiedField;
 
     @BeforeAll
     static void synthesize() {
@@ -51,7 +60,42 @@ class HttpServiceApiTest {
                         .disableExecuteApiEndpoint(true)
                         .build());
 
+        verified = TestApps.stack(app, "Verified");
+        verifiedApi = new HttpServiceApi(
+                verified,
+                "Api",
+                valid(verified)
+                        .handler(apiFunction(verified).getAlias())
+                        .originVerifySecret(secret(verified))
+                        .build());
+
+        verifiedField = TestApps.stack(app, "VerifiedField");
+        new HttpServiceApi(
+                verifiedField,
+                "Api",
+                valid(verifiedField)
+                        .handler(apiFunction(verifiedField).getFunction())
+                        .originVerifySecret(secret(verifiedField))
+                        .originVerifyHeaderName("X-Cairn-Origin")
+                        .originVerifySecretField("value")
+                        .build());
+
         nag = NagAudit.audit(defaults);
+        verifiedNag = NagAudit.audit(verified);
+    }
+
+    private static ApiFunction apiFunction(Stack stack) {
+        return new ApiFunction(
+                stack,
+                "Fn",
+                ApiFunctionProps.builder()
+                        .code(TestApps.code())
+                        .handler("com.example.Handler::handleRequest")
+                        .build());
+    }
+
+    private static ISecret secret(Stack stack) {
+        return Secret.fromSecretCompleteArn(stack, "OriginVerify", SECRET_ARN);
     }
 
     private static HttpServiceApiProps.Builder valid(Stack stack) {
@@ -167,6 +211,120 @@ class HttpServiceApiTest {
                         Map.of("DefaultRouteSettings", Map.of("ThrottlingRateLimit", 10, "ThrottlingBurstLimit", 20))));
         template.hasResourceProperties("AWS::Logs::LogGroup", Match.objectLike(Map.of("RetentionInDays", 7)));
         template.resourceCountIs("AWS::ApiGatewayV2::Route", 1);
+    }
+
+    @Test
+    void originVerifyIsNagCleanUnderAllFivePacks() {
+        assertThat(verifiedNag.errors()).isEmpty();
+        assertThat(verifiedNag.warnings()).isEmpty();
+    }
+
+    @Test
+    void originVerifyGivesTheHandlerTheSecretArnAndHeaderName() {
+        Template template = Template.fromStack(verified);
+        template.hasResourceProperties(
+                "AWS::Lambda::Function",
+                Match.objectLike(Map.of(
+                        "Environment",
+                        Map.of(
+                                "Variables",
+                                Map.of(
+                                        "ORIGIN_VERIFY_SECRET_ARN",
+                                        SECRET_ARN,
+                                        "ORIGIN_VERIFY_HEADER",
+                                        "X-Origin-Verify")))));
+        assertThat(verifiedApi.getOriginVerifyHeaderName()).isEqualTo("X-Origin-Verify");
+    }
+
+    @Test
+    void originVerifyLetsTheHandlerReadThatSecretOnly() {
+        Template.fromStack(verified)
+                .hasResourceProperties(
+                        "AWS::IAM::Policy",
+                        Match.objectLike(Map.of(
+                                "PolicyDocument",
+                                Map.of(
+                                        "Statement",
+                                        Match.arrayWith(List.of(Match.objectLike(Map.of(
+                                                "Action",
+                                                List.of(
+                                                        "secretsmanager:GetSecretValue",
+                                                        "secretsmanager:DescribeSecret"),
+                                                "Effect",
+                                                "Allow",
+                                                "Resource",
+                                                SECRET_ARN))))))));
+    }
+
+    @Test
+    void originVerifyKeepsTheEndpointAndTheJwtAuthorizerAndPutsNoSecretInTheTemplate() {
+        Template template = Template.fromStack(verified);
+        template.hasResourceProperties(
+                "AWS::ApiGatewayV2::Api", Match.objectLike(Map.of("DisableExecuteApiEndpoint", false)));
+        template.resourceCountIs("AWS::ApiGatewayV2::Authorizer", 1);
+        template.hasResourceProperties(
+                "AWS::ApiGatewayV2::Authorizer", Match.objectLike(Map.of("AuthorizerType", "JWT")));
+        assertThat(template.toJSON().toString()).doesNotContain("{{resolve:secretsmanager:");
+    }
+
+    @Test
+    void originVerifyHeaderNameAndSecretFieldAreConfigurable() {
+        Template.fromStack(verifiedField)
+                .hasResourceProperties(
+                        "AWS::Lambda::Function",
+                        Match.objectLike(Map.of(
+                                "Environment",
+                                Map.of(
+                                        "Variables",
+                                        Map.of(
+                                                "ORIGIN_VERIFY_SECRET_ARN", SECRET_ARN,
+                                                "ORIGIN_VERIFY_HEADER", "X-Cairn-Origin",
+                                                "ORIGIN_VERIFY_SECRET_FIELD", "value")))));
+    }
+
+    @Test
+    void withoutOriginVerifyTheHandlerGetsNothing() {
+        Template template = Template.fromStack(defaults);
+        assertThat(template.toJSON().toString()).doesNotContain("ORIGIN_VERIFY", "secretsmanager");
+    }
+
+    @Test
+    void failsIfOriginVerifyHandlerIsImported() {
+        assertThatThrownBy(() -> {
+                    Stack stack = TestApps.stack();
+                    new HttpServiceApi(
+                            stack,
+                            "Api",
+                            valid(stack).originVerifySecret(secret(stack)).build());
+                })
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(
+                        "originVerifySecret needs a handler that is a Function of this app or its alias (value:"
+                                + " Test/Handler)");
+    }
+
+    @Test
+    void failsIfOriginVerifyHeaderNameInvalid() {
+        assertThatThrownBy(() -> {
+                    Stack stack = TestApps.stack();
+                    new HttpServiceApi(
+                            stack,
+                            "Api",
+                            valid(stack)
+                                    .handler(apiFunction(stack).getAlias())
+                                    .originVerifySecret(secret(stack))
+                                    .originVerifyHeaderName("Authorization")
+                                    .build());
+                })
+                .hasMessageContaining("originVerifyHeaderName must be 1..64 letters, digits or hyphens, not"
+                        + " Authorization or Host (value: Authorization)");
+    }
+
+    @Test
+    void failsIfOriginVerifyOptionsWithoutSecret() {
+        assertThatThrownBy(() -> create(b -> b.originVerifyHeaderName("X-Origin-Verify")))
+                .hasMessageContaining(
+                        "originVerifyHeaderName and originVerifySecretField need originVerifySecret (value: null)");
     }
 
     private static void create(java.util.function.UnaryOperator<HttpServiceApiProps.Builder> change) {

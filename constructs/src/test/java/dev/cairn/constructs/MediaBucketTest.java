@@ -25,6 +25,8 @@ class MediaBucketTest {
     private static Stack custom;
     private static NagAudit.Findings nag;
     private static NagAudit.Findings nagWithProcessor;
+    private static Stack wildcard;
+    private static NagAudit.Findings nagWithWildcard;
 
     @BeforeAll
     static void synthesize() {
@@ -55,8 +57,19 @@ class MediaBucketTest {
         media.grantRead(role(custom, "Reader"), "images/");
         media.grantDelete(role(custom, "Deleter"), "images/");
 
+        wildcard = TestApps.stack(app, "Wildcard");
+        new MediaBucket(
+                wildcard,
+                "Media",
+                MediaBucketProps.builder()
+                        .uploadProcessor(Function.fromFunctionArn(
+                                wildcard, "Processor", "arn:aws:lambda:eu-west-1:123456789012:function:images:live"))
+                        .uploadProcessorKeyPattern("images/*/original.*")
+                        .build());
+
         nag = NagAudit.audit(defaults);
         nagWithProcessor = NagAudit.audit(custom);
+        nagWithWildcard = NagAudit.audit(wildcard);
     }
 
     private static Role role(Stack stack, String id) {
@@ -312,6 +325,77 @@ class MediaBucketTest {
                 .contains("s3ManagedEncryption", "removalPolicy");
         assertThat(stack.getNode().tryFindChild("Media").getNode().tryFindChild("Key"))
                 .isNull();
+    }
+
+    @Test
+    void keyPatternHookIsNagCleanUnderAllFivePacks() {
+        assertThat(nagWithWildcard.errors()).isEmpty();
+        assertThat(nagWithWildcard.warnings()).isEmpty();
+    }
+
+    @Test
+    void uploadProcessorKeyPatternBecomesAnEventBridgeWildcardFilter() {
+        Template template = Template.fromStack(wildcard);
+        template.resourceCountIs("AWS::Events::Rule", 1);
+        template.hasResourceProperties(
+                "AWS::Events::Rule",
+                Match.objectLike(Map.of(
+                        "Description",
+                        "Object created matching images/*/original.* -> upload processor",
+                        "EventPattern",
+                        Match.objectLike(Map.of(
+                                "source",
+                                List.of("aws.s3"),
+                                "detail-type",
+                                List.of("Object Created"),
+                                "detail",
+                                Match.objectLike(Map.of(
+                                        "object", Map.of("key", List.of(Map.of("wildcard", "images/*/original.*"))))))),
+                        "Targets",
+                        List.of(Match.objectLike(Map.of(
+                                "Arn",
+                                "arn:aws:lambda:eu-west-1:123456789012:function:images:live",
+                                "RetryPolicy",
+                                Map.of("MaximumRetryAttempts", 2, "MaximumEventAgeInSeconds", 7200)))))));
+    }
+
+    @Test
+    void uploadProcessorDefaultsToTheUploadsPrefixOnly() {
+        Template.fromStack(custom)
+                .hasResourceProperties(
+                        "AWS::Events::Rule",
+                        Match.objectLike(Map.of(
+                                "Description",
+                                "Object created under uploads/ -> upload processor",
+                                "EventPattern",
+                                Match.objectLike(Map.of(
+                                        "detail",
+                                        Match.objectLike(Map.of(
+                                                "object", Map.of("key", List.of(Map.of("prefix", "uploads/"))))))))));
+    }
+
+    @Test
+    void failsIfKeyPatternWithoutProcessor() {
+        assertThatThrownBy(() -> create(MediaBucketProps.builder()
+                        .uploadProcessorKeyPattern("images/*/original.*")
+                        .build()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("uploadProcessorKeyPattern needs uploadProcessor (value: images/*/original.*)");
+    }
+
+    @Test
+    void failsIfKeyPatternMatchesEveryKey() {
+        Stack stack = TestApps.stack();
+        assertThatThrownBy(() -> new MediaBucket(
+                        stack,
+                        "Media",
+                        MediaBucketProps.builder()
+                                .uploadProcessor(Function.fromFunctionArn(
+                                        stack, "Processor", "arn:aws:lambda:eu-west-1:123456789012:function:images"))
+                                .uploadProcessorKeyPattern("**")
+                                .build()))
+                .hasMessageContaining("uploadProcessorKeyPattern must be a key pattern without a leading slash that"
+                        + " does not match every key (value: **)");
     }
 
     private static void create(MediaBucketProps props) {
