@@ -2,12 +2,23 @@ package dev.cairn.constructs;
 
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.s3.Bucket;
+import software.amazon.awscdk.services.s3.IBucket;
 import software.constructs.Construct;
 
 /** The S3 server access log bucket a storage construct creates, with its findings explained. */
 final class AccessLogBuckets {
 
     private AccessLogBuckets() {}
+
+    /** The log props a bucket construct shares: retention only for a log bucket it creates, a prefix. */
+    static void validate(PropsCheck check, Integer retentionDays, IBucket givenLogBucket, String prefix) {
+        check.range("accessLogRetentionDays", retentionDays, 90, 3650);
+        check.check(
+                retentionDays == null || givenLogBucket == null,
+                "accessLogRetentionDays applies only to the created log bucket; it is set with"
+                        + " serverAccessLogsBucket (value: " + retentionDays + ")");
+        check.notBlank("serverAccessLogsPrefix", prefix);
+    }
 
     static Bucket create(Construct scope, String id, int retentionDays, RemovalPolicy removalPolicy) {
         Bucket logs = StorageDefaults.accessLogBucket(scope, id, retentionDays, removalPolicy);

@@ -188,12 +188,11 @@ public class MediaBucket extends Construct {
                         "archivePrefix must not be under uploads/, which expires after a day (value: "
                                 + props.archivePrefix() + ")");
             }
-            check.range("accessLogRetentionDays", props.accessLogRetentionDays(), 90, 3650);
-            check.check(
-                    props.accessLogRetentionDays() == null || props.serverAccessLogsBucket() == null,
-                    "accessLogRetentionDays applies only to the created log bucket; it is set with"
-                            + " serverAccessLogsBucket (value: " + props.accessLogRetentionDays() + ")");
-            check.notBlank("serverAccessLogsPrefix", props.serverAccessLogsPrefix());
+            AccessLogBuckets.validate(
+                    check,
+                    props.accessLogRetentionDays(),
+                    props.serverAccessLogsBucket(),
+                    props.serverAccessLogsPrefix());
             String keyPattern = props.uploadProcessorKeyPattern();
             check.check(
                     keyPattern == null || props.uploadProcessor() != null,

@@ -233,12 +233,11 @@ public class SiteBucket extends Construct {
         PropsCheck check = new PropsCheck("SiteBucket");
         check.require("props", props);
         if (props != null) {
-            check.range("accessLogRetentionDays", props.accessLogRetentionDays(), 90, 3650);
-            check.check(
-                    props.accessLogRetentionDays() == null || props.serverAccessLogsBucket() == null,
-                    "accessLogRetentionDays applies only to the created log bucket; it is set with"
-                            + " serverAccessLogsBucket (value: " + props.accessLogRetentionDays() + ")");
-            check.notBlank("serverAccessLogsPrefix", props.serverAccessLogsPrefix());
+            AccessLogBuckets.validate(
+                    check,
+                    props.accessLogRetentionDays(),
+                    props.serverAccessLogsBucket(),
+                    props.serverAccessLogsPrefix());
             check.check(
                     props.distribution() == null || props.sourcePath() != null,
                     "distribution is invalidated after a deployment and needs sourcePath (value: null)");

@@ -6,7 +6,6 @@ import dev.cairn.local.ApiClient.Reply;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -14,7 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** The auth API end to end: the real handler, Cognito's API through cognito-local, codes from the outbox. */
 @ExtendWith(LocalStackExtension.class)
 class AuthFlowTest {
-    private static final String PASSWORD = "Correct-Horse-9";
+    private static final String PASSWORD = Accounts.PASSWORD;
     private static LocalCairn stack;
     private static ApiClient api;
 
@@ -214,19 +213,11 @@ class AuthFlowTest {
     }
 
     private static String registerAndConfirm() throws InterruptedException {
-        String email = newEmail();
-        assertThat(api.post("/api/auth/register", Map.of("email", email, "password", PASSWORD, "name", "Ada"))
-                        .status())
-                .isEqualTo(201);
-        String code = stack.outbox().awaitCode(email, 0, 5_000);
-        assertThat(api.post("/api/auth/confirm", Map.of("email", email, "code", code))
-                        .status())
-                .isEqualTo(200);
-        return email;
+        return Accounts.signedIn(stack, api, "Ada").email();
     }
 
     private static String newEmail() {
-        return "user-" + UUID.randomUUID() + "@example.com";
+        return Accounts.newEmail();
     }
 
     /** A six-digit code that is certainly not {@code code}. */

@@ -9,7 +9,6 @@ import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
-import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.net.MalformedURLException;
 import java.net.URI;
@@ -32,14 +31,9 @@ public final class AccessTokenVerifier {
     private final DefaultJWTProcessor<SecurityContext> processor;
     private final Clock clock;
 
-    @Inject
     AccessTokenVerifier(AuthSettings settings) {
-        this(settings, Clock.systemUTC());
-    }
-
-    AccessTokenVerifier(AuthSettings settings, Clock clock) {
         this.settings = settings;
-        this.clock = clock;
+        this.clock = Clock.systemUTC();
         JWKSource<SecurityContext> keys;
         try {
             keys = JWKSourceBuilder.create(

@@ -87,7 +87,7 @@ final class CognitoIdentityProvider implements IdentityProvider {
                         .authFlow(AuthFlowType.USER_PASSWORD_AUTH)
                         .authParameters(Map.of("USERNAME", email, "PASSWORD", password))));
         if (response.authenticationResult() != null) {
-            return new SignIn(tokens(response.authenticationResult(), null), null);
+            return new SignIn(tokens(response.authenticationResult()), null);
         }
         if (response.challengeName() == ChallengeNameType.SOFTWARE_TOKEN_MFA) {
             return new SignIn(null, response.session());
@@ -107,7 +107,7 @@ final class CognitoIdentityProvider implements IdentityProvider {
         if (response.authenticationResult() == null) {
             throw new ApiException(400, ErrorCodes.AUTH_INVALID_CODE, "The code was not accepted");
         }
-        return tokens(response.authenticationResult(), null);
+        return tokens(response.authenticationResult());
     }
 
     @Override
@@ -117,7 +117,7 @@ final class CognitoIdentityProvider implements IdentityProvider {
                 () -> cognito.initiateAuth(r -> r.clientId(clientId)
                         .authFlow(AuthFlowType.REFRESH_TOKEN_AUTH)
                         .authParameters(Map.of("REFRESH_TOKEN", refreshToken))));
-        return tokens(response.authenticationResult(), null);
+        return tokens(response.authenticationResult());
     }
 
     @Override
@@ -218,11 +218,10 @@ final class CognitoIdentityProvider implements IdentityProvider {
         }
     }
 
-    private Tokens tokens(AuthenticationResultType result, String fallbackRefreshToken) {
+    private Tokens tokens(AuthenticationResultType result) {
         Integer expiresIn = result.expiresIn();
         long seconds = expiresIn != null && expiresIn > 0 ? expiresIn : secondsLeft(result.accessToken());
-        String refresh = result.refreshToken() != null ? result.refreshToken() : fallbackRefreshToken;
-        return new Tokens(result.accessToken(), result.idToken(), refresh, seconds);
+        return new Tokens(result.accessToken(), result.idToken(), result.refreshToken(), seconds);
     }
 
     /** Cognito states the lifetime; stand-ins may not, and the token's own {@code exp} then tells. */
