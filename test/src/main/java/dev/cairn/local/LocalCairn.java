@@ -12,8 +12,10 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -138,6 +140,8 @@ public final class LocalCairn implements AutoCloseable {
         properties.put("cairn.aws.dynamodb-endpoint", dynamoDb.endpoint().toString());
         properties.put("cairn.aws.s3-endpoint", s3.endpoint().toString());
         properties.put("cairn.aws.cognito-endpoint", cognito.endpoint().toString());
+        // Signs list cursors; a new one each start, as nothing signed outlives the stack.
+        properties.put("cairn.signing.secret", HexFormat.of().formatHex(new SecureRandom().generateSeed(32)));
         properties.put("cairn.media.bucket", MEDIA_BUCKET);
         properties.put("cairn.media.base-url", "http://localhost:" + apiPort + "/media");
         properties.put("cairn.media.variants", "in-process");

@@ -61,6 +61,11 @@ public final class ApiClient {
     }
 
     public Reply send(String method, String path, Object body, String token) {
+        return send(method, path, body, token, Map.of());
+    }
+
+    /** A request with extra headers (they win over the defaults, e.g. a merge-patch Content-Type). */
+    public Reply send(String method, String path, Object body, String token, Map<String, String> headers) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.baseUrl() + path))
                     .timeout(Duration.ofSeconds(30))
@@ -74,6 +79,7 @@ public final class ApiClient {
             if (token != null) {
                 request.header("Authorization", "Bearer " + token);
             }
+            headers.forEach(request::setHeader);
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), parse(response.body()), response);
         } catch (IOException e) {

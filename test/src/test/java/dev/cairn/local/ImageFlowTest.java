@@ -10,9 +10,6 @@ import dev.cairn.local.ApiClient.Reply;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -25,7 +22,6 @@ import software.amazon.awssdk.services.s3.S3Client;
 /** Seed 001's pre-signed upload flow end to end, with the local CDN path and the variants. */
 @ExtendWith(LocalStackExtension.class)
 class ImageFlowTest {
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static LocalCairn stack;
     private static ApiClient api;
     private static S3Client s3;
@@ -234,30 +230,15 @@ class ImageFlowTest {
     }
 
     private static Map<String, Object> upload(Account user, String name, String type, byte[] bytes) throws Exception {
-        Reply url = api.post(
-                "/api/images/upload-url",
-                Map.of("fileName", name, "fileType", type, "fileSize", bytes.length),
-                user.accessToken());
-        assertThat(url.status()).isEqualTo(200);
-        assertThat(put(url, bytes)).isEqualTo(200);
-        Reply complete =
-                api.post("/api/images/upload-complete", Map.of("imageKey", url.text("imageKey")), user.accessToken());
-        assertThat(complete.status()).as(complete.body().toString()).isEqualTo(200);
-        return complete.data();
+        return Uploads.image(api, user, name, type, bytes);
     }
 
-    /** What a browser does with the upload URL: a PUT with the headers the API named. */
-    @SuppressWarnings("unchecked")
     private static int put(Reply url, byte[] bytes) throws Exception {
-        HttpRequest.Builder put = HttpRequest.newBuilder(URI.create(url.text("uploadUrl")))
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes));
-        ((Map<String, String>) url.data().get("headers")).forEach(put::header);
-        return HTTP.send(put.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        return Uploads.put(url, bytes);
     }
 
     private static HttpResponse<byte[]> fetch(String url) throws Exception {
-        return HTTP.send(
-                HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        return Uploads.fetch(url);
     }
 
     private static Map<String, Object> awaitReady(Account user, String imageId) throws InterruptedException {

@@ -16,6 +16,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * The AWS SDK clients, built once and shared. One HTTP client (URL connection: the lightest to
@@ -70,6 +71,11 @@ final class AwsClients {
     CognitoIdentityProviderClient cognito(SdkHttpClient http) {
         return configure(CognitoIdentityProviderClient.builder().httpClient(http), settings.cognitoEndpoint())
                 .build();
+    }
+
+    @Singleton
+    SecretsManagerClient secretsManager(SdkHttpClient http) {
+        return configure(SecretsManagerClient.builder().httpClient(http), null).build();
     }
 
     private S3Configuration s3Configuration() {

@@ -1,7 +1,9 @@
 package dev.cairn.api.data;
 
+import dev.cairn.api.guitar.Guitars;
 import dev.cairn.api.media.ImageRecords;
 import dev.cairn.api.user.UserProfiles;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Every table the app reads, for the local stack to create and the CDK app to match. */
@@ -10,6 +12,13 @@ public final class Tables {
 
     /** The tables a blueprint's features use. Every blueprint has user profiles and images. */
     public static List<TableDefinition> forBlueprint(String blueprint) {
-        return List.of(UserProfiles.TABLE, ImageRecords.TABLE);
+        List<TableDefinition> tables = new ArrayList<>(List.of(UserProfiles.TABLE, ImageRecords.TABLE));
+        switch (blueprint) {
+            case "guitar-collection" -> tables.add(Guitars.TABLE);
+            default -> {
+                // The other blueprints' own features are not in the API yet.
+            }
+        }
+        return List.copyOf(tables);
     }
 }

@@ -10,8 +10,6 @@ import io.micronaut.web.router.RouteAttributes;
 import jakarta.inject.Singleton;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.ElementKind;
-import jakarta.validation.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -108,7 +106,8 @@ final class EnvelopeErrorResponseProcessor implements ErrorResponseProcessor<Api
         if (cause instanceof ConstraintViolationException violations) {
             List<ApiError.FieldError> details = new ArrayList<>();
             for (ConstraintViolation<?> violation : violations.getConstraintViolations()) {
-                details.add(new ApiError.FieldError(fieldOf(violation.getPropertyPath()), violation.getMessage()));
+                details.add(new ApiError.FieldError(
+                        FieldErrors.fieldOf(violation.getPropertyPath()), violation.getMessage()));
             }
             details.sort(java.util.Comparator.comparing(d -> String.valueOf(d.field())));
             return new ApiError(code, "The request is not valid", 400, requestId, details);
@@ -132,26 +131,5 @@ final class EnvelopeErrorResponseProcessor implements ErrorResponseProcessor<Api
             }
         }
         return false;
-    }
-
-    /** {@code register.request.email} becomes {@code email}: the client knows no method or argument names. */
-    private static String fieldOf(Path path) {
-        StringBuilder field = new StringBuilder();
-        for (Path.Node node : path) {
-            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER) {
-                continue;
-            }
-            if (node.getName() == null) {
-                continue;
-            }
-            if (!field.isEmpty()) {
-                field.append('.');
-            }
-            field.append(node.getName());
-            if (node.getIndex() != null) {
-                field.append('[').append(node.getIndex()).append(']');
-            }
-        }
-        return field.isEmpty() ? null : field.toString();
     }
 }

@@ -1,0 +1,38 @@
+package dev.cairn.api.media;
+
+import dev.cairn.api.collection.ImageAttachments;
+import jakarta.inject.Singleton;
+import java.util.Optional;
+
+/** The user's uploaded images, as collections attach them to items. */
+@Singleton
+final class ImageLibrary implements ImageAttachments {
+    private final ImageRecords records;
+    private final MediaObjects objects;
+    private final MediaSettings settings;
+
+    ImageLibrary(ImageRecords records, MediaObjects objects, MediaSettings settings) {
+        this.records = records;
+        this.objects = objects;
+        this.settings = settings;
+    }
+
+    @Override
+    public Optional<StoredImage> find(String userId, String imageId) {
+        return records.find(userId, imageId).map(r -> new StoredImage(r.originalKey(), r.thumbnailKey()));
+    }
+
+    @Override
+    public String url(String key) {
+        return settings.url(key);
+    }
+
+    @Override
+    public void delete(String userId, String imageId) {
+        Optional<ImageRecord> record = records.find(userId, imageId);
+        if (record.isPresent()) {
+            objects.deletePrefix(record.get().prefix());
+            records.delete(userId, imageId);
+        }
+    }
+}
