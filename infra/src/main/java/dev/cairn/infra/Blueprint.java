@@ -38,7 +38,11 @@ public record Blueprint(String name, String description, List<TableSpec> tables,
                     "personal-site",
                     "Personal website (seed 004)",
                     List.of(
-                            TableSpec.of("notes", "userId", "noteId"),
+                            TableSpec.of(
+                                    "notes",
+                                    "userId",
+                                    "noteId",
+                                    TableSpec.Index.of("userId-listOrder-index", "userId", "listOrder")),
                             TableSpec.of("bookmarks", "userId", "bookmarkId"),
                             TableSpec.of("files", "userId", "fileId"),
                             TableSpec.of(

@@ -5,11 +5,12 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * One local stack for the whole test run, started by the first test class that asks for it and
- * stopped when the run ends: test classes share it as clients share a real backend, each with its
- * own users.
+ * One local stack per blueprint for the whole test run, started by the first test class that asks
+ * for it ({@link StackBlueprint}) and stopped when the run ends: test classes share it as clients
+ * share a real backend, each with its own users.
  */
 public final class LocalStackExtension implements ParameterResolver {
+    static final String DEFAULT_BLUEPRINT = "guitar-collection";
     private static final ExtensionContext.Namespace NAMESPACE =
             ExtensionContext.Namespace.create(LocalStackExtension.class);
 
@@ -21,15 +22,24 @@ public final class LocalStackExtension implements ParameterResolver {
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        Running running = context.getRoot()
-                .getStore(NAMESPACE)
-                .getOrComputeIfAbsent(Running.class, key -> new Running(), Running.class);
+        String blueprint = context.getRequiredTestClass().isAnnotationPresent(StackBlueprint.class)
+                ? context.getRequiredTestClass()
+                        .getAnnotation(StackBlueprint.class)
+                        .value()
+                : DEFAULT_BLUEPRINT;
+        Running running =
+                context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(blueprint, Running::new, Running.class);
         return parameter.getParameter().getType() == ApiClient.class ? running.client : running.stack;
     }
 
     private static final class Running implements ExtensionContext.Store.CloseableResource {
-        final LocalCairn stack = LocalCairn.start(LocalCairn.Options.forTests("guitar-collection"));
-        final ApiClient client = new ApiClient(stack);
+        final LocalCairn stack;
+        final ApiClient client;
+
+        Running(String blueprint) {
+            stack = LocalCairn.start(LocalCairn.Options.forTests(blueprint));
+            client = new ApiClient(stack);
+        }
 
         @Override
         public void close() {

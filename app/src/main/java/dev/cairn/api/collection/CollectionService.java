@@ -203,7 +203,7 @@ public final class CollectionService<T> implements UserData {
             }
             filterTerms.add(
                     switch (filter.kind()) {
-                        case EQUALS -> name + " = " + value;
+                        case EQUALS, FLAG -> name + " = " + value;
                         case AT_LEAST -> name + " >= " + value;
                         case AT_MOST -> name + " <= " + value;
                         case CONTAINS -> "contains(" + name + ", " + value + ")";
@@ -832,6 +832,13 @@ public final class CollectionService<T> implements UserData {
     private AttributeValue filterValue(OwnedCollection.ListFilter filter, String raw) {
         if (raw.length() > 200) {
             throw validation("Filter values are at most 200 characters", filter.parameter(), "is too long");
+        }
+        if (filter.kind() == OwnedCollection.ListFilter.Kind.FLAG) {
+            if (!raw.equals("true") && !raw.equals("false")) {
+                throw validation(
+                        filter.parameter() + " must be true or false", filter.parameter(), "must be true or false");
+            }
+            return AttributeValue.fromBool(Boolean.parseBoolean(raw));
         }
         if (filter.numeric()) {
             try {

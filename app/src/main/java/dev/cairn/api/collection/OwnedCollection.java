@@ -137,11 +137,17 @@ public final class OwnedCollection<T> {
             /** A number attribute is at most the value. */
             AT_MOST,
             /** A list attribute contains the value. */
-            CONTAINS
+            CONTAINS,
+            /** A boolean attribute is {@code true} or {@code false}, as the value says. */
+            FLAG
         }
 
         public static ListFilter equalTo(String attribute) {
             return new ListFilter(attribute, attribute, Kind.EQUALS, null);
+        }
+
+        public static ListFilter flag(String attribute) {
+            return new ListFilter(attribute, attribute, Kind.FLAG, null);
         }
 
         public static ListFilter atLeast(String parameter, String attribute) {

@@ -2,6 +2,7 @@ package dev.cairn.api.data;
 
 import dev.cairn.api.guitar.Guitars;
 import dev.cairn.api.media.ImageRecords;
+import dev.cairn.api.site.SiteCollections;
 import dev.cairn.api.user.UserProfiles;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,7 @@ public final class Tables {
         List<TableDefinition> tables = new ArrayList<>(List.of(UserProfiles.TABLE, ImageRecords.TABLE));
         switch (blueprint) {
             case "guitar-collection" -> tables.add(Guitars.TABLE);
+            case "personal-site" -> tables.addAll(List.of(SiteCollections.NOTES, SiteCollections.BOOKMARKS));
             default -> {
                 // The other blueprints' own features are not in the API yet.
             }

@@ -16,6 +16,14 @@ public final class FieldErrors {
             if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER) {
                 continue;
             }
+            if (node.getKind() == ElementKind.CONTAINER_ELEMENT) {
+                // tags[0], detailedSpecs[radius]: the element, not "<list element>"
+                Object at = node.getIndex() != null ? node.getIndex() : node.getKey();
+                if (at != null) {
+                    field.append('[').append(at).append(']');
+                }
+                continue;
+            }
             if (node.getName() == null) {
                 continue;
             }

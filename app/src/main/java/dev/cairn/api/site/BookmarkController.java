@@ -1,0 +1,20 @@
+package dev.cairn.api.site;
+
+import dev.cairn.api.collection.CollectionController;
+import dev.cairn.api.collection.CollectionService;
+import dev.cairn.api.docs.ApiDocumentation;
+import dev.cairn.api.http.ErrorResource;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.http.annotation.Controller;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+
+/** Seed 004's bookmarks: the collection's routes; lists filter by {@code tag}. */
+@SecurityRequirement(name = ApiDocumentation.BEARER)
+@Controller("/api/bookmarks")
+@ErrorResource("bookmark")
+@Requires(property = SiteCollections.BOOKMARKS_PROPERTY, pattern = ".+")
+class BookmarkController extends CollectionController<Bookmark> {
+    BookmarkController(CollectionService<Bookmark> bookmarks) {
+        super(bookmarks);
+    }
+}

@@ -1,0 +1,20 @@
+package dev.cairn.api.site;
+
+import dev.cairn.api.collection.CollectionController;
+import dev.cairn.api.collection.CollectionService;
+import dev.cairn.api.docs.ApiDocumentation;
+import dev.cairn.api.http.ErrorResource;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.http.annotation.Controller;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+
+/** Seed 004's notes: the collection's routes; lists filter by {@code tag} and {@code pinned}. */
+@SecurityRequirement(name = ApiDocumentation.BEARER)
+@Controller("/api/notes")
+@ErrorResource("note")
+@Requires(property = SiteCollections.NOTES_PROPERTY, pattern = ".+")
+class NoteController extends CollectionController<Note> {
+    NoteController(CollectionService<Note> notes) {
+        super(notes);
+    }
+}

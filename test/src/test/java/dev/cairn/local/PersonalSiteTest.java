@@ -1,0 +1,206 @@
+package dev.cairn.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cairn.api.data.TableNames;
+import dev.cairn.api.site.SiteCollections;
+import dev.cairn.local.Accounts.Account;
+import dev.cairn.local.ApiClient.Reply;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Seed 004's client journey on the personal-site blueprint: notes and bookmarks. */
+@ExtendWith(LocalStackExtension.class)
+@StackBlueprint("personal-site")
+class PersonalSiteTest {
+    private static LocalCairn stack;
+    private static ApiClient api;
+
+    @BeforeAll
+    static void connect(LocalCairn running, ApiClient client) {
+        stack = running;
+        api = client;
+    }
+
+    @Test
+    void onlyThisBlueprintsRoutesExist() throws Exception {
+        Account ada = Accounts.signedIn(stack, api, "Ada");
+
+        assertThat(api.get("/api/notes", ada.accessToken()).status()).isEqualTo(200);
+        assertThat(api.get("/api/bookmarks", ada.accessToken()).status()).isEqualTo(200);
+        assertThat(api.get("/api/guitars", ada.accessToken()).errorCode()).isEqualTo("NOT_FOUND");
+    }
+
+    @Test
+    void pinnedNotesComeFirstAndTagsFilter() throws Exception {
+        Account ada = Accounts.signedIn(stack, api, "Ada");
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            ids.add(createNote(
+                    ada, note("Note " + i, i % 3 == 0, i % 2 == 0 ? List.of("java", "aws") : List.of("life"))));
+        }
+
+        List<String> listed = pages(ada, "/api/notes?limit=3", 3);
+        List<String> javaNotes = pages(ada, "/api/notes?tag=java&limit=2", 2);
+        List<String> pinned = pages(ada, "/api/notes?pinned=true", 20);
+
+        // Pinned (0, 3, 6) newest first, then the rest newest first.
+        assertThat(listed)
+                .containsExactly(ids.get(6), ids.get(3), ids.get(0), ids.get(5), ids.get(4), ids.get(2), ids.get(1));
+        assertThat(javaNotes).containsExactly(ids.get(6), ids.get(0), ids.get(4), ids.get(2));
+        assertThat(pinned).containsExactly(ids.get(6), ids.get(3), ids.get(0));
+
+        // Unpinning moves a note into the newest-first rest.
+        Reply unpinned = api.send("PATCH", "/api/notes/" + ids.get(3), Map.of("pinned", false), ada.accessToken());
+        assertThat(unpinned.status()).as(unpinned.body().toString()).isEqualTo(200);
+        assertThat(pages(ada, "/api/notes", 20))
+                .containsExactly(ids.get(6), ids.get(0), ids.get(5), ids.get(4), ids.get(3), ids.get(2), ids.get(1));
+        assertThat(api.get("/api/notes?pinned=maybe", ada.accessToken()).errorCode())
+                .isEqualTo("NOTE_VALIDATION_ERROR");
+    }
+
+    @Test
+    void notesKeepMarkdownAndImagesAndRefuseBadInput() throws Exception {
+        Account ada = Accounts.signedIn(stack, api, "Ada");
+        String image = (String) Uploads.image(api, ada, "cover.png", "image/png", TestImages.png(640, 480))
+                .get("imageId");
+        Map<String, Object> post = note("Hello", false, List.of("blog"));
+        post.put("content", "# Title\n\n*Markdown* with `code`.");
+        post.put("images", List.of(Map.of("id", image, "isPrimary", true)));
+
+        Reply created = api.post("/api/notes", post, ada.accessToken());
+
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        assertThat(created.data())
+                .containsEntry("content", "# Title\n\n*Markdown* with `code`.")
+                .containsEntry("noteId", created.text("id"))
+                .doesNotContainKey("listOrder");
+        Reply untitled =
+                api.post("/api/notes", Map.of("content", "no title", "tags", List.of("<b>")), ada.accessToken());
+        assertThat(untitled.errorCode()).isEqualTo("NOTE_VALIDATION_ERROR");
+        assertThat(fields(untitled)).containsExactly("tags[0]", "title");
+
+        assertThat(api.delete("/api/notes/" + created.text("id"), ada.accessToken())
+                        .status())
+                .isEqualTo(204);
+        assertThat(api.get("/api/images/" + image, ada.accessToken()).errorCode())
+                .isEqualTo("IMAGE_NOT_FOUND");
+    }
+
+    @Test
+    void bookmarksValidateTheirUrlAndFilterByTag() throws Exception {
+        Account ada = Accounts.signedIn(stack, api, "Ada");
+        Account bob = Accounts.signedIn(stack, api, "Bob");
+        String docs = createBookmark(ada, "https://docs.aws.amazon.com/", "AWS docs", List.of("aws", "docs"));
+        String blog = createBookmark(ada, "http://example.com/blog?p=1", "A blog", List.of("reading"));
+
+        for (String url :
+                List.of("javascript:alert(1)", "ftp://example.com/", "not a url", "https://user:pw@example.com/")) {
+            Reply refused = api.post("/api/bookmarks", Map.of("url", url, "title", "Bad"), ada.accessToken());
+            assertThat(refused.errorCode()).as(url).isEqualTo("BOOKMARK_VALIDATION_ERROR");
+            assertThat(fields(refused)).as(url).containsExactly("url");
+        }
+        assertThat(pages(ada, "/api/bookmarks?tag=aws", 20)).containsExactly(docs);
+        assertThat(pages(ada, "/api/bookmarks", 20)).containsExactly(blog, docs);
+        assertThat(pages(bob, "/api/bookmarks", 20)).isEmpty();
+        assertThat(api.get("/api/bookmarks/" + docs, bob.accessToken()).errorCode())
+                .isEqualTo("BOOKMARK_NOT_FOUND");
+
+        Map<String, Object> stale = new LinkedHashMap<>(Map.of("url", "https://aws.amazon.com/", "title", "AWS"));
+        stale.put("version", 7);
+        assertThat(api.send("PUT", "/api/bookmarks/" + docs, stale, ada.accessToken())
+                        .errorCode())
+                .isEqualTo("CONFLICT");
+        assertThat(api.get("/api/bookmarks/" + docs, ada.accessToken()).data()).containsEntry("title", "AWS docs");
+    }
+
+    @Test
+    void exportAndAccountDeletionCoverNotesAndBookmarks() throws Exception {
+        Account ada = Accounts.signedIn(stack, api, "Ada");
+        String note = createNote(ada, note("Keep", true, List.of()));
+        String bookmark = createBookmark(ada, "https://example.org/", "Example", List.of());
+
+        Reply export = api.get("/api/user/export", ada.accessToken());
+        assertThat(export.data().get("notes"))
+                .asList()
+                .hasSize(1)
+                .first()
+                .asString()
+                .contains(note);
+        assertThat(export.data().get("bookmarks"))
+                .asList()
+                .hasSize(1)
+                .first()
+                .asString()
+                .contains(bookmark);
+
+        assertThat(api.send("DELETE", "/api/user/account", Map.of("password", Accounts.PASSWORD), ada.accessToken())
+                        .status())
+                .isEqualTo(200);
+        DynamoDbClient dynamoDb = stack.app().getBean(DynamoDbClient.class);
+        TableNames tables = stack.app().getBean(TableNames.class);
+        for (String table : List.of(tables.of(SiteCollections.NOTES), tables.of(SiteCollections.BOOKMARKS))) {
+            assertThat(dynamoDb.query(r -> r.tableName(table)
+                                    .keyConditionExpression("userId = :u")
+                                    .expressionAttributeValues(Map.of(":u", AttributeValue.fromS(ada.userId()))))
+                            .items())
+                    .as(table)
+                    .isEmpty();
+        }
+    }
+
+    static Map<String, Object> note(String title, boolean pinned, List<String> tags) {
+        Map<String, Object> note = new LinkedHashMap<>();
+        note.put("title", title);
+        note.put("content", "Some *Markdown* for " + title);
+        note.put("tags", tags);
+        note.put("pinned", pinned);
+        return note;
+    }
+
+    private static String createNote(Account user, Map<String, Object> note) {
+        Reply created = api.post("/api/notes", note, user.accessToken());
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        return created.text("id");
+    }
+
+    private static String createBookmark(Account user, String url, String title, List<String> tags) {
+        Reply created =
+                api.post("/api/bookmarks", Map.of("url", url, "title", title, "tags", tags), user.accessToken());
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        return created.text("id");
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<String> pages(Account user, String path, int limit) {
+        List<String> ids = new ArrayList<>();
+        String cursor = null;
+        do {
+            String separator = path.contains("?") ? "&" : "?";
+            Reply page = api.get(path + (cursor == null ? "" : separator + "cursor=" + cursor), user.accessToken());
+            assertThat(page.status()).as(page.body().toString()).isEqualTo(200);
+            List<Map<String, Object>> items =
+                    (List<Map<String, Object>>) page.data().get("items");
+            cursor = (String) page.data().get("nextCursor");
+            if (cursor != null) {
+                assertThat(items).hasSize(limit);
+            }
+            items.forEach(item -> ids.add((String) item.get("id")));
+        } while (cursor != null);
+        assertThat(ids).doesNotHaveDuplicates();
+        return ids;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> fields(Reply reply) {
+        return ((List<Map<String, Object>>) reply.error().get("details"))
+                .stream().map(d -> (String) d.get("field")).toList();
+    }
+}
