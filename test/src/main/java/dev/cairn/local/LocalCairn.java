@@ -348,6 +348,19 @@ public final class LocalCairn implements AutoCloseable {
                             stack.close();
                         },
                         "cairn-local-shutdown"));
+        String demo = "";
+        if (options.samples()) {
+            try {
+                SampleData.Seeded seeded = SampleData.seed(stack);
+                demo = String.format(
+                        "  Demo     %s / %s (%s)%n",
+                        seeded.email(),
+                        seeded.password(),
+                        seeded.existed() ? "kept from the last run" : seeded.items() + " sample items");
+            } catch (RuntimeException e) {
+                demo = "  Demo     not seeded: " + e.getMessage() + "\n";
+            }
+        }
         long millis = (System.nanoTime() - begin) / 1_000_000;
         URI base = stack.baseUrl();
         System.out.printf(
@@ -358,7 +371,7 @@ public final class LocalCairn implements AutoCloseable {
                   Docs     %s/api/docs  (OpenAPI: /api/openapi.json)
                   Outbox   %s/_local/outbox?to=EMAIL
                   Cognito  user pool %s, app client %s
-                Press Ctrl-C to stop.
+                %sPress Ctrl-C to stop.
                 %n""",
                 options.blueprint(),
                 options.dataDir() == null ? "in memory" : "data in " + options.dataDir(),
@@ -367,7 +380,8 @@ public final class LocalCairn implements AutoCloseable {
                 base,
                 base,
                 stack.pool().userPoolId(),
-                stack.pool().clientId());
+                stack.pool().clientId(),
+                demo);
         try {
             Thread.currentThread().join();
         } catch (InterruptedException e) {
@@ -384,9 +398,9 @@ public final class LocalCairn implements AutoCloseable {
      * @param repoDir the repository root (its {@code node_modules} holds cognito-local)
      * @param s3mockJar S3Mock's executable jar
      */
-    public record Options(int port, String blueprint, Path dataDir, Path repoDir, Path s3mockJar) {
-        static final String USAGE =
-                "usage: scripts/dev [--port N] [--blueprint NAME] [--data DIR]   (env: CAIRN_PORT, CAIRN_BLUEPRINT)";
+    public record Options(int port, String blueprint, Path dataDir, Path repoDir, Path s3mockJar, boolean samples) {
+        static final String USAGE = "usage: scripts/dev [--port N] [--blueprint NAME] [--data DIR] [--no-samples]"
+                + "   (env: CAIRN_PORT, CAIRN_BLUEPRINT)";
 
         public Options {
             if (port < 0 || port > 65535) {
@@ -401,26 +415,28 @@ public final class LocalCairn implements AutoCloseable {
         /** For tests: any free port, in memory, paths from the build's system properties. */
         public static Options forTests(String blueprint) {
             Path repo = Path.of(System.getProperty("cairn.local.repo-dir", ".."));
-            return new Options(0, blueprint, null, repo, s3mockJar(repo));
+            return new Options(0, blueprint, null, repo, s3mockJar(repo), false);
         }
 
         static Options parse(String[] args, Map<String, String> env) {
             int port = env.containsKey("CAIRN_PORT") ? parsePort(env.get("CAIRN_PORT")) : 8080;
             String blueprint = env.getOrDefault("CAIRN_BLUEPRINT", "guitar-collection");
             Path data = null;
+            boolean samples = true;
             for (int i = 0; i < args.length; i++) {
                 String arg = args[i];
                 switch (arg) {
                     case "--port" -> port = parsePort(value(args, ++i, arg));
                     case "--blueprint" -> blueprint = value(args, ++i, arg);
                     case "--data" -> data = Path.of(value(args, ++i, arg)).toAbsolutePath();
+                    case "--no-samples" -> samples = false;
                     default -> throw new IllegalArgumentException("Unknown option: " + arg);
                 }
             }
             Path repo = Path.of(System.getProperty("cairn.local.repo-dir", "."))
                     .toAbsolutePath()
                     .normalize();
-            return new Options(port, blueprint, data, repo, s3mockJar(repo));
+            return new Options(port, blueprint, data, repo, s3mockJar(repo), samples);
         }
 
         private static Path s3mockJar(Path repo) {

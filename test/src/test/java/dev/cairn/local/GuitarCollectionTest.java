@@ -374,6 +374,25 @@ class GuitarCollectionTest {
         assertThat(items).isEmpty();
     }
 
+    @Test
+    void sampleDataGivesTheDemoUserAPopulatedCollection() {
+        SampleData.Seeded seeded = SampleData.seed(stack);
+        SampleData.Seeded again = SampleData.seed(stack);
+
+        assertThat(seeded.existed()).isFalse();
+        assertThat(again.existed()).isTrue();
+        assertThat(again.items()).isZero();
+        Reply login = api.post("/api/auth/login", Map.of("email", seeded.email(), "password", seeded.password()));
+        Account demo = new Account(seeded.email(), null, login.text("accessToken"), null);
+        List<String> guitars = pages(demo, "/api/guitars", 20);
+        assertThat(guitars).hasSize(5);
+        assertThat(seeded.items()).isEqualTo(6);
+        assertThat(brands(demo)).containsExactly("Fender", "Gibson", "Martin", "Yamaha");
+        assertThat(notes(api.get("/api/guitars/" + guitars.getLast(), demo.accessToken())))
+                .singleElement()
+                .satisfies(n -> assertThat((String) n.get("content")).startsWith("Restrung"));
+    }
+
     static Map<String, Object> guitar(String brand, String model, int year, String type) {
         Map<String, Object> guitar = new LinkedHashMap<>();
         guitar.put("brand", brand);

@@ -156,6 +156,23 @@ class PersonalSiteTest {
         }
     }
 
+    @Test
+    void sampleDataGivesTheDemoUserNotesAndBookmarks() {
+        SampleData.Seeded seeded = SampleData.seed(stack);
+
+        Reply login = api.post("/api/auth/login", Map.of("email", seeded.email(), "password", seeded.password()));
+        Account demo = new Account(seeded.email(), null, login.text("accessToken"), null);
+        assertThat(seeded.items()).isEqualTo(6);
+        Reply notes = api.get("/api/notes", demo.accessToken());
+        assertThat(notes.data().get("items"))
+                .asList()
+                .hasSize(3)
+                .first()
+                .asString()
+                .contains("Welcome");
+        assertThat(pages(demo, "/api/bookmarks?tag=java", 20)).hasSize(2);
+    }
+
     static Map<String, Object> note(String title, boolean pinned, List<String> tags) {
         Map<String, Object> note = new LinkedHashMap<>();
         note.put("title", title);
