@@ -41,12 +41,16 @@ final class HttpApiEmulator implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler;
+    /** What CloudFront adds to every request it forwards to the API (the origin-verify header). */
+    private final Map<String, String> edgeHeaders;
 
     HttpApiEmulator(
             int port,
             RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler,
-            Map<String, HttpHandler> localRoutes) {
+            Map<String, HttpHandler> localRoutes,
+            Map<String, String> edgeHeaders) {
         this.handler = handler;
+        this.edgeHeaders = Map.copyOf(edgeHeaders);
         try {
             this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 128);
         } catch (IOException e) {
@@ -67,7 +71,9 @@ final class HttpApiEmulator implements AutoCloseable {
         try (exchange) {
             APIGatewayV2HTTPResponse response;
             try {
-                response = handler.handleRequest(toEvent(exchange), new LocalLambdaContext());
+                APIGatewayV2HTTPEvent event = toEvent(exchange);
+                event.getHeaders().putAll(edgeHeaders);
+                response = handler.handleRequest(event, new LocalLambdaContext());
             } catch (RuntimeException e) {
                 // API Gateway answers a failed invocation with a bare 500; so does the emulation.
                 e.printStackTrace();

@@ -39,6 +39,7 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
  */
 public final class LocalCairn implements AutoCloseable {
     public static final String MEDIA_BUCKET = "cairn-local-media";
+    static final String ORIGIN_VERIFY = "cairn.origin-verify.secret";
     public static final String REGION = "us-east-1";
 
     private final Options options;
@@ -109,8 +110,9 @@ public final class LocalCairn implements AutoCloseable {
                 .build()) {
             tableProperties = LocalTables.create(provisioning, Tables.forBlueprint(options.blueprint()));
         }
+        Map<String, Object> appProperties = appProperties();
         handler = new ApiHandler(ApplicationContext.builder()
-                .properties(appProperties())
+                .properties(appProperties)
                 .deduceEnvironment(false)
                 .environments("local")
                 .build());
@@ -127,7 +129,8 @@ public final class LocalCairn implements AutoCloseable {
         Map<String, HttpHandler> localRoutes = new LinkedHashMap<>();
         localRoutes.put("/_local/outbox", this::serveOutbox);
         localRoutes.put("/media/", this::serveMedia);
-        http = remember(new HttpApiEmulator(apiPort, handler, localRoutes));
+        http = remember(new HttpApiEmulator(
+                apiPort, handler, localRoutes, Map.of("x-origin-verify", (String) appProperties.get(ORIGIN_VERIFY))));
     }
 
     /** The configuration the app gets in AWS from its environment, pointed at the stand-ins. */
@@ -140,6 +143,8 @@ public final class LocalCairn implements AutoCloseable {
         properties.put("cairn.aws.dynamodb-endpoint", dynamoDb.endpoint().toString());
         properties.put("cairn.aws.s3-endpoint", s3.endpoint().toString());
         properties.put("cairn.aws.cognito-endpoint", cognito.endpoint().toString());
+        // The API takes only requests that carry it, as CloudFront adds it in AWS; the emulation adds it.
+        properties.put(ORIGIN_VERIFY, HexFormat.of().formatHex(new SecureRandom().generateSeed(24)));
         // Signs list cursors; a new one each start, as nothing signed outlives the stack.
         properties.put("cairn.signing.secret", HexFormat.of().formatHex(new SecureRandom().generateSeed(32)));
         properties.put("cairn.media.bucket", MEDIA_BUCKET);

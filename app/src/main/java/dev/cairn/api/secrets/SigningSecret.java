@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * The deployment's signing secret, from which each use (list cursors, API key hashes) derives its
@@ -23,15 +22,12 @@ public final class SigningSecret {
     SigningSecret(
             @Value("${cairn.signing.secret:}") String secret,
             @Value("${cairn.signing.secret-arn:}") String secretArn,
-            BeanProvider<SecretsManagerClient> secretsManager) {
+            BeanProvider<SecretValues> secrets) {
         String value;
         if (!secret.isBlank()) {
             value = secret;
         } else if (!secretArn.isBlank()) {
-            value = secretsManager
-                    .get()
-                    .getSecretValue(r -> r.secretId(secretArn))
-                    .secretString();
+            value = secrets.get().read(secretArn, null);
         } else {
             throw new IllegalStateException(
                     "cairn.signing.secret-arn (SIGNING_SECRET_ARN) must name the signing secret in Secrets Manager");
