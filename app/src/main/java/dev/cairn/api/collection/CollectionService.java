@@ -101,23 +101,13 @@ public final class CollectionService<T> implements UserData {
         String id = Ids.newId();
         String now = clock.instant().toString();
         Map<String, AttributeValue> item = item(owner, id, document, 1, now, now, Map.of());
-        List<TransactWriteItem> facetUpdates = facetUpdates(owner, Map.of(), document.facets());
-        String condition = "attribute_not_exists(#id)";
-        Map<String, String> names = Map.of("#id", collection.idAttribute());
-        if (facetUpdates.isEmpty()) {
-            dynamoDb.putItem(r ->
-                    r.tableName(table).item(item).conditionExpression(condition).expressionAttributeNames(names));
-        } else {
-            List<TransactWriteItem> writes = new ArrayList<>();
-            writes.add(TransactWriteItem.builder()
-                    .put(p -> p.tableName(table)
-                            .item(item)
-                            .conditionExpression(condition)
-                            .expressionAttributeNames(names))
-                    .build());
-            writes.addAll(facetUpdates);
-            dynamoDb.transactWriteItems(r -> r.transactItems(writes));
-        }
+        commit(
+                null,
+                item,
+                "attribute_not_exists(#id)",
+                Map.of("#id", collection.idAttribute()),
+                null,
+                facetUpdates(owner, Map.of(), document.facets()));
         return view(owner, item);
     }
 
@@ -139,35 +129,13 @@ public final class CollectionService<T> implements UserData {
     public void delete(String owner, String id, @Nullable String ifMatch) {
         Map<String, AttributeValue> current = read(owner, id);
         long expected = expectedVersion(current, null, ifMatch);
-        Map<String, AttributeValue> key = key(owner, id);
-        String condition = "#version = :expected";
-        Map<String, String> names = Map.of("#version", VERSION);
-        Map<String, AttributeValue> values = Map.of(":expected", number(expected));
-        List<TransactWriteItem> facetUpdates = facetUpdates(owner, facetValues(current), Map.of());
-        try {
-            if (facetUpdates.isEmpty()) {
-                dynamoDb.deleteItem(r -> r.tableName(table)
-                        .key(key)
-                        .conditionExpression(condition)
-                        .expressionAttributeNames(names)
-                        .expressionAttributeValues(values));
-            } else {
-                List<TransactWriteItem> writes = new ArrayList<>();
-                writes.add(TransactWriteItem.builder()
-                        .delete(d -> d.tableName(table)
-                                .key(key)
-                                .conditionExpression(condition)
-                                .expressionAttributeNames(names)
-                                .expressionAttributeValues(values))
-                        .build());
-                writes.addAll(facetUpdates);
-                dynamoDb.transactWriteItems(r -> r.transactItems(writes));
-            }
-        } catch (ConditionalCheckFailedException e) {
-            throw conflict();
-        } catch (TransactionCanceledException e) {
-            throw firstConditionFailed(e) ? conflict() : e;
-        }
+        commit(
+                key(owner, id),
+                null,
+                "#version = :expected",
+                Map.of("#version", VERSION),
+                Map.of(":expected", number(expected)),
+                facetUpdates(owner, facetValues(current), Map.of()));
         for (String imageId : attachedImageIds(current)) {
             images.delete(owner, imageId);
         }
@@ -437,26 +405,58 @@ public final class CollectionService<T> implements UserData {
                 current.get(CREATED_AT).s(),
                 clock.instant().toString(),
                 carried);
-        String condition = "#version = :expected";
-        Map<String, String> names = Map.of("#version", VERSION);
-        Map<String, AttributeValue> values = Map.of(":expected", number(expected));
-        List<TransactWriteItem> facetUpdates = facetUpdates(owner, facetValues(current), document.facets());
+        commit(
+                null,
+                item,
+                "#version = :expected",
+                Map.of("#version", VERSION),
+                Map.of(":expected", number(expected)),
+                facetUpdates(owner, facetValues(current), document.facets()));
+        return view(owner, item);
+    }
+
+    /**
+     * Puts {@code item}, or deletes the item at {@code key}, if the condition holds; with facet
+     * counts to move, all in one transaction. A failed condition is 409 and writes nothing.
+     */
+    private void commit(
+            @Nullable Map<String, AttributeValue> key,
+            @Nullable Map<String, AttributeValue> item,
+            String condition,
+            Map<String, String> names,
+            @Nullable Map<String, AttributeValue> values,
+            List<TransactWriteItem> facetUpdates) {
         try {
-            if (facetUpdates.isEmpty()) {
+            if (facetUpdates.isEmpty() && item != null) {
                 dynamoDb.putItem(r -> r.tableName(table)
                         .item(item)
                         .conditionExpression(condition)
                         .expressionAttributeNames(names)
                         .expressionAttributeValues(values));
+            } else if (facetUpdates.isEmpty()) {
+                dynamoDb.deleteItem(r -> r.tableName(table)
+                        .key(key)
+                        .conditionExpression(condition)
+                        .expressionAttributeNames(names)
+                        .expressionAttributeValues(values));
             } else {
                 List<TransactWriteItem> writes = new ArrayList<>();
-                writes.add(TransactWriteItem.builder()
-                        .put(p -> p.tableName(table)
-                                .item(item)
-                                .conditionExpression(condition)
-                                .expressionAttributeNames(names)
-                                .expressionAttributeValues(values))
-                        .build());
+                writes.add(
+                        item != null
+                                ? TransactWriteItem.builder()
+                                        .put(p -> p.tableName(table)
+                                                .item(item)
+                                                .conditionExpression(condition)
+                                                .expressionAttributeNames(names)
+                                                .expressionAttributeValues(values))
+                                        .build()
+                                : TransactWriteItem.builder()
+                                        .delete(d -> d.tableName(table)
+                                                .key(key)
+                                                .conditionExpression(condition)
+                                                .expressionAttributeNames(names)
+                                                .expressionAttributeValues(values))
+                                        .build());
                 writes.addAll(facetUpdates);
                 dynamoDb.transactWriteItems(r -> r.transactItems(writes));
             }
@@ -465,7 +465,6 @@ public final class CollectionService<T> implements UserData {
         } catch (TransactionCanceledException e) {
             throw firstConditionFailed(e) ? conflict() : e;
         }
-        return view(owner, item);
     }
 
     /** The item, or 404 if the owner has none with this id (someone else's included). */
