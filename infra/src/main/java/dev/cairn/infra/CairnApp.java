@@ -60,7 +60,7 @@ public final class CairnApp {
         build(
                 app,
                 stage,
-                Blueprint.named(context(app, "blueprint", "guitar-collection")),
+                BlueprintFile.resolve(context(app, "blueprint", "guitar-collection"), BlueprintFile.DIRECTORY),
                 corsOrigins,
                 Code.fromAsset(jar.toString()),
                 siteDir.isBlank() ? placeholderSite().toString() : siteDir);

@@ -106,7 +106,10 @@ public final class ServiceStack extends Stack {
         data.media().grantUpload(api, "images/");
         data.media().grantRead(api, "images/");
         data.media().grantDelete(api, "images/");
-        suppressGrantWildcards(api);
+        suppressGrantWildcards(
+                api,
+                "Object access is limited to the uploads/ and images/ prefixes of this stack's media bucket;"
+                        + " the API puts the caller's user id after the prefix and checks it before every call.");
 
         Key secretKey = Key.Builder.create(this, "OriginVerifyKey")
                 .description("Encrypts the secret CloudFront sends to the API")
@@ -269,12 +272,15 @@ public final class ServiceStack extends Stack {
         data.media().grantUpload(processor, "images/");
         data.media().grantDelete(processor, "images/");
         data.tables().get("images").grantItems(processor, ApiContract.MEDIA_PROCESSOR_IMAGES_ACTIONS);
-        suppressGrantWildcards(processor);
+        suppressGrantWildcards(
+                processor,
+                "Object access is limited to the images/ prefix of this blueprint's media bucket: the processor"
+                        + " reads the original its event names and writes that image's variants beside it.");
         return processor;
     }
 
     /** The wildcards the grants above carry, each scoped to this blueprint's own resources. */
-    private static void suppressGrantWildcards(ApiFunction function) {
+    private static void suppressGrantWildcards(ApiFunction function, String objectAccess) {
         IConstruct policy = function.getRole().getNode().findChild("DefaultPolicy");
         Compliance.suppressMatching(
                 policy,
@@ -283,17 +289,13 @@ public final class ServiceStack extends Stack {
                         + " index part of one table's ARN (TABLE_ARN/index/*), never another table.",
                 "/^Resource::.*Table.*\\/index\\/\\*$/");
         Compliance.suppressMatching(
-                policy,
-                "AwsSolutions-IAM5",
-                "Object access is limited to the uploads/ and images/ prefixes of this stack's media bucket;"
-                        + " the API puts the caller's user id after the prefix and checks it before every call.",
-                "/^Resource::.*Media.*\\/(uploads|images)\\/\\*$/");
+                policy, "AwsSolutions-IAM5", objectAccess, "/^Resource::.*Media.*\\/(uploads|images)\\/\\*$/");
         Compliance.suppress(
                 policy,
                 "AwsSolutions-IAM5",
                 "The read and delete action groups of aws-cdk-lib's bucket grants (object reads and versions,"
                         + " bucket location and listing for the user's own prefixes, object and version deletion),"
-                        + " on the media bucket and the two prefixes above only.",
+                        + " on the media bucket and the prefixes above only.",
                 "Action::s3:GetObject*",
                 "Action::s3:GetBucket*",
                 "Action::s3:List*",
