@@ -57,13 +57,29 @@ public final class CairnApp {
                 .map(String::strip)
                 .filter(s -> !s.isEmpty())
                 .toList();
-        build(
-                app,
-                stage,
-                BlueprintFile.resolve(context(app, "blueprint", "guitar-collection"), BlueprintFile.DIRECTORY),
-                corsOrigins,
-                Code.fromAsset(jar.toString()),
-                siteDir.isBlank() ? placeholderSite().toString() : siteDir);
+        Blueprint blueprint =
+                BlueprintFile.resolve(context(app, "blueprint", "guitar-collection"), BlueprintFile.DIRECTORY);
+        String site = siteDir.isBlank() ? placeholderSite().toString() : siteDir;
+        String connectionArn = context(app, "connectionArn", "");
+        if (!connectionArn.isBlank()) {
+            // Delivery by CDK Pipelines: the pipeline stack deploys every stage itself.
+            StageConfig here = stage;
+            pipeline(
+                    app,
+                    new PipelineStack.Source(
+                            connectionArn, context(app, "repository", ""), context(app, "branch", "main")),
+                    blueprint,
+                    StageConfig.STAGES_IN_ORDER.stream()
+                            .map(s -> s.in(here.account(), here.region()))
+                            .toList(),
+                    corsOrigins,
+                    Code.fromAsset(jar.toString()),
+                    site);
+            Compliance.applyAllPacks(app);
+            app.synth();
+            return;
+        }
+        build(app, stage, blueprint, corsOrigins, Code.fromAsset(jar.toString()), site);
         Compliance.applyAllPacks(app);
         app.synth();
     }
@@ -101,6 +117,7 @@ public final class CairnApp {
                                 .account(stage.account())
                                 .region(EdgeStack.REGION)
                                 .build())
+                        .stackName(prefix + "-edge")
                         .description(blueprint.description() + " (" + stage.name() + "): edge")
                         .build(),
                 stage);
@@ -109,6 +126,7 @@ public final class CairnApp {
                 prefix + "-data",
                 StackProps.builder()
                         .env(env)
+                        .stackName(prefix + "-data")
                         .terminationProtection(stage.terminationProtection())
                         .description(blueprint.description() + " (" + stage.name() + "): data")
                         .build(),
@@ -121,6 +139,7 @@ public final class CairnApp {
                 prefix + "-service",
                 StackProps.builder()
                         .env(env)
+                        .stackName(prefix + "-service")
                         .description(blueprint.description() + " (" + stage.name() + "): service and CDN")
                         .build(),
                 stage,
@@ -134,6 +153,39 @@ public final class CairnApp {
             Tags.of(stack).add("cairn:stage", stage.name());
         }
         return new Stacks(edge, data, service);
+    }
+
+    /** The {@code pipeline} stack of one blueprint, in the pipeline account and region. */
+    public static PipelineStack pipeline(
+            App app,
+            PipelineStack.Source source,
+            Blueprint blueprint,
+            List<StageConfig> stages,
+            List<String> corsOrigins,
+            Code appCode,
+            String siteSource) {
+        StageConfig first = stages.getFirst();
+        String region = first.region() != null ? first.region() : DEFAULT_REGION;
+        PipelineStack stack = new PipelineStack(
+                app,
+                "Cairn-" + blueprint.name() + "-pipeline",
+                StackProps.builder()
+                        .env(Environment.builder()
+                                .account(first.account())
+                                .region(region)
+                                .build())
+                        .description(blueprint.description() + ": delivery pipeline (dev, staging, prod)")
+                        .build(),
+                source,
+                blueprint,
+                stages.stream()
+                        .map(s -> s.region() != null ? s : s.in(s.account(), region))
+                        .toList(),
+                corsOrigins,
+                appCode,
+                siteSource);
+        Tags.of(stack).add("cairn:blueprint", blueprint.name());
+        return stack;
     }
 
     /** An asset binds to the first stack that uses it: each stack gets its own, same files. */

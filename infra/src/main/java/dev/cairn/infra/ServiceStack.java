@@ -59,6 +59,7 @@ public final class ServiceStack extends Stack {
     private final SiteBucket site;
     private final ObjectCreatedRoute mediaRoute;
     private final String cdnDomain;
+    private CfnOutput cdnUrlOutput;
 
     public ServiceStack(
             Construct scope,
@@ -223,7 +224,9 @@ public final class ServiceStack extends Stack {
                 .description("Where clients reach the site, /media and /api")
                 .value(cdnDomain)
                 .build();
-        CfnOutput.Builder.create(this, "CdnUrl").value("https://" + cdnDomain).build();
+        this.cdnUrlOutput = CfnOutput.Builder.create(this, "CdnUrl")
+                .value("https://" + cdnDomain)
+                .build();
     }
 
     /**
@@ -325,6 +328,11 @@ public final class ServiceStack extends Stack {
 
     public ObjectCreatedRoute mediaRoute() {
         return mediaRoute;
+    }
+
+    /** {@code https://} and the CDN's domain: what smoke tests call. */
+    public CfnOutput cdnUrlOutput() {
+        return cdnUrlOutput;
     }
 
     /** The custom domain, or else the distribution's {@code *.cloudfront.net} name. */

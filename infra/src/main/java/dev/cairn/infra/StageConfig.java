@@ -95,6 +95,9 @@ public record StageConfig(
     public static final Map<String, StageConfig> STAGES =
             new TreeMap<>(Map.of(DEV.name(), DEV, STAGING.name(), STAGING, PROD.name(), PROD));
 
+    /** The order a change travels: dev, then staging, then prod. */
+    public static final List<StageConfig> STAGES_IN_ORDER = List.of(DEV, STAGING, PROD);
+
     public static StageConfig named(String name) {
         StageConfig stage = STAGES.get(name);
         if (stage == null) {
