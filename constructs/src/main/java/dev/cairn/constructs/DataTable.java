@@ -139,6 +139,29 @@ public class DataTable extends Construct {
         return grant;
     }
 
+    /**
+     * Only the given item actions, for functions that need less than {@link #grantApiData} (a
+     * trigger that creates one item, a worker that reads and replaces one): a subset of {@link
+     * Perms#DYNAMODB_API_DATA}, on the table and its indexes, plus use of the customer managed key
+     * if there is one.
+     */
+    public Grant grantItems(IGrantable grantee, List<String> actions) {
+        List<String> unknown = actions == null
+                ? List.of()
+                : actions.stream()
+                        .filter(action -> !Perms.DYNAMODB_API_DATA.contains(action))
+                        .toList();
+        if (actions == null || actions.isEmpty() || !unknown.isEmpty()) {
+            throw new IllegalArgumentException(getNode().getPath() + ": actions must be a non-empty subset of "
+                    + Perms.DYNAMODB_API_DATA + " (value: " + actions + ")");
+        }
+        Grant grant = table.getGrants().actions(grantee, actions.toArray(String[]::new));
+        if (table.getEncryptionKey() != null) {
+            grant = grant.combine(table.getEncryptionKey().grantEncryptDecrypt(grantee));
+        }
+        return grant;
+    }
+
     /** All read actions, Scan included: for batch jobs and tooling, not request paths. */
     public Grant grantReadData(IGrantable grantee) {
         return table.grantReadData(grantee);

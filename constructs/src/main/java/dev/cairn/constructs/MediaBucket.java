@@ -4,15 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.RemovalPolicy;
-import software.amazon.awscdk.services.events.EventPattern;
 import software.amazon.awscdk.services.events.Rule;
-import software.amazon.awscdk.services.events.targets.LambdaFunction;
-import software.amazon.awscdk.services.events.targets.LambdaFunctionProps;
 import software.amazon.awscdk.services.iam.Grant;
 import software.amazon.awscdk.services.iam.IGrantable;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.kms.IKey;
+import software.amazon.awscdk.services.lambda.IFunction;
 import software.amazon.awscdk.services.s3.BlockPublicAccess;
 import software.amazon.awscdk.services.s3.Bucket;
 import software.amazon.awscdk.services.s3.BucketEncryption;
@@ -21,7 +21,6 @@ import software.amazon.awscdk.services.s3.IBucket;
 import software.amazon.awscdk.services.s3.LifecycleRule;
 import software.amazon.awscdk.services.s3.ObjectOwnership;
 import software.amazon.awscdk.services.sqs.Queue;
-import software.amazon.awscdk.services.sqs.QueueEncryption;
 import software.constructs.Construct;
 
 /**
@@ -102,51 +101,15 @@ public class MediaBucket extends Construct {
                         + " decision outside this construct.");
 
         if (props.uploadProcessor() != null) {
-            // EventBridge rather than an S3 notification: no notifications custom-resource Lambda,
-            // and failed invocations land in a dead-letter queue instead of being dropped.
-            ((CfnBucket) bucket.getNode().getDefaultChild())
-                    .setNotificationConfiguration(CfnBucket.NotificationConfigurationProperty.builder()
-                            .eventBridgeConfiguration(CfnBucket.EventBridgeConfigurationProperty.builder()
-                                    .eventBridgeEnabled(true)
-                                    .build())
-                            .build());
-            this.uploadDeadLetterQueue = Queue.Builder.create(this, "UploadDeadLetterQueue")
-                    .encryption(QueueEncryption.SQS_MANAGED)
-                    .enforceSsl(true)
-                    .retentionPeriod(Duration.days(14))
-                    .build();
-            String isDeadLetterQueue = "This queue is itself the dead-letter queue of the uploads rule's"
-                    + " Lambda target; a dead-letter queue of a dead-letter queue adds nothing.";
-            Compliance.suppress(uploadDeadLetterQueue, "AwsSolutions-SQS3", isDeadLetterQueue);
-            Compliance.suppress(uploadDeadLetterQueue, "Serverless-SQSRedrivePolicy", isDeadLetterQueue);
-            String keyPattern = props.uploadProcessorKeyPattern();
-            this.uploadRule = Rule.Builder.create(this, "UploadRule")
-                    .description(
-                            keyPattern == null
-                                    ? "Object created under " + StorageDefaults.UPLOADS_PREFIX + " -> upload processor"
-                                    : "Object created matching " + keyPattern + " -> upload processor")
-                    .eventPattern(EventPattern.builder()
-                            .source(List.of("aws.s3"))
-                            .detailType(List.of("Object Created"))
-                            .detail(Map.of(
-                                    "bucket",
-                                    Map.of("name", List.of(bucket.getBucketName())),
-                                    "object",
-                                    Map.of(
-                                            "key",
-                                            List.of(
-                                                    keyPattern == null
-                                                            ? Map.of("prefix", StorageDefaults.UPLOADS_PREFIX)
-                                                            : Map.of("wildcard", keyPattern)))))
-                            .build())
-                    .targets(List.of(new LambdaFunction(
-                            props.uploadProcessor(),
-                            LambdaFunctionProps.builder()
-                                    .deadLetterQueue(uploadDeadLetterQueue)
-                                    .retryAttempts(2)
-                                    .maxEventAge(Duration.hours(2))
-                                    .build())))
-                    .build();
+            enableEventBridge();
+            this.uploadDeadLetterQueue = ObjectCreatedRoute.deadLetterQueue(this, "UploadDeadLetterQueue");
+            this.uploadRule = ObjectCreatedRoute.rule(
+                    this,
+                    "UploadRule",
+                    uploadDeadLetterQueue,
+                    bucket.getBucketName(),
+                    keyFilter(props.uploadProcessorKeyPattern()),
+                    props.uploadProcessor());
         } else {
             this.uploadRule = null;
             this.uploadDeadLetterQueue = null;
@@ -157,6 +120,80 @@ public class MediaBucket extends Construct {
         }
         if (removalPolicy != RemovalPolicy.RETAIN) {
             PropsCheck.warnOverride(this, "removalPolicy", removalPolicy + " deletes media with the stack");
+        }
+    }
+
+    /**
+     * Sends this bucket's {@code Object Created} events for keys matching {@code keyPattern} (an
+     * EventBridge wildcard, as {@code uploadProcessorKeyPattern}) to {@code processor}, through a
+     * rule and dead-letter queue created in {@code scope}. Give the processor's own stack as
+     * {@code scope} when it is not this bucket's: the rule then refers to the bucket, never the
+     * bucket's stack to the function, so no dependency cycle arises. Turns on the bucket's
+     * EventBridge notifications.
+     */
+    public ObjectCreatedRoute routeObjectCreated(Construct scope, String id, IFunction processor, String keyPattern) {
+        PropsCheck check = new PropsCheck("MediaBucket.routeObjectCreated");
+        check.require("processor", processor);
+        check.require("keyPattern", keyPattern);
+        checkKeyPattern(check, keyPattern);
+        check.throwIfInvalid(getNode().getPath());
+        enableEventBridge();
+        return new ObjectCreatedRoute(scope, id, bucket.getBucketName(), keyFilter(keyPattern), processor);
+    }
+
+    /**
+     * Lets CloudFront origin access control read objects under {@code keyPrefix} (and decrypt
+     * them), for a distribution that lives in another stack than this bucket. The statements name
+     * any distribution of this account ({@code AWS:SourceArn} {@code distribution/*}), because
+     * naming the distribution's id would make this bucket's stack depend on the distribution's
+     * while the distribution depends on the bucket. Pass the bucket to {@link Cdn} as an import
+     * ({@code Bucket.fromBucketArn}) so it does not try to edit this policy itself.
+     */
+    public void grantCdnRead(String keyPrefix) {
+        requireKeyPrefix(keyPrefix);
+        Map<String, Object> fromOwnDistributions = Map.of(
+                "ArnLike",
+                Map.of("AWS:SourceArn", "arn:" + Aws.PARTITION + ":cloudfront::" + Aws.ACCOUNT_ID + ":distribution/*"));
+        bucket.addToResourcePolicy(PolicyStatement.Builder.create()
+                .sid("CdnRead" + keyPrefix.replaceAll("[^A-Za-z0-9]", ""))
+                .principals(List.of(new ServicePrincipal("cloudfront.amazonaws.com")))
+                .actions(List.of("s3:GetObject"))
+                .resources(List.of(bucket.arnForObjects(keyPrefix + "*")))
+                .conditions(fromOwnDistributions)
+                .build());
+        if (encryptionKey != null) {
+            encryptionKey.addToResourcePolicy(PolicyStatement.Builder.create()
+                    .principals(List.of(new ServicePrincipal("cloudfront.amazonaws.com")))
+                    .actions(List.of("kms:Decrypt"))
+                    .resources(List.of("*"))
+                    .conditions(fromOwnDistributions)
+                    .build());
+        }
+    }
+
+    // EventBridge rather than an S3 notification: no notifications custom-resource Lambda, and
+    // failed invocations land in a dead-letter queue instead of being dropped.
+    private void enableEventBridge() {
+        ((CfnBucket) bucket.getNode().getDefaultChild())
+                .setNotificationConfiguration(CfnBucket.NotificationConfigurationProperty.builder()
+                        .eventBridgeConfiguration(CfnBucket.EventBridgeConfigurationProperty.builder()
+                                .eventBridgeEnabled(true)
+                                .build())
+                        .build());
+    }
+
+    private static Map<String, String> keyFilter(String keyPattern) {
+        return keyPattern == null ? Map.of("prefix", StorageDefaults.UPLOADS_PREFIX) : Map.of("wildcard", keyPattern);
+    }
+
+    private static void checkKeyPattern(PropsCheck check, String keyPattern) {
+        if (PropsCheck.resolved(keyPattern)) {
+            check.check(
+                    !keyPattern.isBlank()
+                            && !keyPattern.startsWith("/")
+                            && !keyPattern.replace("*", "").isEmpty(),
+                    "uploadProcessorKeyPattern must be a key pattern without a leading slash that does not"
+                            + " match every key (value: " + keyPattern + ")");
         }
     }
 
@@ -197,14 +234,7 @@ public class MediaBucket extends Construct {
             check.check(
                     keyPattern == null || props.uploadProcessor() != null,
                     "uploadProcessorKeyPattern needs uploadProcessor (value: " + keyPattern + ")");
-            if (PropsCheck.resolved(keyPattern)) {
-                check.check(
-                        !keyPattern.isBlank()
-                                && !keyPattern.startsWith("/")
-                                && !keyPattern.replace("*", "").isEmpty(),
-                        "uploadProcessorKeyPattern must be a key pattern without a leading slash that does not"
-                                + " match every key (value: " + keyPattern + ")");
-            }
+            checkKeyPattern(check, keyPattern);
         }
         check.throwIfInvalid(getNode().getPath());
     }

@@ -28,6 +28,7 @@ import software.amazon.awscdk.services.kms.Key;
 import software.amazon.awscdk.services.lambda.IFunction;
 import software.amazon.awscdk.services.sns.Topic;
 import software.amazon.awscdk.services.sns.subscriptions.EmailSubscription;
+import software.amazon.awscdk.services.sqs.IQueue;
 import software.constructs.Construct;
 import software.constructs.IConstruct;
 
@@ -138,6 +139,13 @@ public class Observability extends Construct {
             alarm("Throttles" + uniqueId(table), throttles, 0, "DynamoDB throttled requests");
             widgets.add(graph("DynamoDB throttles", throttles));
         }
+        for (IQueue queue : props.deadLetterQueues()) {
+            Metric waiting = queue.metricApproximateNumberOfMessagesVisible(
+                    MetricOptions.builder().statistic("Maximum").period(PERIOD).build());
+            // One failed event is one lost piece of work: alarm on the first, at once.
+            alarm("DeadLetters" + uniqueId(queue), waiting, 0, "Messages waiting in a dead-letter queue", 1, 1);
+            widgets.add(graph("Dead-letter messages", waiting));
+        }
         if (props.wafWebAclName() != null) {
             double blocked = Objects.requireNonNullElse(
                     props.wafBlockedRequestsThreshold(), ObservabilityDefaults.WAF_BLOCKED_REQUESTS);
@@ -201,12 +209,16 @@ public class Observability extends Construct {
     }
 
     private void alarm(String id, IMetric metric, double threshold, String description) {
+        alarm(id, metric, threshold, description, 3, 2);
+    }
+
+    private void alarm(String id, IMetric metric, double threshold, String description, int periods, int datapoints) {
         Alarm alarm = Alarm.Builder.create(this, id)
                 .metric(metric)
                 .threshold(threshold)
                 .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
-                .evaluationPeriods(3)
-                .datapointsToAlarm(2)
+                .evaluationPeriods(periods)
+                .datapointsToAlarm(datapoints)
                 .treatMissingData(TreatMissingData.NOT_BREACHING)
                 .alarmDescription(description)
                 .build();

@@ -4,6 +4,7 @@ import java.util.List;
 import software.amazon.awscdk.services.apigatewayv2.IHttpApi;
 import software.amazon.awscdk.services.dynamodb.ITable;
 import software.amazon.awscdk.services.lambda.IFunction;
+import software.amazon.awscdk.services.sqs.IQueue;
 
 /**
  * Props of {@link Observability}. Every prop is optional.
@@ -22,6 +23,8 @@ import software.amazon.awscdk.services.lambda.IFunction;
  *     Default: no budget.
  * @param alarmEmails addresses subscribed to the alarm topic (and the budget). Default: none
  *     (subscribe other endpoints to {@code getAlarmTopic()}).
+ * @param deadLetterQueues queues holding events that failed processing; each alarms as soon as
+ *     one message is waiting (one 5-minute period). Default: none.
  */
 public record ObservabilityProps(
         List<IFunction> functions,
@@ -33,13 +36,15 @@ public record ObservabilityProps(
         Double apiLatencyP95Millis,
         Double wafBlockedRequestsThreshold,
         Double monthlyBudgetUsd,
-        List<String> alarmEmails) {
+        List<String> alarmEmails,
+        List<IQueue> deadLetterQueues) {
 
     public ObservabilityProps {
         functions = functions == null ? List.of() : List.copyOf(functions);
         httpApis = httpApis == null ? List.of() : List.copyOf(httpApis);
         tables = tables == null ? List.of() : List.copyOf(tables);
         alarmEmails = alarmEmails == null ? List.of() : List.copyOf(alarmEmails);
+        deadLetterQueues = deadLetterQueues == null ? List.of() : List.copyOf(deadLetterQueues);
     }
 
     public static Builder builder() {
@@ -58,6 +63,7 @@ public record ObservabilityProps(
         private Double wafBlockedRequestsThreshold;
         private Double monthlyBudgetUsd;
         private List<String> alarmEmails;
+        private List<IQueue> deadLetterQueues;
 
         private Builder() {}
 
@@ -111,6 +117,11 @@ public record ObservabilityProps(
             return this;
         }
 
+        public Builder deadLetterQueues(List<IQueue> deadLetterQueues) {
+            this.deadLetterQueues = deadLetterQueues;
+            return this;
+        }
+
         public ObservabilityProps build() {
             return new ObservabilityProps(
                     functions,
@@ -122,7 +133,8 @@ public record ObservabilityProps(
                     apiLatencyP95Millis,
                     wafBlockedRequestsThreshold,
                     monthlyBudgetUsd,
-                    alarmEmails);
+                    alarmEmails,
+                    deadLetterQueues);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.cairn.infra;
 
+import dev.cairn.constructs.ApiDefaults;
 import java.util.List;
 
 /**
@@ -31,6 +32,24 @@ public final class ApiContract {
     public static final String CLIENT_ID = "COGNITO_CLIENT_ID";
     public static final String MEDIA_BUCKET = "S3_BUCKET_MEDIA";
     public static final String CDN_DOMAIN = "CLOUDFRONT_DOMAIN";
+
+    /**
+     * Set on the api function by HttpServiceApi's {@code originVerifySecret}: the secret whose value
+     * CloudFront sends in the header named by {@link #ORIGIN_VERIFY_HEADER}; the app refuses requests
+     * without it.
+     */
+    public static final String ORIGIN_VERIFY_SECRET_ARN = ApiDefaults.ORIGIN_VERIFY_SECRET_ARN_ENV;
+
+    public static final String ORIGIN_VERIFY_HEADER = ApiDefaults.ORIGIN_VERIFY_HEADER_ENV;
+
+    /** Object keys whose creation starts the media processor: originals only, never its variants. */
+    public static final String MEDIA_ORIGINAL_KEY_PATTERN = "images/*/original.*";
+
+    /** The post-confirmation trigger creates the profile with one conditional PutItem. */
+    public static final List<String> POST_CONFIRMATION_USERS_ACTIONS = List.of("dynamodb:PutItem");
+
+    /** The media processor reads the image record and replaces it if it still exists. */
+    public static final List<String> MEDIA_PROCESSOR_IMAGES_ACTIONS = List.of("dynamodb:GetItem", "dynamodb:PutItem");
 
     /** The handler classes in app/'s artifact. */
     public static final String API_HANDLER = "dev.cairn.api.ApiHandler::handleRequest";

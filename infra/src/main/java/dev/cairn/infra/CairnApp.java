@@ -9,9 +9,12 @@ import software.amazon.awscdk.App;
 import software.amazon.awscdk.CrossStackReferences;
 import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.ReferenceStrength;
+import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.Tags;
+import software.amazon.awscdk.services.lambda.AssetCode;
 import software.amazon.awscdk.services.lambda.Code;
+import software.constructs.Construct;
 
 /**
  * The CDK app that {@code cdk.json} runs: {@code npx cdk synth -c blueprint=guitar-collection -c
@@ -19,6 +22,8 @@ import software.amazon.awscdk.services.lambda.Code;
  */
 public final class CairnApp {
     static final String DEFAULT_ARTIFACT = "app/target/cairn-api-lambda.jar";
+    /** The region of the data and service stacks when neither context nor the CLI names one. */
+    static final String DEFAULT_REGION = "us-east-1";
 
     private CairnApp() {}
 
@@ -33,7 +38,17 @@ public final class CairnApp {
                     + ": build it with ./mvnw -pl app -am package -DskipTests");
         }
         StageConfig stage = StageConfig.named(context(app, "stage", "dev"))
-                .in(System.getenv("CDK_DEFAULT_ACCOUNT"), System.getenv("CDK_DEFAULT_REGION"));
+                .in(
+                        context(app, "account", System.getenv("CDK_DEFAULT_ACCOUNT")),
+                        context(app, "region", System.getenv("CDK_DEFAULT_REGION")));
+        String domain = context(app, "domainName", "");
+        if (!domain.isBlank()) {
+            stage = stage.withDomain(domain);
+        }
+        String siteDir = context(app, "siteDir", "");
+        if (!siteDir.isBlank() && !Files.isRegularFile(Path.of(siteDir, "index.html"))) {
+            throw new IllegalArgumentException("siteDir must be a folder with an index.html (value: " + siteDir + ")");
+        }
         String budget = context(app, "budget", "");
         if (!budget.isBlank()) {
             stage = stage.withBudget(Double.parseDouble(budget));
@@ -42,55 +57,163 @@ public final class CairnApp {
                 .map(String::strip)
                 .filter(s -> !s.isEmpty())
                 .toList();
-        build(
-                app,
-                stage,
-                Blueprint.named(context(app, "blueprint", "guitar-collection")),
-                corsOrigins,
-                Code.fromAsset(jar.toString()));
+        Blueprint blueprint =
+                BlueprintFile.resolve(context(app, "blueprint", "guitar-collection"), BlueprintFile.DIRECTORY);
+        String site = siteDir.isBlank() ? placeholderSite().toString() : siteDir;
+        String connectionArn = context(app, "connectionArn", "");
+        if (!connectionArn.isBlank()) {
+            // Delivery by CDK Pipelines: the pipeline stack deploys every stage itself.
+            StageConfig here = stage;
+            pipeline(
+                    app,
+                    new PipelineStack.Source(
+                            connectionArn, context(app, "repository", ""), context(app, "branch", "main")),
+                    blueprint,
+                    StageConfig.STAGES_IN_ORDER.stream()
+                            .map(s -> s.in(here.account(), here.region()))
+                            .toList(),
+                    corsOrigins,
+                    Code.fromAsset(jar.toString()),
+                    site);
+            Compliance.applyAllPacks(app);
+            app.synth();
+            return;
+        }
+        build(app, stage, blueprint, corsOrigins, Code.fromAsset(jar.toString()), site);
         Compliance.applyAllPacks(app);
         app.synth();
     }
 
-    /** One blueprint's stacks for one stage. */
+    /** One blueprint's stacks for one stage, serving the placeholder site. */
     public static Stacks build(
-            App app, StageConfig stage, Blueprint blueprint, List<String> corsOrigins, Code apiCode) {
+            Construct scope, StageConfig stage, Blueprint blueprint, List<String> corsOrigins, Code appCode) {
+        return build(
+                scope, stage, blueprint, corsOrigins, appCode, placeholderSite().toString());
+    }
+
+    /**
+     * One blueprint's stacks for one stage: {@code edge} (us-east-1), {@code data} and
+     * {@code service}, named {@code Cairn-BLUEPRINT-STAGE-*}.
+     *
+     * @param siteSource the folder deployed to the site bucket (blueprints with a site)
+     */
+    public static Stacks build(
+            Construct scope,
+            StageConfig stage,
+            Blueprint blueprint,
+            List<String> corsOrigins,
+            Code appCode,
+            String siteSource) {
         String prefix = "Cairn-" + blueprint.name() + "-" + stage.name();
-        Environment env = Environment.builder()
-                .account(stage.account())
-                .region(stage.region())
-                .build();
+        // Cross-region references (edge -> service) need explicit regions on both sides.
+        String region = stage.region() != null ? stage.region() : DEFAULT_REGION;
+        Environment env =
+                Environment.builder().account(stage.account()).region(region).build();
+        EdgeStack edge = new EdgeStack(
+                scope,
+                prefix + "-edge",
+                StackProps.builder()
+                        .env(Environment.builder()
+                                .account(stage.account())
+                                .region(EdgeStack.REGION)
+                                .build())
+                        .stackName(prefix + "-edge")
+                        .description(blueprint.description() + " (" + stage.name() + "): edge")
+                        .build(),
+                stage);
         DataStack data = new DataStack(
-                app,
+                scope,
                 prefix + "-data",
                 StackProps.builder()
                         .env(env)
+                        .stackName(prefix + "-data")
                         .terminationProtection(stage.terminationProtection())
                         .description(blueprint.description() + " (" + stage.name() + "): data")
                         .build(),
                 stage,
                 blueprint,
-                corsOrigins);
+                corsOrigins,
+                perStack(appCode));
         ServiceStack service = new ServiceStack(
-                app,
+                scope,
                 prefix + "-service",
                 StackProps.builder()
                         .env(env)
-                        .description(blueprint.description() + " (" + stage.name() + "): service")
+                        .stackName(prefix + "-service")
+                        .description(blueprint.description() + " (" + stage.name() + "): service and CDN")
                         .build(),
                 stage,
                 blueprint,
+                edge,
                 data,
-                apiCode);
-        for (var stack : List.of(data, service)) {
+                perStack(appCode),
+                siteSource);
+        for (var stack : List.of(edge, data, service)) {
             Tags.of(stack).add("cairn:blueprint", blueprint.name());
             Tags.of(stack).add("cairn:stage", stage.name());
         }
-        return new Stacks(data, service);
+        return new Stacks(edge, data, service);
+    }
+
+    /** The {@code pipeline} stack of one blueprint, in the pipeline account and region. */
+    public static PipelineStack pipeline(
+            App app,
+            PipelineStack.Source source,
+            Blueprint blueprint,
+            List<StageConfig> stages,
+            List<String> corsOrigins,
+            Code appCode,
+            String siteSource) {
+        StageConfig first = stages.getFirst();
+        String region = first.region() != null ? first.region() : DEFAULT_REGION;
+        PipelineStack stack = new PipelineStack(
+                app,
+                "Cairn-" + blueprint.name() + "-pipeline",
+                StackProps.builder()
+                        .env(Environment.builder()
+                                .account(first.account())
+                                .region(region)
+                                .build())
+                        .description(blueprint.description() + ": delivery pipeline (dev, staging, prod)")
+                        .build(),
+                source,
+                blueprint,
+                stages.stream()
+                        .map(s -> s.region() != null ? s : s.in(s.account(), region))
+                        .toList(),
+                corsOrigins,
+                appCode,
+                siteSource);
+        Tags.of(stack).add("cairn:blueprint", blueprint.name());
+        return stack;
+    }
+
+    /** An asset binds to the first stack that uses it: each stack gets its own, same files. */
+    private static Code perStack(Code code) {
+        return code instanceof AssetCode asset ? Code.fromAsset(asset.getPath()) : code;
+    }
+
+    /**
+     * The page deployed when no site build is given ({@code -c siteDir=path/to/dist}): found from
+     * the repository root (the CDK CLI, the scripts) or from a module folder (tests).
+     */
+    static Path placeholderSite() {
+        for (String candidate : List.of("infra/site-placeholder", "site-placeholder", "../infra/site-placeholder")) {
+            Path path = Path.of(candidate);
+            if (Files.isRegularFile(path.resolve("index.html"))) {
+                return path;
+            }
+        }
+        throw new IllegalStateException("The placeholder site infra/site-placeholder is missing; run from the"
+                + " repository root or pass -c siteDir=path/to/site/build");
     }
 
     /** The stacks of one blueprint and stage. */
-    public record Stacks(DataStack data, ServiceStack service) {}
+    public record Stacks(EdgeStack edge, DataStack data, ServiceStack service) {
+        public List<Stack> all() {
+            return List.of(edge, data, service);
+        }
+    }
 
     private static String context(App app, String key, String fallback) {
         Object value = app.getNode().tryGetContext(key);

@@ -426,12 +426,18 @@ final class ComplianceReport {
                     retention.add(l.path("Properties").path("RetentionInDays").asInt(-1)));
             list.add(new Property(
                     "Log retention", !retention.contains(-1), "RetentionInDays of the log groups: " + retention));
+            List<JsonNode> distributions = resources(templates, "AWS::CloudFront::Distribution");
+            long guarded = distributions.stream()
+                    .filter(d -> d.path("Properties").path("DistributionConfig").has("WebACLId"))
+                    .count();
+            boolean acl = !resources(templates, "AWS::WAFv2::WebACL").isEmpty();
             list.add(new Property(
                     "Web application firewall",
-                    resources(templates, "AWS::WAFv2::WebACL").size() > 0,
-                    resources(templates, "AWS::WAFv2::WebACL").isEmpty()
-                            ? "no web ACL yet: the edge stack (WAF on CloudFront) is not part of the app yet"
-                            : "a WAFv2 web ACL"));
+                    acl && guarded == distributions.size(),
+                    acl
+                            ? "a WAFv2 web ACL (CLOUDFRONT scope, edge stack) on every distribution (" + guarded
+                                    + " of " + distributions.size() + ")"
+                            : "no WAFv2 web ACL in these stacks"));
             return list;
         }
 

@@ -1,5 +1,7 @@
 package dev.cairn.infra;
 
+import dev.cairn.constructs.ApiFunction;
+import dev.cairn.constructs.ApiFunctionProps;
 import dev.cairn.constructs.AuthPool;
 import dev.cairn.constructs.AuthPoolProps;
 import dev.cairn.constructs.DataTable;
@@ -10,11 +12,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Annotations;
+import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.dynamodb.Attribute;
 import software.amazon.awscdk.services.dynamodb.AttributeType;
 import software.amazon.awscdk.services.dynamodb.GlobalSecondaryIndexProps;
+import software.amazon.awscdk.services.kms.Key;
+import software.amazon.awscdk.services.lambda.Code;
 import software.constructs.Construct;
 import software.constructs.IConstruct;
 
@@ -22,6 +27,10 @@ import software.constructs.IConstruct;
  * The stateful tier of one blueprint and stage: its tables, the media bucket and the user pool.
  * Outside dev everything is retained and protected from deletion, and the stack itself is
  * termination-protected.
+ *
+ * <p>The user pool's post-confirmation trigger ({@code auth-triggers}) lives here too: the pool
+ * names the function, so a function in the service stack would make this stack depend on that
+ * one while that one depends on this (see docs/adr/0003-stacks-and-cross-stack-references.md).
  */
 public final class DataStack extends Stack {
     static final String DISPOSABLE = "The dev stage is disposable: its data is test data and the stage is"
@@ -30,6 +39,7 @@ public final class DataStack extends Stack {
     private final Map<String, DataTable> tables = new LinkedHashMap<>();
     private final MediaBucket media;
     private final AuthPool auth;
+    private final ApiFunction postConfirmation;
 
     public DataStack(
             Construct scope,
@@ -37,7 +47,8 @@ public final class DataStack extends Stack {
             StackProps props,
             StageConfig stage,
             Blueprint blueprint,
-            List<String> corsOrigins) {
+            List<String> corsOrigins,
+            Code appCode) {
         super(scope, id, props);
         for (TableSpec spec : blueprint.allTables()) {
             DataTable table = new DataTable(
@@ -69,10 +80,34 @@ public final class DataStack extends Stack {
                         .removalPolicy(stage.removalPolicy())
                         .build());
         disposableInDev(stage, media);
+        // The CDN (in the service stack) serves the processed images; everything else stays private.
+        media.grantCdnRead("images/");
+
+        this.postConfirmation = new ApiFunction(
+                this,
+                "PostConfirmation",
+                ApiFunctionProps.builder()
+                        .code(appCode)
+                        .handler(ApiContract.POST_CONFIRMATION_HANDLER)
+                        .description("Cairn " + blueprint.name() + " post-confirmation trigger (" + stage.name() + ")")
+                        .memorySize(stage.apiMemoryMb())
+                        // Cognito waits 5 seconds for a trigger.
+                        .timeout(Duration.seconds(5))
+                        .logRetention(stage.logRetention())
+                        .environment(postConfirmationEnvironment(stage, blueprint))
+                        .build());
+        tables.get("users").grantItems(postConfirmation, ApiContract.POST_CONFIRMATION_USERS_ACTIONS);
+        // Its log group and key go with the stage's data: kept outside dev, removed with dev.
+        postConfirmation.getLogGroup().applyRemovalPolicy(stage.removalPolicy());
+        if (postConfirmation.getLogEncryptionKey() instanceof Key key) {
+            key.applyRemovalPolicy(stage.removalPolicy());
+        }
+
         this.auth = new AuthPool(
                 this,
                 "Auth",
                 AuthPoolProps.builder()
+                        .postConfirmation(postConfirmation.getAlias())
                         .groups(List.of("admin"))
                         .deletionProtection(stage.retainsData())
                         .removalPolicy(stage.removalPolicy())
@@ -80,8 +115,25 @@ public final class DataStack extends Stack {
         disposableInDev(stage, auth);
     }
 
+    /**
+     * What the trigger reads. Not the pool's or its client's id: the pool names the trigger, so the
+     * trigger cannot name the pool (CloudFormation would see a cycle); the event carries both.
+     */
+    private Map<String, String> postConfirmationEnvironment(StageConfig stage, Blueprint blueprint) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put(ApiContract.STAGE, stage.name());
+        environment.put(ApiContract.BLUEPRINT, blueprint.name());
+        TableSpec users = blueprint.allTables().stream()
+                .filter(t -> t.logicalName().equals("users"))
+                .findFirst()
+                .orElseThrow();
+        environment.put(
+                users.environmentVariable(), tables.get("users").getTable().getTableName());
+        return environment;
+    }
+
     /** In dev only, the construct's warnings about weakened data protection are expected. */
-    private static void disposableInDev(StageConfig stage, IConstruct construct) {
+    static void disposableInDev(StageConfig stage, IConstruct construct) {
         if (stage.retainsData()) {
             return;
         }
@@ -116,5 +168,10 @@ public final class DataStack extends Stack {
 
     public AuthPool auth() {
         return auth;
+    }
+
+    /** The user pool's post-confirmation trigger, which creates the user's profile. */
+    public ApiFunction postConfirmation() {
+        return postConfirmation;
     }
 }

@@ -2,30 +2,64 @@ package dev.cairn.infra;
 
 import dev.cairn.constructs.ApiFunction;
 import dev.cairn.constructs.ApiFunctionProps;
+import dev.cairn.constructs.Cdn;
+import dev.cairn.constructs.CdnProps;
 import dev.cairn.constructs.Compliance;
 import dev.cairn.constructs.DataTable;
 import dev.cairn.constructs.HttpServiceApi;
 import dev.cairn.constructs.HttpServiceApiProps;
+import dev.cairn.constructs.ObjectCreatedRoute;
 import dev.cairn.constructs.Observability;
 import dev.cairn.constructs.ObservabilityProps;
+import dev.cairn.constructs.SiteBucket;
+import dev.cairn.constructs.SiteBucketProps;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.codedeploy.LambdaDeploymentConfig;
+import software.amazon.awscdk.services.dynamodb.ITable;
+import software.amazon.awscdk.services.kms.Key;
 import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.IFunction;
+import software.amazon.awscdk.services.s3.BucketAttributes;
+import software.amazon.awscdk.services.s3.IBucket;
+import software.amazon.awscdk.services.secretsmanager.Secret;
+import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
+import software.amazon.awscdk.services.sqs.IQueue;
+import software.amazon.awscdk.services.sqs.Queue;
+import software.amazon.awscdk.services.sqs.QueueEncryption;
 import software.constructs.Construct;
 import software.constructs.IConstruct;
 
 /**
  * The stateless tier: the {@code api} function (SnapStart, alias {@code live}, CodeDeploy canary
- * outside dev) behind the HTTP API with its JWT authorizer, and the alarms, dashboard and budget.
+ * outside dev) behind the HTTP API with its JWT authorizer, the {@code media-processor} worker, the
+ * CDN in front of site, media and API (with the site bucket it serves), and the alarms, dashboard
+ * and budget.
+ *
+ * <p>The CDN lives here, not beside the media bucket: the api function's {@code CLOUDFRONT_DOMAIN}
+ * names the distribution while the distribution names the API, so the two must share a stack. The
+ * media bucket (data stack) lets distributions of this account read {@code images/} only; see
+ * docs/adr/0003-stacks-and-cross-stack-references.md.
  */
 public final class ServiceStack extends Stack {
+    static final String WILDCARD_IMPORTED_BUCKET_POLICY =
+            "@aws-cdk/aws-cloudfront-origins:updateImportedBucketPolicyOac";
+
     private final ApiFunction api;
+    private final ApiFunction mediaProcessor;
     private final HttpServiceApi http;
+    private final Cdn cdn;
+    private final SiteBucket site;
+    private final ObjectCreatedRoute mediaRoute;
+    private final String cdnDomain;
+    private CfnOutput cdnUrlOutput;
 
     public ServiceStack(
             Construct scope,
@@ -33,8 +67,10 @@ public final class ServiceStack extends Stack {
             StackProps props,
             StageConfig stage,
             Blueprint blueprint,
+            EdgeStack edge,
             DataStack data,
-            Code apiCode) {
+            Code appCode,
+            String siteSource) {
         super(scope, id, props);
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put(ApiContract.STAGE, stage.name());
@@ -47,14 +83,11 @@ public final class ServiceStack extends Stack {
                     spec.environmentVariable(),
                     data.tables().get(spec.logicalName()).getTable().getTableName());
         }
-        if (stage.domainName() != null) {
-            environment.put(ApiContract.CDN_DOMAIN, stage.domainName());
-        }
         this.api = new ApiFunction(
                 this,
                 "Api",
                 ApiFunctionProps.builder()
-                        .code(apiCode)
+                        .code(appCode)
                         .handler(ApiContract.API_HANDLER)
                         .description("Cairn " + blueprint.name() + " API (" + stage.name() + ")")
                         .memorySize(stage.apiMemoryMb())
@@ -74,8 +107,35 @@ public final class ServiceStack extends Stack {
         data.media().grantUpload(api, "images/");
         data.media().grantRead(api, "images/");
         data.media().grantDelete(api, "images/");
+        suppressGrantWildcards(
+                api,
+                "Object access is limited to the uploads/ and images/ prefixes of this stack's media bucket;"
+                        + " the API puts the caller's user id after the prefix and checks it before every call.");
 
-        suppressGrantWildcards();
+        Key secretKey = Key.Builder.create(this, "OriginVerifyKey")
+                .description("Encrypts the secret CloudFront sends to the API")
+                .enableKeyRotation(true)
+                .removalPolicy(stage.removalPolicy())
+                .build();
+        Secret originVerify = Secret.Builder.create(this, "OriginVerify")
+                .description("Sent by CloudFront as " + ApiContract.ORIGIN_VERIFY_HEADER + "'s value; the API refuses"
+                        + " requests without it")
+                .encryptionKey(secretKey)
+                .generateSecretString(SecretStringGenerator.builder()
+                        .passwordLength(64)
+                        .excludePunctuation(true)
+                        .build())
+                .build();
+        String rotation = "The value lives in two places that must change together: the CloudFront origin header"
+                + " (resolved when the stack deploys) and the API's check. It is rotated by replacing the secret"
+                + " and redeploying this stack, which updates both; a scheduled rotation would desynchronise them.";
+        for (String rule : List.of(
+                "AwsSolutions-SMG4",
+                "HIPAA.Security-SecretsManagerRotationEnabled",
+                "NIST.800.53.R5-SecretsManagerRotationEnabled",
+                "PCI.DSS.321-SecretsManagerRotationEnabled")) {
+            Compliance.suppress(originVerify, rule, rotation);
+        }
 
         this.http = new HttpServiceApi(
                 this,
@@ -86,28 +146,145 @@ public final class ServiceStack extends Stack {
                         .userPoolClients(List.of(data.auth().getClient()))
                         .publicRoutes(ApiContract.PUBLIC_ROUTES)
                         .accessLogRetention(stage.logRetention())
+                        .originVerifySecret(originVerify)
                         .build());
+
+        this.site = blueprint.site()
+                ? new SiteBucket(
+                        this,
+                        "Site",
+                        SiteBucketProps.builder()
+                                .removalPolicy(stage.removalPolicy())
+                                .build())
+                : null;
+        if (site != null) {
+            DataStack.disposableInDev(stage, site);
+        }
+        // Imported: the bucket's own stack holds the policy that lets CloudFront read images/.
+        IBucket mediaOrigin = software.amazon.awscdk.services.s3.Bucket.fromBucketAttributes(
+                this,
+                "MediaOrigin",
+                BucketAttributes.builder()
+                        .bucketArn(data.media().getBucket().getBucketArn())
+                        .bucketRegionalDomainName(data.media().getBucket().getBucketRegionalDomainName())
+                        .build());
+        CdnProps.Builder cdnProps = CdnProps.builder()
+                .mediaBucket(mediaOrigin)
+                .siteBucket(site == null ? null : site.getBucket())
+                .httpApi(http.getApi())
+                .originVerifySecret(originVerify)
+                .webAclId(edge.firewall().getWebAclArn());
+        if (stage.domainName() != null) {
+            cdnProps.domainNames(List.of(stage.domainName())).certificate(edge.certificate());
+        }
+        this.cdn = new Cdn(this, "Cdn", cdnProps.build());
+        Annotations.of(cdn)
+                .acknowledgeWarning(
+                        WILDCARD_IMPORTED_BUCKET_POLICY,
+                        "The media bucket's own stack grants CloudFront read access to images/ (MediaBucket"
+                                + ".grantCdnRead); naming this distribution there would make the stacks depend on"
+                                + " each other.");
+        if (site != null) {
+            site.deploy(siteSource, cdn.getDistribution(), null);
+        }
+        this.cdnDomain = stage.domainName() != null ? stage.domainName() : cdn.getDomainName();
+        api.getFunction().addEnvironment(ApiContract.CDN_DOMAIN, cdnDomain);
+
+        this.mediaProcessor = createMediaProcessor(stage, blueprint, data, appCode);
+        this.mediaRoute = data.media()
+                .routeObjectCreated(
+                        this, "MediaProcessorRoute", mediaProcessor.getAlias(), ApiContract.MEDIA_ORIGINAL_KEY_PATTERN);
+
+        List<IFunction> functions = new ArrayList<>(List.of(
+                api.getFunction(),
+                mediaProcessor.getFunction(),
+                data.postConfirmation().getFunction()));
+        List<IQueue> deadLetters = new ArrayList<>(List.of(mediaRoute.getDeadLetterQueue()));
+        if (mediaProcessor.getFunction().getDeadLetterQueue() != null) {
+            deadLetters.add(mediaProcessor.getFunction().getDeadLetterQueue());
+        }
         new Observability(
                 this,
                 "Observability",
                 ObservabilityProps.builder()
-                        .functions(List.of(api.getFunction()))
+                        .functions(functions)
                         .httpApis(List.of(http.getApi()))
                         .tables(data.tables().values().stream()
                                 .map(DataTable::getTable)
-                                .map(t -> (software.amazon.awscdk.services.dynamodb.ITable) t)
+                                .map(t -> (ITable) t)
                                 .toList())
+                        .deadLetterQueues(deadLetters)
                         .functionErrorRatePercent(stage.lambdaErrorRatePercent())
                         .apiServerErrorRatePercent(stage.apiServerErrorRatePercent())
                         .apiLatencyP95Millis((double) stage.apiP95LatencyMs())
                         .monthlyBudgetUsd(stage.monthlyBudgetUsd())
                         .build());
         CfnOutput.Builder.create(this, "ApiUrl").value(http.getUrl()).build();
+        CfnOutput.Builder.create(this, "CdnDomainName")
+                .description("Where clients reach the site, /media and /api")
+                .value(cdnDomain)
+                .build();
+        this.cdnUrlOutput = CfnOutput.Builder.create(this, "CdnUrl")
+                .value("https://" + cdnDomain)
+                .build();
+    }
+
+    /**
+     * The {@code media-processor}: the bucket's event for a new original under {@code images/}
+     * makes the variants beside it and records them. It reads originals, writes and (when the
+     * image was deleted meanwhile) removes keys under {@code images/}, and reads and replaces the
+     * image's record.
+     */
+    private ApiFunction createMediaProcessor(StageConfig stage, Blueprint blueprint, DataStack data, Code appCode) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put(ApiContract.STAGE, stage.name());
+        environment.put(ApiContract.BLUEPRINT, blueprint.name());
+        environment.put(ApiContract.MEDIA_BUCKET, data.media().getBucket().getBucketName());
+        environment.put(ApiContract.CDN_DOMAIN, cdnDomain);
+        TableSpec images = blueprint.allTables().stream()
+                .filter(t -> t.logicalName().equals("images"))
+                .findFirst()
+                .orElseThrow();
+        environment.put(
+                images.environmentVariable(),
+                data.tables().get("images").getTable().getTableName());
+        Queue failed = Queue.Builder.create(this, "MediaProcessorDeadLetterQueue")
+                .encryption(QueueEncryption.SQS_MANAGED)
+                .enforceSsl(true)
+                .retentionPeriod(Duration.days(14))
+                .build();
+        String isDeadLetterQueue = "This queue is itself the dead-letter queue of the media processor's"
+                + " asynchronous invocations; a dead-letter queue of a dead-letter queue adds nothing.";
+        Compliance.suppress(failed, "AwsSolutions-SQS3", isDeadLetterQueue);
+        Compliance.suppress(failed, "Serverless-SQSRedrivePolicy", isDeadLetterQueue);
+        ApiFunction processor = new ApiFunction(
+                this,
+                "MediaProcessor",
+                ApiFunctionProps.builder()
+                        .code(appCode)
+                        .handler(ApiContract.MEDIA_PROCESSOR_HANDLER)
+                        .description("Cairn " + blueprint.name() + " media processor (" + stage.name() + ")")
+                        // Decoding and re-encoding images wants the CPU that comes with memory.
+                        .memorySize(Math.max(2048, stage.apiMemoryMb()))
+                        .timeout(Duration.minutes(2))
+                        .logRetention(stage.logRetention())
+                        .environment(environment)
+                        .deadLetterQueue(failed)
+                        .build());
+        data.media().grantRead(processor, "images/");
+        data.media().grantUpload(processor, "images/");
+        data.media().grantDelete(processor, "images/");
+        data.tables().get("images").grantItems(processor, ApiContract.MEDIA_PROCESSOR_IMAGES_ACTIONS);
+        suppressGrantWildcards(
+                processor,
+                "Object access is limited to the images/ prefix of this blueprint's media bucket: the processor"
+                        + " reads the original its event names and writes that image's variants beside it.");
+        return processor;
     }
 
     /** The wildcards the grants above carry, each scoped to this blueprint's own resources. */
-    private void suppressGrantWildcards() {
-        IConstruct policy = api.getRole().getNode().findChild("DefaultPolicy");
+    private static void suppressGrantWildcards(ApiFunction function, String objectAccess) {
+        IConstruct policy = function.getRole().getNode().findChild("DefaultPolicy");
         Compliance.suppressMatching(
                 policy,
                 "AwsSolutions-IAM5",
@@ -115,17 +292,13 @@ public final class ServiceStack extends Stack {
                         + " index part of one table's ARN (TABLE_ARN/index/*), never another table.",
                 "/^Resource::.*Table.*\\/index\\/\\*$/");
         Compliance.suppressMatching(
-                policy,
-                "AwsSolutions-IAM5",
-                "Object access is limited to the uploads/ and images/ prefixes of this stack's media bucket;"
-                        + " the API puts the caller's user id after the prefix and checks it before every call.",
-                "/^Resource::.*Media.*\\/(uploads|images)\\/\\*$/");
+                policy, "AwsSolutions-IAM5", objectAccess, "/^Resource::.*Media.*\\/(uploads|images)\\/\\*$/");
         Compliance.suppress(
                 policy,
                 "AwsSolutions-IAM5",
                 "The read and delete action groups of aws-cdk-lib's bucket grants (object reads and versions,"
                         + " bucket location and listing for the user's own prefixes, object and version deletion),"
-                        + " on the media bucket and the two prefixes above only.",
+                        + " on the media bucket and the prefixes above only.",
                 "Action::s3:GetObject*",
                 "Action::s3:GetBucket*",
                 "Action::s3:List*",
@@ -136,7 +309,34 @@ public final class ServiceStack extends Stack {
         return api;
     }
 
+    public ApiFunction mediaProcessor() {
+        return mediaProcessor;
+    }
+
     public HttpServiceApi http() {
         return http;
+    }
+
+    public Cdn cdn() {
+        return cdn;
+    }
+
+    /** The site bucket, or null when the blueprint has no site. */
+    public SiteBucket site() {
+        return site;
+    }
+
+    public ObjectCreatedRoute mediaRoute() {
+        return mediaRoute;
+    }
+
+    /** {@code https://} and the CDN's domain: what smoke tests call. */
+    public CfnOutput cdnUrlOutput() {
+        return cdnUrlOutput;
+    }
+
+    /** The custom domain, or else the distribution's {@code *.cloudfront.net} name. */
+    public String cdnDomain() {
+        return cdnDomain;
     }
 }

@@ -95,6 +95,9 @@ public record StageConfig(
     public static final Map<String, StageConfig> STAGES =
             new TreeMap<>(Map.of(DEV.name(), DEV, STAGING.name(), STAGING, PROD.name(), PROD));
 
+    /** The order a change travels: dev, then staging, then prod. */
+    public static final List<StageConfig> STAGES_IN_ORDER = List.of(DEV, STAGING, PROD);
+
     public static StageConfig named(String name) {
         StageConfig stage = STAGES.get(name);
         if (stage == null) {
@@ -111,15 +114,23 @@ public record StageConfig(
 
     /** The same stage in an account and region (from context or the CLI's environment). */
     public StageConfig in(String newAccount, String newRegion) {
-        return copy(newAccount, newRegion, monthlyBudgetUsd);
+        return copy(newAccount, newRegion, monthlyBudgetUsd, domainName);
     }
 
     /** The same stage with a monthly budget from context ({@code -c budget=80}). */
     public StageConfig withBudget(double usd) {
-        return copy(account, region, usd);
+        return copy(account, region, usd, domainName);
     }
 
-    private StageConfig copy(String newAccount, String newRegion, double budget) {
+    /**
+     * The same stage served under a custom domain ({@code -c domainName=app.example.com}): the
+     * edge stack requests its certificate (DNS validation) and the CDN answers to it.
+     */
+    public StageConfig withDomain(String domain) {
+        return copy(account, region, monthlyBudgetUsd, domain);
+    }
+
+    private StageConfig copy(String newAccount, String newRegion, double budget, String domain) {
         return new StageConfig(
                 name,
                 newAccount,
@@ -135,6 +146,6 @@ public record StageConfig(
                 wafAuthRequestsPer5Minutes,
                 canary,
                 budget,
-                domainName);
+                domain);
     }
 }

@@ -6,9 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.AppProps;
+import software.amazon.awscdk.CrossStackReferences;
+import software.amazon.awscdk.ReferenceStrength;
+import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.lambda.Code;
 
 /**
@@ -36,10 +38,9 @@ public final class SynthAll {
             for (StageConfig stage : StageConfig.STAGES.values()) {
                 long start = System.nanoTime();
                 Path dir = out.resolve("cdk.out").resolve(blueprint.name() + "-" + stage.name());
-                App app = new App(AppProps.builder()
-                        .outdir(dir.toString())
-                        .context(Map.of("@aws-cdk/core:crossStackReferenceStrength", "strong"))
-                        .build());
+                App app = new App(AppProps.builder().outdir(dir.toString()).build());
+                // As CairnApp.main: data cannot be deleted while a service stack still reads it.
+                CrossStackReferences.of(app).consume(ReferenceStrength.STRONG);
                 CairnApp.Stacks stacks =
                         CairnApp.build(app, stage, blueprint, List.of(), Code.fromAsset(jar.toString()));
                 Compliance.applyAllPacks(app);
@@ -48,7 +49,7 @@ public final class SynthAll {
                         blueprint,
                         stage,
                         dir,
-                        List.of(stacks.data().getStackName(), stacks.service().getStackName())));
+                        stacks.all().stream().map(Stack::getStackName).toList()));
                 System.out.printf(
                         "[%2d/%d] %-18s %-8s %5.1f s%n",
                         results.size(), total, blueprint.name(), stage.name(), (System.nanoTime() - start) / 1e9);

@@ -3,6 +3,7 @@ package dev.cairn.infra;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cairn.constructs.Compliance;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,34 +17,38 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.AppProps;
+import software.amazon.awscdk.CrossStackReferences;
+import software.amazon.awscdk.ReferenceStrength;
 import software.amazon.awscdk.Stack;
-import software.amazon.awscdk.assertions.Annotations;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
-import software.amazon.awscdk.cxapi.SynthesisMessage;
 import software.amazon.awscdk.services.lambda.Code;
 
 /** Every blueprint in every stage, synthesized once with all five cdk-nag packs. */
 class BlueprintStacksTest {
     private static final Map<String, CairnApp.Stacks> STACKS = new LinkedHashMap<>();
     private static Path outdir;
+    private static Path domainOutdir;
+    private static CairnApp.Stacks withDomain;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    static final String DOMAIN = "guitars.example.com";
+    static final String ACCOUNT = "123456789012";
+    static final String REGION = "eu-west-1";
 
     @BeforeAll
     static void synthesizeEverything() throws IOException {
         Path code = Files.createTempDirectory("cairn-code");
         Files.writeString(code.resolve("placeholder.txt"), "the api artifact is injected in tests");
         outdir = Files.createTempDirectory("cairn-cdk-out");
-        App app = new App(AppProps.builder()
-                .outdir(outdir.toString())
-                .context(Map.of("@aws-cdk/core:crossStackReferenceStrength", "strong"))
-                .build());
+        App app = new App(AppProps.builder().outdir(outdir.toString()).build());
+        CrossStackReferences.of(app).consume(ReferenceStrength.STRONG);
         for (Blueprint blueprint : Blueprint.BLUEPRINTS.values()) {
             for (StageConfig stage : StageConfig.STAGES.values()) {
                 STACKS.put(
                         blueprint.name() + "/" + stage.name(),
                         CairnApp.build(
                                 app,
-                                stage,
+                                stage.in(ACCOUNT, REGION),
                                 blueprint,
                                 List.of("https://app.example.com"),
                                 Code.fromAsset(code.toString())));
@@ -51,40 +56,79 @@ class BlueprintStacksTest {
         }
         Compliance.applyAllPacks(app);
         app.synth();
+
+        domainOutdir = Files.createTempDirectory("cairn-cdk-out-domain");
+        App domainApp =
+                new App(AppProps.builder().outdir(domainOutdir.toString()).build());
+        CrossStackReferences.of(domainApp).consume(ReferenceStrength.STRONG);
+        withDomain = CairnApp.build(
+                domainApp,
+                StageConfig.PROD.in(ACCOUNT, REGION).withDomain(DOMAIN),
+                Blueprint.named("guitar-collection"),
+                List.of(),
+                Code.fromAsset(code.toString()));
+        Compliance.applyAllPacks(domainApp);
+        domainApp.synth();
     }
 
-    @Test
-    void everyStackIsCleanUnderAllFiveNagPacks() throws IOException {
-        List<String> reports;
-        try (Stream<Path> files = Files.list(outdir)) {
-            reports = files.map(p -> p.getFileName().toString())
+    private static List<String> nagReports(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString())
                     .filter(n -> n.endsWith("-NagReport.csv"))
                     .sorted()
                     .toList();
         }
-        // 15 blueprint-stage pairs, two stacks each, five packs.
-        assertThat(reports).hasSize(15 * 2 * 5);
+    }
+
+    private static List<String> nonCompliantRows(Path dir, List<String> reports) throws IOException {
         List<String> findings = new ArrayList<>();
         for (String report : reports) {
-            for (String row : Files.readAllLines(outdir.resolve(report))) {
+            for (String row : Files.readAllLines(dir.resolve(report))) {
                 if (row.contains("\"Non-Compliant\"")) {
                     findings.add(report + ": " + row);
                 }
             }
         }
-        assertThat(findings).isEmpty();
+        return findings;
     }
 
     @Test
-    void synthesisLeavesNoWarnings() {
-        for (CairnApp.Stacks stacks :
-                List.of(STACKS.get("guitar-collection/prod"), STACKS.get("photo-portfolio/dev"))) {
-            for (Stack stack : List.of(stacks.data(), stacks.service())) {
-                List<SynthesisMessage> warnings =
-                        Annotations.fromStack(stack).findWarning("*", Match.stringLikeRegexp(".*"));
-                assertThat(warnings).as(stack.getStackName()).isEmpty();
+    void everyStackIsCleanUnderAllFiveNagPacks() throws IOException {
+        List<String> reports = nagReports(outdir);
+        // 15 blueprint-stage pairs, three stacks each (edge, data, service), five packs.
+        assertThat(reports).hasSize(15 * 3 * 5);
+        assertThat(nonCompliantRows(outdir, reports)).isEmpty();
+        List<String> domainReports = nagReports(domainOutdir);
+        assertThat(domainReports).hasSize(3 * 5);
+        assertThat(nonCompliantRows(domainOutdir, domainReports)).isEmpty();
+    }
+
+    /**
+     * Read from each stack's metadata file in the cloud assembly: Annotations.fromStack is far too
+     * slow for 48 stacks.
+     */
+    @Test
+    void synthesisLeavesNoWarnings() throws IOException {
+        List<String> warnings = new ArrayList<>();
+        int stacks = 0;
+        for (Path dir : List.of(outdir, domainOutdir)) {
+            List<Path> files;
+            try (Stream<Path> list = Files.list(dir)) {
+                files = list.filter(p -> p.getFileName().toString().endsWith(".metadata.json"))
+                        .toList();
+            }
+            for (Path file : files) {
+                stacks++;
+                JSON.readTree(file.toFile()).fields().forEachRemaining(path -> path.getValue()
+                        .forEach(entry -> {
+                            if (entry.path("type").asText().equals("aws:cdk:warning")) {
+                                warnings.add(path.getKey() + ": " + entry.path("data"));
+                            }
+                        }));
             }
         }
+        assertThat(stacks).isEqualTo(15 * 3 + 3);
+        assertThat(warnings).isEmpty();
     }
 
     @Test
@@ -103,6 +147,11 @@ class BlueprintStacksTest {
                     "AWS::Cognito::UserPool",
                     Match.objectLike(Map.of("DeletionProtection", retained ? "ACTIVE" : "INACTIVE")));
             assertThat(stacks.data().getTerminationProtection()).as(name).isEqualTo(retained);
+            // The service stack's buckets (site, CDN logs) are kept outside dev as well.
+            Template service = Template.fromStack(stacks.service());
+            if (retained) {
+                service.allResources("AWS::S3::Bucket", Match.objectLike(Map.of("DeletionPolicy", "Retain")));
+            }
         });
     }
 
@@ -181,7 +230,7 @@ class BlueprintStacksTest {
     @Test
     void noIamStatementGrantsEverything() {
         STACKS.forEach((name, stacks) -> {
-            for (Stack stack : List.of(stacks.data(), stacks.service())) {
+            for (Stack stack : stacks.all()) {
                 Map<String, Map<String, Object>> policies =
                         Template.fromStack(stack).findResources("AWS::IAM::Policy");
                 assertThat(policies.toString())
@@ -205,6 +254,219 @@ class BlueprintStacksTest {
                         Match.objectLike(Map.of(
                                 "Budget",
                                 Match.objectLike(Map.of("BudgetLimit", Map.of("Amount", 200, "Unit", "USD"))))));
+    }
+
+    @Test
+    void theApiFunctionGetsTheCdnDomainInEveryStage() {
+        STACKS.forEach((name, stacks) -> {
+            Template service = Template.fromStack(stacks.service());
+            Map<String, Object> variables = environmentOf(service, ApiContract.API_HANDLER);
+            // No custom domain: the distribution's own name, from the same stack.
+            assertThat(variables.get(ApiContract.CDN_DOMAIN))
+                    .as(name)
+                    .hasToString("{Fn::GetAtt=["
+                            + logicalId(stacks.service(), stacks.service().cdn().getDistribution()) + ", DomainName]}");
+        });
+        Map<String, Object> variables =
+                environmentOf(Template.fromStack(withDomain.service()), ApiContract.API_HANDLER);
+        assertThat(variables.get(ApiContract.CDN_DOMAIN)).isEqualTo(DOMAIN);
+    }
+
+    @Test
+    void theApiFunctionReceivesTheOriginVerifySecretThatCloudFrontSends() {
+        ServiceStack stack = STACKS.get("photo-portfolio/staging").service();
+        Template service = Template.fromStack(stack);
+        Map<String, Object> variables = environmentOf(service, ApiContract.API_HANDLER);
+        String secret = logicalId(stack, stack.getNode().findChild("OriginVerify"));
+        assertThat(variables.get(ApiContract.ORIGIN_VERIFY_SECRET_ARN)).hasToString("{Ref=" + secret + "}");
+        assertThat(variables.get(ApiContract.ORIGIN_VERIFY_HEADER)).isEqualTo("X-Origin-Verify");
+        String distribution =
+                service.findResources("AWS::CloudFront::Distribution").toString();
+        assertThat(distribution).contains("HeaderName=X-Origin-Verify").contains("{{resolve:secretsmanager:");
+    }
+
+    @Test
+    void theEdgeStackIsInUsEast1AndItsWebAclGuardsTheDistribution() {
+        STACKS.forEach((name, stacks) -> {
+            assertThat(stacks.edge().getRegion()).isEqualTo("us-east-1");
+            assertThat(stacks.service().getRegion()).isEqualTo(REGION);
+            Template edge = Template.fromStack(stacks.edge());
+            edge.hasResourceProperties(
+                    "AWS::WAFv2::WebACL",
+                    Match.objectLike(Map.of(
+                            "Scope",
+                            "CLOUDFRONT",
+                            "Rules",
+                            Match.arrayWith(List.of(Match.objectLike(Map.of(
+                                    "Name",
+                                    "RateLimit",
+                                    "Statement",
+                                    Map.of(
+                                            "RateBasedStatement",
+                                            Match.objectLike(
+                                                    Map.of("Limit", StageConfig.PROD.wafRequestsPer5Minutes()))))))))));
+            edge.resourceCountIs("AWS::CertificateManager::Certificate", 0);
+            // A weak cross-region reference to the edge stack's output: no custom resource, no fixed name.
+            String acl = Template.fromStack(stacks.service())
+                    .findResources("AWS::CloudFront::Distribution")
+                    .toString();
+            assertThat(acl)
+                    .as(name)
+                    .contains("WebACLId={Fn::GetStackOutput=")
+                    .contains(stacks.edge().getStackName());
+            assertThat(stacks.service().getDependencies()).contains(stacks.edge(), stacks.data());
+        });
+    }
+
+    @Test
+    void aCustomDomainGetsItsCertificateAtTheEdge() {
+        Template edge = Template.fromStack(withDomain.edge());
+        edge.hasResourceProperties(
+                "AWS::CertificateManager::Certificate",
+                Match.objectLike(Map.of("DomainName", DOMAIN, "ValidationMethod", "DNS")));
+        String distribution = Template.fromStack(withDomain.service())
+                .findResources("AWS::CloudFront::Distribution")
+                .toString();
+        assertThat(distribution)
+                .contains("Aliases=[" + DOMAIN + "]")
+                .contains("AcmCertificateArn={Fn::GetStackOutput=");
+    }
+
+    @Test
+    void thePostConfirmationTriggerCreatesProfilesAndNothingElse() {
+        STACKS.forEach((name, stacks) -> {
+            DataStack data = stacks.data();
+            Template template = Template.fromStack(data);
+            Map<String, Object> variables = environmentOf(template, ApiContract.POST_CONFIRMATION_HANDLER);
+            assertThat(variables).containsKeys(ApiContract.STAGE, ApiContract.BLUEPRINT, "DYNAMODB_TABLE_USERS");
+            String alias = logicalId(data, data.postConfirmation().getAlias());
+            template.hasResourceProperties(
+                    "AWS::Cognito::UserPool",
+                    Match.objectLike(Map.of("LambdaConfig", Map.of("PostConfirmation", Map.of("Ref", alias)))));
+            assertThat(dynamoDbActions(template, data.postConfirmation()))
+                    .as(name)
+                    .containsExactly("dynamodb:PutItem");
+        });
+    }
+
+    @Test
+    void theMediaProcessorRunsOnNewOriginalsWithItsOwnGrants() {
+        STACKS.forEach((name, stacks) -> {
+            ServiceStack service = stacks.service();
+            Template template = Template.fromStack(service);
+            Map<String, Object> variables = environmentOf(template, ApiContract.MEDIA_PROCESSOR_HANDLER);
+            assertThat(variables)
+                    .containsKeys(
+                            ApiContract.MEDIA_BUCKET,
+                            ApiContract.CDN_DOMAIN,
+                            "DYNAMODB_TABLE_IMAGES",
+                            ApiContract.STAGE,
+                            ApiContract.BLUEPRINT);
+            template.hasResourceProperties(
+                    "AWS::Events::Rule",
+                    Match.objectLike(Map.of(
+                            "EventPattern",
+                            Match.objectLike(Map.of(
+                                    "detail-type",
+                                    List.of("Object Created"),
+                                    "detail",
+                                    Match.objectLike(Map.of(
+                                            "object",
+                                            Map.of(
+                                                    "key",
+                                                    List.of(
+                                                            Map.of(
+                                                                    "wildcard",
+                                                                    ApiContract.MEDIA_ORIGINAL_KEY_PATTERN))))))),
+                            "Targets",
+                            List.of(Match.objectLike(Map.of(
+                                    "Arn",
+                                    Map.of(
+                                            "Ref",
+                                            logicalId(
+                                                    service,
+                                                    service.mediaProcessor().getAlias())),
+                                    "DeadLetterConfig",
+                                    Match.anyValue()))))));
+            assertThat(dynamoDbActions(template, service.mediaProcessor()))
+                    .as(name)
+                    .containsExactlyInAnyOrder("dynamodb:GetItem", "dynamodb:PutItem");
+            String policy = policyOf(template, service.mediaProcessor()).toString();
+            assertThat(policy).contains("/images/*").doesNotContain("/uploads/*");
+            // The bucket (data stack) sends its events to EventBridge; the rule is the service stack's.
+            Template.fromStack(stacks.data())
+                    .hasResourceProperties(
+                            "AWS::S3::Bucket",
+                            Match.objectLike(Map.of(
+                                    "NotificationConfiguration",
+                                    Map.of("EventBridgeConfiguration", Map.of("EventBridgeEnabled", true)))));
+        });
+    }
+
+    @Test
+    void workersAreWatchedByAlarms() {
+        Template service = Template.fromStack(STACKS.get("retreat-audio/prod").service());
+        String alarms = service.findResources("AWS::CloudWatch::Alarm").toString();
+        assertThat(alarms).contains("ApproximateNumberOfMessagesVisible");
+        // api, media processor and post-confirmation trigger: one error-rate alarm each.
+        assertThat(service.findResources(
+                                "AWS::CloudWatch::Alarm",
+                                Match.objectLike(Map.of(
+                                        "Properties",
+                                        Match.objectLike(Map.of("AlarmDescription", "Lambda error rate above 1.0 %")))))
+                        .size())
+                .isEqualTo(3);
+    }
+
+    @Test
+    void onlyBlueprintsWithASiteGetTheSiteBucketAndItsDeployment() {
+        Template.fromStack(STACKS.get("guitar-collection/dev").service())
+                .resourceCountIs("Custom::CDKBucketDeployment", 1);
+        Template.fromStack(STACKS.get("retreat-audio/dev").service()).resourceCountIs("Custom::CDKBucketDeployment", 0);
+        assertThat(STACKS.get("retreat-audio/dev").service().site()).isNull();
+    }
+
+    private static Map<String, Object> environmentOf(Template template, String handler) {
+        Map<String, Map<String, Object>> functions = template.findResources(
+                "AWS::Lambda::Function",
+                Match.objectLike(Map.of("Properties", Match.objectLike(Map.of("Handler", handler)))));
+        assertThat(functions).as(handler).hasSize(1);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> properties =
+                (Map<String, Object>) functions.values().iterator().next().get("Properties");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> environment = (Map<String, Object>) properties.get("Environment");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> variables = (Map<String, Object>) environment.get("Variables");
+        return variables;
+    }
+
+    private static Map<String, Object> policyOf(Template template, dev.cairn.constructs.ApiFunction function) {
+        String role = logicalId(Stack.of(function), function.getRole());
+        Map<String, Map<String, Object>> policies = template.findResources(
+                "AWS::IAM::Policy",
+                Match.objectLike(
+                        Map.of("Properties", Match.objectLike(Map.of("Roles", List.of(Map.of("Ref", role)))))));
+        assertThat(policies).hasSize(1);
+        return policies.values().iterator().next();
+    }
+
+    private static List<String> dynamoDbActions(Template template, dev.cairn.constructs.ApiFunction function) {
+        List<String> actions = new ArrayList<>();
+        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("dynamodb:[A-Za-z]+")
+                .matcher(policyOf(template, function).toString());
+        while (matcher.find()) {
+            actions.add(matcher.group());
+        }
+        return actions;
+    }
+
+    private static String logicalId(Stack stack, software.constructs.IConstruct construct) {
+        software.constructs.IConstruct resource = construct.getNode().getDefaultChild() != null
+                ? construct.getNode().getDefaultChild()
+                : construct;
+        return stack.resolve(((software.amazon.awscdk.CfnElement) resource).getLogicalId())
+                .toString();
     }
 
     @Test

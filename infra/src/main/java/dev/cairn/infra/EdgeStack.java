@@ -1,0 +1,69 @@
+package dev.cairn.infra;
+
+import dev.cairn.constructs.Observability;
+import dev.cairn.constructs.ObservabilityProps;
+import dev.cairn.constructs.WebFirewall;
+import dev.cairn.constructs.WebFirewallProps;
+import software.amazon.awscdk.CrossStackReferences;
+import software.amazon.awscdk.ReferenceStrength;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.certificatemanager.Certificate;
+import software.amazon.awscdk.services.certificatemanager.CertificateValidation;
+import software.amazon.awscdk.services.certificatemanager.ICertificate;
+import software.constructs.Construct;
+
+/**
+ * What CloudFront only accepts from us-east-1: the WAF web ACL (CLOUDFRONT scope, the stage's rate
+ * limits) and, when the stage has a custom domain, its ACM certificate. The WAF alarm lives here
+ * too, since the web ACL's metrics exist only in this region.
+ *
+ * <p>The service stack reads the ACL's and the certificate's ARNs as weak cross-region references
+ * ({@code Fn::GetStackOutput}, see docs/adr/0003-stacks-and-cross-stack-references.md): no custom
+ * resource, no name agreed in advance.
+ */
+public final class EdgeStack extends Stack {
+    /** CloudFront reads web ACLs and certificates from this region only. */
+    public static final String REGION = "us-east-1";
+
+    private final WebFirewall firewall;
+    private final Certificate certificate;
+
+    public EdgeStack(Construct scope, String id, StackProps props, StageConfig stage) {
+        super(scope, id, props);
+        this.firewall = new WebFirewall(
+                this,
+                "Firewall",
+                WebFirewallProps.builder()
+                        .rateLimit(stage.wafRequestsPer5Minutes())
+                        .authRateLimit(stage.wafAuthRequestsPer5Minutes())
+                        .logRetention(stage.logRetention())
+                        .build());
+        CrossStackReferences.of(firewall.getWebAcl()).produce(ReferenceStrength.WEAK);
+        if (stage.domainName() != null) {
+            this.certificate = Certificate.Builder.create(this, "Certificate")
+                    .domainName(stage.domainName())
+                    // The CNAME to create is shown in the ACM console and in the stack events.
+                    .validation(CertificateValidation.fromDns())
+                    .build();
+            CrossStackReferences.of(certificate).produce(ReferenceStrength.WEAK);
+        } else {
+            this.certificate = null;
+        }
+        new Observability(
+                this,
+                "Observability",
+                ObservabilityProps.builder()
+                        .wafWebAclName(firewall.getWebAclName())
+                        .build());
+    }
+
+    public WebFirewall firewall() {
+        return firewall;
+    }
+
+    /** The certificate of the stage's custom domain, or null without one. */
+    public ICertificate certificate() {
+        return certificate;
+    }
+}
