@@ -32,6 +32,8 @@ public final class ApiContract {
     public static final String CLIENT_ID = "COGNITO_CLIENT_ID";
     public static final String MEDIA_BUCKET = "S3_BUCKET_MEDIA";
     public static final String CDN_DOMAIN = "CLOUDFRONT_DOMAIN";
+    /** The secret the API derives its signing keys from (list cursors, API key hashes). */
+    public static final String SIGNING_SECRET_ARN = "SIGNING_SECRET_ARN";
 
     /**
      * Set on the api function by HttpServiceApi's {@code originVerifySecret}: the secret whose value

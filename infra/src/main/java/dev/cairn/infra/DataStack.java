@@ -4,6 +4,7 @@ import dev.cairn.constructs.ApiFunction;
 import dev.cairn.constructs.ApiFunctionProps;
 import dev.cairn.constructs.AuthPool;
 import dev.cairn.constructs.AuthPoolProps;
+import dev.cairn.constructs.Compliance;
 import dev.cairn.constructs.DataTable;
 import dev.cairn.constructs.DataTableProps;
 import dev.cairn.constructs.MediaBucket;
@@ -20,6 +21,8 @@ import software.amazon.awscdk.services.dynamodb.AttributeType;
 import software.amazon.awscdk.services.dynamodb.GlobalSecondaryIndexProps;
 import software.amazon.awscdk.services.kms.Key;
 import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.secretsmanager.Secret;
+import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
 import software.constructs.Construct;
 import software.constructs.IConstruct;
 
@@ -40,6 +43,8 @@ public final class DataStack extends Stack {
     private final MediaBucket media;
     private final AuthPool auth;
     private final ApiFunction postConfirmation;
+    private final Secret signingSecret;
+    private final Key signingKey;
 
     public DataStack(
             Construct scope,
@@ -113,6 +118,32 @@ public final class DataStack extends Stack {
                         .removalPolicy(stage.removalPolicy())
                         .build());
         disposableInDev(stage, auth);
+
+        // Signs list cursors and keys the hashes of API keys: replacing it would void every API key,
+        // so it is data, kept with the tables.
+        this.signingKey = Key.Builder.create(this, "SigningKey")
+                .description("Encrypts the API's signing secret")
+                .enableKeyRotation(true)
+                .removalPolicy(stage.removalPolicy())
+                .build();
+        this.signingSecret = Secret.Builder.create(this, "Signing")
+                .description("The API's signing secret: list cursors and API key hashes are keyed from it")
+                .encryptionKey(signingKey)
+                .removalPolicy(stage.removalPolicy())
+                .generateSecretString(SecretStringGenerator.builder()
+                        .passwordLength(64)
+                        .excludePunctuation(true)
+                        .build())
+                .build();
+        String rotation = "API keys are stored only as hashes keyed from this secret, so a rotation would void"
+                + " every key clients hold; it is replaced deliberately (and keys re-issued) instead.";
+        for (String rule : List.of(
+                "AwsSolutions-SMG4",
+                "HIPAA.Security-SecretsManagerRotationEnabled",
+                "NIST.800.53.R5-SecretsManagerRotationEnabled",
+                "PCI.DSS.321-SecretsManagerRotationEnabled")) {
+            Compliance.suppress(signingSecret, rule, rotation);
+        }
     }
 
     /**
@@ -168,6 +199,16 @@ public final class DataStack extends Stack {
 
     public AuthPool auth() {
         return auth;
+    }
+
+    /** The key that encrypts the signing secret. */
+    public Key signingKey() {
+        return signingKey;
+    }
+
+    /** The API's signing secret (list cursors, API key hashes). */
+    public Secret signingSecret() {
+        return signingSecret;
     }
 
     /** The user pool's post-confirmation trigger, which creates the user's profile. */

@@ -24,6 +24,7 @@ import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.codedeploy.LambdaDeploymentConfig;
 import software.amazon.awscdk.services.dynamodb.ITable;
+import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.kms.Key;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.IFunction;
@@ -78,6 +79,7 @@ public final class ServiceStack extends Stack {
         environment.put(ApiContract.USER_POOL_ID, data.auth().getUserPool().getUserPoolId());
         environment.put(ApiContract.CLIENT_ID, data.auth().getClient().getUserPoolClientId());
         environment.put(ApiContract.MEDIA_BUCKET, data.media().getBucket().getBucketName());
+        environment.put(ApiContract.SIGNING_SECRET_ARN, data.signingSecret().getSecretArn());
         for (TableSpec spec : blueprint.allTables()) {
             environment.put(
                     spec.environmentVariable(),
@@ -101,6 +103,21 @@ public final class ServiceStack extends Stack {
         for (DataTable table : data.tables().values()) {
             table.grantApiData(api);
         }
+        // Granted on the role only: Secret.grantRead would also name this role in the data stack's key
+        // policy, and the data stack must not depend on this one.
+        api.getRole()
+                .addToPolicy(PolicyStatement.Builder.create()
+                        .actions(List.of("secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"))
+                        .resources(List.of(data.signingSecret().getSecretArn()))
+                        .build());
+        api.getRole()
+                .addToPolicy(PolicyStatement.Builder.create()
+                        .actions(List.of("kms:Decrypt"))
+                        .resources(List.of(data.signingKey().getKeyArn()))
+                        .conditions(Map.of(
+                                "StringEquals",
+                                Map.of("kms:ViaService", "secretsmanager." + getRegion() + ".amazonaws.com")))
+                        .build());
         data.media().grantUpload(api, "uploads/");
         data.media().grantRead(api, "uploads/");
         data.media().grantDelete(api, "uploads/");

@@ -24,6 +24,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.AppProps;
+import software.amazon.awscdk.CrossStackReferences;
+import software.amazon.awscdk.ReferenceStrength;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 import software.amazon.awscdk.services.lambda.Code;
@@ -75,14 +77,35 @@ class InfraAppContractTest {
         }
     }
 
+    /** Set by the Lambda runtime, or optional with a default that fits the infra. */
+    private static final Set<String> NOT_FROM_INFRA = Set.of("AWS_REGION", "ORIGIN_VERIFY_SECRET_FIELD");
+
+    /** Every {@code ${VARIABLE:...}} of the app's application.properties. */
+    private static Set<String> variablesTheAppReads() throws IOException {
+        String properties;
+        try (var in = ApplicationContext.class.getClassLoader().getResourceAsStream("application.properties")) {
+            assertThat(in).as("the app's application.properties").isNotNull();
+            properties = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        Set<String> variables = new TreeSet<>();
+        java.util.regex.Matcher matcher =
+                java.util.regex.Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)[:}]").matcher(properties);
+        while (matcher.find()) {
+            variables.add(matcher.group(1));
+        }
+        return variables;
+    }
+
     @Test
     void theApiFunctionGetsTheEnvironmentTheAppReads() throws IOException {
         Path code = Files.createTempDirectory("cairn-code");
         Files.writeString(code.resolve("placeholder.txt"), "injected");
         App app = new App(AppProps.builder()
                 .outdir(Files.createTempDirectory("cairn-contract").toString())
-                .context(Map.of("@aws-cdk/core:crossStackReferenceStrength", "strong"))
                 .build());
+        CrossStackReferences.of(app).consume(ReferenceStrength.STRONG);
+        Set<String> read = variablesTheAppReads();
+        assertThat(read).contains("SIGNING_SECRET_ARN", "CLOUDFRONT_DOMAIN", "COGNITO_USER_POOL_ID");
         Map<Blueprint, CairnApp.Stacks> built = new java.util.LinkedHashMap<>();
         for (Blueprint blueprint : Blueprint.BLUEPRINTS.values()) {
             built.put(
@@ -98,8 +121,16 @@ class InfraAppContractTest {
                             Match.objectLike(Map.of(
                                     "Properties", Match.objectLike(Map.of("Handler", ApiContract.API_HANDLER)))));
             String environment = functions.values().iterator().next().toString();
-            for (TableDefinition table : Tables.forBlueprint(blueprint.name())) {
-                assertThat(environment).as(blueprint.name()).contains(table.environmentVariable() + "=");
+            Set<String> tables = Tables.forBlueprint(blueprint.name()).stream()
+                    .map(TableDefinition::environmentVariable)
+                    .collect(Collectors.toSet());
+            for (String variable : read) {
+                boolean needed = variable.startsWith("DYNAMODB_TABLE_")
+                        ? tables.contains(variable)
+                        : !NOT_FROM_INFRA.contains(variable);
+                if (needed) {
+                    assertThat(environment).as(blueprint.name()).contains(variable + "=");
+                }
             }
             assertThat(environment)
                     .contains("COGNITO_USER_POOL_ID=")

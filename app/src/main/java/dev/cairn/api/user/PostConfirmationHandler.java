@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The Cognito post-confirmation trigger ({@code auth-triggers}): once a user confirms their
  * address, their profile exists. The event goes back unchanged, as Cognito expects. The local
- * stack invokes this same class when cognito-local fires the trigger.
+ * stack invokes this same class when cognito-local fires the trigger. It needs only the users
+ * table: the user pool cannot name its own trigger's environment, so nothing of Cognito is here.
  */
 public class PostConfirmationHandler implements RequestStreamHandler, AutoCloseable {
     static final String CONFIRM_SIGN_UP = "PostConfirmation_ConfirmSignUp";
@@ -22,7 +23,7 @@ public class PostConfirmationHandler implements RequestStreamHandler, AutoClosea
 
     private final ApplicationContext context;
     private final boolean ownsContext;
-    private final UserService users;
+    private final UserProfiles profiles;
     private final JsonMapper json;
 
     /** Used by the Lambda runtime. */
@@ -38,7 +39,7 @@ public class PostConfirmationHandler implements RequestStreamHandler, AutoClosea
     private PostConfirmationHandler(ApplicationContext context, boolean ownsContext) {
         this.context = context;
         this.ownsContext = ownsContext;
-        this.users = context.getBean(UserService.class);
+        this.profiles = context.getBean(UserProfiles.class);
         this.json = context.getBean(JsonMapper.class);
     }
 
@@ -64,7 +65,7 @@ public class PostConfirmationHandler implements RequestStreamHandler, AutoClosea
             LOG.warn("Post-confirmation event without a sub; no profile created");
             return;
         }
-        users.createProfile(userId, (String) attributes.get("email"), (String) attributes.get("name"));
+        profiles.createFirst(userId, (String) attributes.get("email"), (String) attributes.get("name"));
         LOG.info("Profile created for a confirmed user");
     }
 

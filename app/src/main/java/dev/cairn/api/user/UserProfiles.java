@@ -2,8 +2,10 @@ package dev.cairn.api.user;
 
 import dev.cairn.api.data.TableDefinition;
 import dev.cairn.api.data.TableNames;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +37,12 @@ public class UserProfiles {
                         r -> r.tableName(table).key(key(userId)).consistentRead(true))
                 .item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
+    }
+
+    /** A confirmed user's first profile, unless they have one already. */
+    public void createFirst(String userId, @Nullable String email, @Nullable String name) {
+        String now = Instant.now().toString();
+        createIfAbsent(new UserProfile(userId, email, name, Map.of(), now, now, 1));
     }
 
     /** Stores a first profile; returns false (and writes nothing) if the user has one already. */

@@ -34,8 +34,7 @@ public class UserService {
 
     /** The first profile of a newly confirmed user; does nothing if one exists. */
     public void createProfile(String userId, @Nullable String email, @Nullable String name) {
-        String now = clock.instant().toString();
-        profiles.createIfAbsent(new UserProfile(userId, email, name, Map.of(), now, now, 1));
+        profiles.createFirst(userId, email, name);
     }
 
     public UserProfile profile(AuthenticatedUser user, String accessToken) {
