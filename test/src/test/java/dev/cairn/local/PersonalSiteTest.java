@@ -178,8 +178,13 @@ class PersonalSiteTest {
         return created.text("id");
     }
 
-    @SuppressWarnings("unchecked")
     static List<String> pages(Account user, String path, int limit) {
+        return pages(api, user, path, limit);
+    }
+
+    /** Every id of a list, page by page, checking that full pages come before the last. */
+    @SuppressWarnings("unchecked")
+    static List<String> pages(ApiClient api, Account user, String path, int limit) {
         List<String> ids = new ArrayList<>();
         String cursor = null;
         do {
