@@ -18,13 +18,11 @@ import software.amazon.awssdk.services.s3.S3Client;
 class PrivateFilesTest {
     private static LocalCairn stack;
     private static ApiClient api;
-    private static S3Client s3;
 
     @BeforeAll
     static void connect(LocalCairn running, ApiClient client) {
         stack = running;
         api = client;
-        s3 = running.app().getBean(S3Client.class);
     }
 
     @Test
@@ -203,8 +201,18 @@ class PrivateFilesTest {
         return (List<Map<String, Object>>) page.data().get("items");
     }
 
-    static boolean exists(String key) {
-        return !s3.listObjectsV2(r -> r.bucket(LocalCairn.MEDIA_BUCKET).prefix(key)).contents().stream()
+    private static boolean exists(String key) {
+        return exists(stack, key);
+    }
+
+    /** Whether the stack's media bucket holds an object at exactly {@code key}. */
+    static boolean exists(LocalCairn stack, String key) {
+        return !stack
+                .app()
+                .getBean(S3Client.class)
+                .listObjectsV2(r -> r.bucket(LocalCairn.MEDIA_BUCKET).prefix(key))
+                .contents()
+                .stream()
                 .filter(o -> o.key().equals(key))
                 .toList()
                 .isEmpty();
