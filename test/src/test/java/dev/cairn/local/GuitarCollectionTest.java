@@ -322,6 +322,18 @@ class GuitarCollectionTest {
     }
 
     @Test
+    void filesAndApiKeysAreNotPartOfThisBlueprint() throws Exception {
+        Account ada = Accounts.signedIn(stack, api, "Ada");
+
+        assertThat(api.get("/api/files", ada.accessToken()).errorCode()).isEqualTo("NOT_FOUND");
+        assertThat(api.post("/api/keys", Map.of("name", "k"), ada.accessToken()).errorCode())
+                .isEqualTo("NOT_FOUND");
+        Reply withKey = api.send("GET", "/api/guitars", null, null, Map.of("X-Api-Key", "cairn_" + "A".repeat(43)));
+        assertThat(withKey.status()).isEqualTo(401);
+        assertThat(withKey.errorCode()).isEqualTo("AUTH_UNAUTHORIZED");
+    }
+
+    @Test
     void usersNeverSeeEachOthersGuitars() throws Exception {
         Account ada = Accounts.signedIn(stack, api, "Ada");
         Account bob = Accounts.signedIn(stack, api, "Bob");
