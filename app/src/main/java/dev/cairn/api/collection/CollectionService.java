@@ -125,28 +125,18 @@ public final class CollectionService<T> implements UserData {
         List<TransactWriteItem> facetUpdates = facetUpdates(owner, Map.of(), document.facets());
         String condition = "attribute_not_exists(#id)";
         Map<String, String> names = Map.of("#id", collection.idAttribute());
-        try {
-            if (facetUpdates.isEmpty()) {
-                dynamoDb.putItem(r -> r.tableName(table)
+        conditionally(
+                () -> dynamoDb.putItem(r -> r.tableName(table)
                         .item(item)
                         .conditionExpression(condition)
-                        .expressionAttributeNames(names));
-            } else {
-                List<TransactWriteItem> writes = new ArrayList<>();
-                writes.add(TransactWriteItem.builder()
+                        .expressionAttributeNames(names)),
+                TransactWriteItem.builder()
                         .put(p -> p.tableName(table)
                                 .item(item)
                                 .conditionExpression(condition)
                                 .expressionAttributeNames(names))
-                        .build());
-                writes.addAll(facetUpdates);
-                dynamoDb.transactWriteItems(r -> r.transactItems(writes));
-            }
-        } catch (ConditionalCheckFailedException e) {
-            throw conflict();
-        } catch (TransactionCanceledException e) {
-            throw firstConditionFailed(e) ? conflict() : e;
-        }
+                        .build(),
+                facetUpdates);
         return view(owner, item);
     }
 
@@ -173,30 +163,20 @@ public final class CollectionService<T> implements UserData {
         Map<String, String> names = Map.of("#version", VERSION);
         Map<String, AttributeValue> values = Map.of(":expected", number(expected));
         List<TransactWriteItem> facetUpdates = facetUpdates(owner, facetValues(current), Map.of());
-        try {
-            if (facetUpdates.isEmpty()) {
-                dynamoDb.deleteItem(r -> r.tableName(table)
+        conditionally(
+                () -> dynamoDb.deleteItem(r -> r.tableName(table)
                         .key(key)
                         .conditionExpression(condition)
                         .expressionAttributeNames(names)
-                        .expressionAttributeValues(values));
-            } else {
-                List<TransactWriteItem> writes = new ArrayList<>();
-                writes.add(TransactWriteItem.builder()
+                        .expressionAttributeValues(values)),
+                TransactWriteItem.builder()
                         .delete(d -> d.tableName(table)
                                 .key(key)
                                 .conditionExpression(condition)
                                 .expressionAttributeNames(names)
                                 .expressionAttributeValues(values))
-                        .build());
-                writes.addAll(facetUpdates);
-                dynamoDb.transactWriteItems(r -> r.transactItems(writes));
-            }
-        } catch (ConditionalCheckFailedException e) {
-            throw conflict();
-        } catch (TransactionCanceledException e) {
-            throw firstConditionFailed(e) ? conflict() : e;
-        }
+                        .build(),
+                facetUpdates);
         for (String imageId : attachedImageIds(current)) {
             images.delete(owner, imageId);
         }
@@ -513,22 +493,34 @@ public final class CollectionService<T> implements UserData {
         Map<String, String> names = Map.of("#version", VERSION);
         Map<String, AttributeValue> values = Map.of(":expected", number(expected));
         List<TransactWriteItem> facetUpdates = facetUpdates(owner, facetValues(current), document.facets());
-        try {
-            if (facetUpdates.isEmpty()) {
-                dynamoDb.putItem(r -> r.tableName(table)
+        conditionally(
+                () -> dynamoDb.putItem(r -> r.tableName(table)
                         .item(item)
                         .conditionExpression(condition)
                         .expressionAttributeNames(names)
-                        .expressionAttributeValues(values));
-            } else {
-                List<TransactWriteItem> writes = new ArrayList<>();
-                writes.add(TransactWriteItem.builder()
+                        .expressionAttributeValues(values)),
+                TransactWriteItem.builder()
                         .put(p -> p.tableName(table)
                                 .item(item)
                                 .conditionExpression(condition)
                                 .expressionAttributeNames(names)
                                 .expressionAttributeValues(values))
-                        .build());
+                        .build(),
+                facetUpdates);
+        return view(owner, item);
+    }
+
+    /**
+     * A conditional write of the item: alone when no facet count changes, else in one transaction
+     * with the facet updates. A failed condition on the item is 409.
+     */
+    private void conditionally(Runnable alone, TransactWriteItem inTransaction, List<TransactWriteItem> facetUpdates) {
+        try {
+            if (facetUpdates.isEmpty()) {
+                alone.run();
+            } else {
+                List<TransactWriteItem> writes = new ArrayList<>();
+                writes.add(inTransaction);
                 writes.addAll(facetUpdates);
                 dynamoDb.transactWriteItems(r -> r.transactItems(writes));
             }
@@ -537,7 +529,6 @@ public final class CollectionService<T> implements UserData {
         } catch (TransactionCanceledException e) {
             throw firstConditionFailed(e) ? conflict() : e;
         }
-        return view(owner, item);
     }
 
     /** The item, or 404 if the owner has none with this id (someone else's included). */

@@ -29,17 +29,7 @@ public class MediaObjects {
 
     /** The object's size, or empty if there is no object at {@code key}. */
     public Optional<Long> size(String key) {
-        try {
-            HeadObjectResponse head = s3.headObject(r -> r.bucket(bucket).key(key));
-            return Optional.of(head.contentLength());
-        } catch (NoSuchKeyException e) {
-            return Optional.empty();
-        } catch (S3Exception e) {
-            if (e.statusCode() == 404) {
-                return Optional.empty();
-            }
-            throw e;
-        }
+        return head(key).map(StoredObject::size);
     }
 
     /** The object's size and content type, or empty if there is no object at {@code key}. */
