@@ -322,6 +322,18 @@ class GuitarCollectionTest {
     }
 
     @Test
+    void filesAndApiKeysAreNotPartOfThisBlueprint() throws Exception {
+        Account ada = Accounts.signedIn(stack, api, "Ada");
+
+        assertThat(api.get("/api/files", ada.accessToken()).errorCode()).isEqualTo("NOT_FOUND");
+        assertThat(api.post("/api/keys", Map.of("name", "k"), ada.accessToken()).errorCode())
+                .isEqualTo("NOT_FOUND");
+        Reply withKey = api.send("GET", "/api/guitars", null, null, Map.of("X-Api-Key", "cairn_" + "A".repeat(43)));
+        assertThat(withKey.status()).isEqualTo(401);
+        assertThat(withKey.errorCode()).isEqualTo("AUTH_UNAUTHORIZED");
+    }
+
+    @Test
     void usersNeverSeeEachOthersGuitars() throws Exception {
         Account ada = Accounts.signedIn(stack, api, "Ada");
         Account bob = Accounts.signedIn(stack, api, "Bob");
@@ -391,6 +403,126 @@ class GuitarCollectionTest {
         assertThat(notes(api.get("/api/guitars/" + guitars.getLast(), demo.accessToken())))
                 .singleElement()
                 .satisfies(n -> assertThat((String) n.get("content")).startsWith("Restrung"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aReceiptIsPrivateServedSignedAndGoesWithTheGuitar() throws Exception {
+        Account ada = Accounts.signedIn(stack, api, "Ada");
+        Account bob = Accounts.signedIn(stack, api, "Bob");
+        Map<String, Object> les = guitar("Gibson", "Les Paul", 1959, "electric");
+        les.put("privateInfo", Map.of("serialNumber", "9 0001", "currency", "USD"));
+        String id = create(ada, les);
+        String base = "/api/guitars/" + id + "/receipt";
+        byte[] pdf = TestDocuments.pdf("receipt 1959");
+
+        String key = Uploads.document(api, ada, base + "/upload-url", "Receipt.pdf", "application/pdf", pdf)
+                .text("fileKey");
+        assertThat(key).startsWith("private/" + ada.userId() + "/receipts/" + id + "/");
+        Reply attached = api.post(base + "/upload-complete", Map.of("fileKey", key), ada.accessToken());
+
+        assertThat(attached.status()).as(attached.body().toString()).isEqualTo(200);
+        Map<String, Object> info = (Map<String, Object>) attached.data().get("privateInfo");
+        assertThat(info).containsEntry("serialNumber", "9 0001").containsKey("receiptUrl");
+        assertThat(attached.data()).doesNotContainKey("receipt").containsEntry("version", 2);
+        String url = (String) info.get("receiptUrl");
+        assertThat(url).contains("X-Amz-Expires=300").contains("X-Amz-Signature=");
+        var download = Uploads.fetch(url);
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.body()).isEqualTo(pdf);
+        assertThat(download.headers().firstValue("Content-Disposition"))
+                .hasValue("attachment; filename=\"receipt.pdf\"");
+        assertThat(Uploads.fetch(stack.baseUrl() + "/media/" + key).statusCode())
+                .isIn(403, 404);
+        // Only the key is stored, never a URL.
+        assertThat(storedGuitar(ada, id).toString()).contains(key).doesNotContain("X-Amz");
+
+        // A replace from a client that echoes the view keeps the receipt and stores no URL.
+        Map<String, Object> echoed = new LinkedHashMap<>(les);
+        echoed.put("privateInfo", info);
+        echoed.put("color", "Cherry Sunburst");
+        Reply replaced = api.send("PUT", "/api/guitars/" + id, echoed, ada.accessToken());
+        assertThat(replaced.status()).as(replaced.body().toString()).isEqualTo(200);
+        assertThat((Map<String, Object>) replaced.data().get("privateInfo")).containsKey("receiptUrl");
+        assertThat(storedGuitar(ada, id).toString()).doesNotContain("X-Amz");
+
+        // Someone else can neither upload for the guitar nor attach its upload to their own.
+        String bobs = create(bob, guitar("Gibson", "SG", 1961, "electric"));
+        assertThat(api.post(
+                                base + "/upload-url",
+                                Map.of("fileName", "r.pdf", "fileType", "application/pdf", "fileSize", 10),
+                                bob.accessToken())
+                        .errorCode())
+                .isEqualTo("GUITAR_NOT_FOUND");
+        assertThat(api.post(
+                                "/api/guitars/" + bobs + "/receipt/upload-complete",
+                                Map.of("fileKey", key),
+                                bob.accessToken())
+                        .errorCode())
+                .isEqualTo("RECEIPT_NOT_FOUND");
+        assertThat(api.get("/api/guitars/" + bobs, bob.accessToken()).data().get("privateInfo"))
+                .isNull();
+
+        // Only documents and photos, checked by content; a bad upload is removed.
+        assertThat(api.post(
+                                base + "/upload-url",
+                                Map.of("fileName", "r.txt", "fileType", "text/plain", "fileSize", 10),
+                                ada.accessToken())
+                        .errorCode())
+                .isEqualTo("RECEIPT_VALIDATION_ERROR");
+        String fake = Uploads.document(api, ada, base + "/upload-url", "r.pdf", "application/pdf", TestImages.png(8, 8))
+                .text("fileKey");
+        assertThat(api.post(base + "/upload-complete", Map.of("fileKey", fake), ada.accessToken())
+                        .errorCode())
+                .isEqualTo("RECEIPT_UPLOAD_FAILED");
+        assertThat(PrivateFilesTest.exists(stack, fake)).isFalse();
+
+        // A new receipt replaces the old one, whose object goes.
+        byte[] photo = TestImages.png(20, 30);
+        String second = Uploads.document(api, ada, base + "/upload-url", "receipt.png", "image/png", photo)
+                .text("fileKey");
+        Reply swapped = api.post(base + "/upload-complete", Map.of("fileKey", second), ada.accessToken());
+        assertThat(swapped.status()).as(swapped.body().toString()).isEqualTo(200);
+        assertThat(PrivateFilesTest.exists(stack, key)).isFalse();
+        String photoUrl = (String) ((Map<String, Object>) swapped.data().get("privateInfo")).get("receiptUrl");
+        assertThat(Uploads.fetch(photoUrl).body()).isEqualTo(photo);
+
+        assertThat(api.delete("/api/guitars/" + id, ada.accessToken()).status()).isEqualTo(204);
+        assertThat(PrivateFilesTest.exists(stack, second)).isFalse();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aReceiptCanBeRemovedOnItsOwn() throws Exception {
+        Account ada = Accounts.signedIn(stack, api, "Ada");
+        String id = create(ada, guitar("Martin", "D-28", 1968, "acoustic"));
+        String base = "/api/guitars/" + id + "/receipt";
+        String key = Uploads.document(
+                        api, ada, base + "/upload-url", "r.pdf", "application/pdf", TestDocuments.pdf("D-28"))
+                .text("fileKey");
+        assertThat(api.post(base + "/upload-complete", Map.of("fileKey", key), ada.accessToken())
+                        .status())
+                .isEqualTo(200);
+
+        Reply removed = api.delete(base, ada.accessToken());
+
+        assertThat(removed.status()).isEqualTo(200);
+        assertThat(removed.data().get("privateInfo")).isNull();
+        assertThat(PrivateFilesTest.exists(stack, key)).isFalse();
+        assertThat(api.get("/api/guitars/" + id, ada.accessToken()).data()).doesNotContainKey("privateInfo");
+    }
+
+    private static Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> storedGuitar(
+            Account user, String id) {
+        return stack.app()
+                .getBean(software.amazon.awssdk.services.dynamodb.DynamoDbClient.class)
+                .getItem(r -> r.tableName(stack.app().getBean(TableNames.class).of(Guitars.TABLE))
+                        .key(Map.of(
+                                "userId",
+                                software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(user.userId()),
+                                "guitarId",
+                                software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(id))))
+                .item();
     }
 
     static Map<String, Object> guitar(String brand, String model, int year, String type) {

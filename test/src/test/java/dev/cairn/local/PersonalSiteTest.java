@@ -3,6 +3,8 @@ package dev.cairn.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cairn.api.data.TableNames;
+import dev.cairn.api.files.Files;
+import dev.cairn.api.keys.ApiKeys;
 import dev.cairn.api.site.SiteCollections;
 import dev.cairn.local.Accounts.Account;
 import dev.cairn.local.ApiClient.Reply;
@@ -35,6 +37,8 @@ class PersonalSiteTest {
 
         assertThat(api.get("/api/notes", ada.accessToken()).status()).isEqualTo(200);
         assertThat(api.get("/api/bookmarks", ada.accessToken()).status()).isEqualTo(200);
+        assertThat(api.get("/api/files", ada.accessToken()).status()).isEqualTo(200);
+        assertThat(api.get("/api/keys", ada.accessToken()).status()).isEqualTo(200);
         assertThat(api.get("/api/guitars", ada.accessToken()).errorCode()).isEqualTo("NOT_FOUND");
     }
 
@@ -173,6 +177,59 @@ class PersonalSiteTest {
         assertThat(pages(demo, "/api/bookmarks?tag=java", 20)).hasSize(2);
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void exportHoldsFilesAndKeysWithoutSecretsAndAccountDeletionErasesThem() throws Exception {
+        Account ada = Accounts.signedIn(stack, api, "Ada");
+        Account bob = Accounts.signedIn(stack, api, "Bob");
+        String fileKey = Uploads.document(
+                        api, ada, "/api/files/upload-url", "cv.pdf", "application/pdf", TestDocuments.pdf("cv"))
+                .text("fileKey");
+        Reply file = api.post("/api/files/upload-complete", Map.of("fileKey", fileKey), ada.accessToken());
+        assertThat(file.status()).isEqualTo(201);
+        Reply key = api.post("/api/keys", Map.of("name", "feed", "dailyQuota", 5), ada.accessToken());
+        assertThat(key.status()).isEqualTo(201);
+        assertThat(api.send("GET", "/api/notes", null, null, Map.of("X-Api-Key", key.text("key")))
+                        .status())
+                .isEqualTo(200);
+        Reply bobsKey = api.post("/api/keys", Map.of("name", "bob's"), bob.accessToken());
+
+        Reply export = api.get("/api/user/export", ada.accessToken());
+
+        assertThat(export.data().get("files")).asList().singleElement().satisfies(f -> assertThat(
+                        (Map<String, Object>) f)
+                .containsEntry("id", file.text("id"))
+                .containsEntry("fileName", "cv.pdf")
+                .doesNotContainKey("objectKey"));
+        assertThat(export.data().get("api-keys")).asList().singleElement().satisfies(k -> assertThat(
+                        (Map<String, Object>) k)
+                .containsEntry("id", key.text("id"))
+                .containsEntry("name", "feed")
+                .doesNotContainKeys("key", "keyHash"));
+        assertThat(export.body().toString()).doesNotContain(key.text("key")).doesNotContain("keyHash");
+
+        assertThat(api.send("DELETE", "/api/user/account", Map.of("password", Accounts.PASSWORD), ada.accessToken())
+                        .status())
+                .isEqualTo(200);
+        DynamoDbClient dynamoDb = stack.app().getBean(DynamoDbClient.class);
+        TableNames tables = stack.app().getBean(TableNames.class);
+        for (String table : List.of(tables.of(Files.TABLE), tables.of(ApiKeys.TABLE))) {
+            assertThat(dynamoDb.query(r -> r.tableName(table)
+                                    .keyConditionExpression("userId = :u")
+                                    .expressionAttributeValues(Map.of(":u", AttributeValue.fromS(ada.userId()))))
+                            .items())
+                    .as(table + ", usage counters included")
+                    .isEmpty();
+        }
+        assertThat(PrivateFilesTest.exists(stack, fileKey)).isFalse();
+        assertThat(api.send("GET", "/api/notes", null, null, Map.of("X-Api-Key", key.text("key")))
+                        .errorCode())
+                .isEqualTo("AUTH_UNAUTHORIZED");
+        assertThat(api.send("GET", "/api/notes", null, null, Map.of("X-Api-Key", bobsKey.text("key")))
+                        .status())
+                .isEqualTo(200);
+    }
+
     static Map<String, Object> note(String title, boolean pinned, List<String> tags) {
         Map<String, Object> note = new LinkedHashMap<>();
         note.put("title", title);
@@ -195,8 +252,13 @@ class PersonalSiteTest {
         return created.text("id");
     }
 
-    @SuppressWarnings("unchecked")
     static List<String> pages(Account user, String path, int limit) {
+        return pages(api, user, path, limit);
+    }
+
+    /** Every id of a list, page by page, checking that full pages come before the last. */
+    @SuppressWarnings("unchecked")
+    static List<String> pages(ApiClient api, Account user, String path, int limit) {
         List<String> ids = new ArrayList<>();
         String cursor = null;
         do {

@@ -31,6 +31,19 @@ final class Uploads {
         return complete.data();
     }
 
+    /**
+     * Asks {@code path} for an upload URL for a document, and PUTs {@code bytes} there; answers the
+     * upload-url reply (its {@code fileKey} is what completion takes).
+     */
+    static Reply document(ApiClient api, Account user, String path, String name, String type, byte[] bytes)
+            throws Exception {
+        Reply url = api.post(
+                path, Map.of("fileName", name, "fileType", type, "fileSize", bytes.length), user.accessToken());
+        assertThat(url.status()).as(url.body().toString()).isEqualTo(200);
+        assertThat(put(url, bytes)).isEqualTo(200);
+        return url;
+    }
+
     /** What a browser does with an upload URL: a PUT with the headers the API named. */
     @SuppressWarnings("unchecked")
     static int put(Reply url, byte[] bytes) throws Exception {

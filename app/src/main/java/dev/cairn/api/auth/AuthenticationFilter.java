@@ -2,16 +2,29 @@ package dev.cairn.api.auth;
 
 import dev.cairn.api.http.ApiException;
 import dev.cairn.api.http.ErrorCodes;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.core.annotation.AnnotationMetadata;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
+import io.micronaut.http.server.exceptions.response.ErrorContext;
+import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import io.micronaut.web.router.RouteAttributes;
 import io.micronaut.web.router.RouteMatch;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -19,33 +32,53 @@ import org.slf4j.MDC;
 /**
  * Admits a request to a route only with a valid access token, unless the route is {@link Public}.
  * A request that matches no route passes, so that it gets its 404 or 405.
+ *
+ * <p>Where the blueprint has API keys ({@link ApiKeyAuthenticator}), a request with {@code
+ * X-Api-Key} and no bearer token acts as the key's owner: a read key may only GET (or HEAD), no key
+ * reaches the token-only areas (sign-in, the account, the keys themselves), and each key has a
+ * daily quota, past which the answer is 429 {@code RATE_LIMITED} with {@code Retry-After}.
  */
 @ServerFilter("/api/**")
 final class AuthenticationFilter implements Ordered {
 
     static final String USER_ATTRIBUTE = "cairn.user";
     static final String TOKEN_ATTRIBUTE = "cairn.accessToken";
+    static final String API_KEY_HEADER = "X-Api-Key";
+    /** Where only a signed-in user may go: an API key can never manage keys, the account or sign-in. */
+    static final List<String> TOKEN_ONLY_PATHS = List.of("/api/auth", "/api/user", "/api/keys");
+
     private static final Logger LOG = LoggerFactory.getLogger(AuthenticationFilter.class);
     private static final String BEARER = "Bearer ";
 
     private final AccessTokenVerifier verifier;
+    private final BeanProvider<ApiKeyAuthenticator> apiKeys;
+    private final ErrorResponseProcessor<?> errors;
 
-    AuthenticationFilter(AccessTokenVerifier verifier) {
+    AuthenticationFilter(
+            AccessTokenVerifier verifier, BeanProvider<ApiKeyAuthenticator> apiKeys, ErrorResponseProcessor<?> errors) {
         this.verifier = verifier;
+        this.apiKeys = apiKeys;
+        this.errors = errors;
     }
 
     @RequestFilter
-    void authenticate(HttpRequest<?> request) {
+    @Nullable
+    HttpResponse<?> authenticate(HttpRequest<?> request) {
         Optional<RouteMatch<?>> route = RouteAttributes.getRouteMatch(request);
         if (route.isEmpty()) {
-            return;
+            return null;
         }
         AnnotationMetadata metadata = route.get().getRouteInfo().getAnnotationMetadata();
         if (metadata.hasAnnotation(Public.class)) {
-            return;
+            return null;
         }
         String header = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
-        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+        boolean bearer = header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length());
+        String apiKey = request.getHeaders().get(API_KEY_HEADER);
+        if (!bearer && apiKey != null && !apiKey.isBlank()) {
+            return authenticateKey(request, metadata, apiKey.strip());
+        }
+        if (!bearer) {
             throw new ApiException(401, ErrorCodes.AUTH_UNAUTHORIZED, "An access token is required");
         }
         try {
@@ -65,6 +98,60 @@ final class AuthenticationFilter implements Ordered {
             }
             throw new ApiException(401, ErrorCodes.AUTH_UNAUTHORIZED, "The access token is not valid");
         }
+        return null;
+    }
+
+    /** Admits a request made with an API key, or answers it with 429 once the key's quota is spent. */
+    @Nullable
+    private HttpResponse<?> authenticateKey(HttpRequest<?> request, AnnotationMetadata metadata, String presented) {
+        ApiKeyAuthenticator keys = apiKeys.isPresent() ? apiKeys.get() : null;
+        if (keys == null) {
+            throw new ApiException(401, ErrorCodes.AUTH_UNAUTHORIZED, "An access token is required");
+        }
+        ApiKeyAuthenticator.ApiKeyGrant grant = keys.authenticate(presented)
+                .orElseThrow(() -> new ApiException(401, ErrorCodes.AUTH_UNAUTHORIZED, "The API key is not valid"));
+        MDC.put("userId", grant.userId());
+        MDC.put("apiKeyId", grant.keyId());
+        if (isTokenOnly(request.getPath())) {
+            throw new ApiException(
+                    403, ErrorCodes.AUTH_FORBIDDEN, "API keys cannot manage keys, the account or sign-in");
+        }
+        HttpMethod method = request.getMethod();
+        if (!grant.mayWrite() && method != HttpMethod.GET && method != HttpMethod.HEAD) {
+            throw new ApiException(403, ErrorCodes.AUTH_FORBIDDEN, "This API key may only read");
+        }
+        Optional<String> group = metadata.stringValue(RequiresGroup.class);
+        if (group.isPresent()) {
+            throw new ApiException(403, ErrorCodes.AUTH_FORBIDDEN, "This needs membership of " + group.get());
+        }
+        if (!keys.admit(grant)) {
+            String message = "This API key has used its " + grant.dailyQuota() + " requests for today (UTC)";
+            return errors.processResponse(
+                    ErrorContext.builder(request)
+                            .cause(new ApiException(429, ErrorCodes.RATE_LIMITED, message))
+                            .errorMessage(message)
+                            .build(),
+                    HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS)
+                            .header(HttpHeaders.RETRY_AFTER, Long.toString(secondsUntilTomorrow())));
+        }
+        Instant now = Instant.now();
+        request.setAttribute(
+                USER_ATTRIBUTE,
+                new AuthenticatedUser(grant.userId(), "api-key:" + grant.keyId(), Set.of(), "api-key", now));
+        return null;
+    }
+
+    static boolean isTokenOnly(String path) {
+        return TOKEN_ONLY_PATHS.stream().anyMatch(p -> path.equals(p) || path.startsWith(p + "/"));
+    }
+
+    private static long secondsUntilTomorrow() {
+        Instant now = Instant.now();
+        Instant midnight = LocalDate.ofInstant(now, ZoneOffset.UTC)
+                .plusDays(1)
+                .atStartOfDay(ZoneOffset.UTC)
+                .toInstant();
+        return Math.max(1, Duration.between(now, midnight).toSeconds());
     }
 
     @Override

@@ -4,22 +4,16 @@ import dev.cairn.api.auth.AuthenticatedUser;
 import dev.cairn.api.http.ApiResponse;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
-import io.micronaut.http.annotation.Delete;
-import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.json.tree.JsonNode;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * The routes of an owned collection, inherited by each resource's controller, which adds its
@@ -36,34 +30,16 @@ import java.util.Map;
  *
  * @param <T> the record clients send
  */
-public abstract class CollectionController<T> {
+public abstract class CollectionController<T> extends OwnedItemsController<T> {
     public static final String MERGE_PATCH = "application/merge-patch+json";
 
-    protected final CollectionService<T> items;
-
     protected CollectionController(CollectionService<T> items) {
-        this.items = items;
-    }
-
-    @Get
-    public ApiResponse<Page> list(AuthenticatedUser user, HttpRequest<?> request) {
-        Map<String, String> parameters = new LinkedHashMap<>();
-        request.getParameters().forEach((name, values) -> {
-            if (!values.isEmpty()) {
-                parameters.put(name, values.getFirst());
-            }
-        });
-        return ApiResponse.ok(items.list(user.userId(), parameters));
+        super(items);
     }
 
     @Post
     public HttpResponse<ApiResponse<JsonNode>> create(AuthenticatedUser user, @Body JsonNode body) {
         return tagged(HttpResponse.created(ApiResponse.ok(items.create(user.userId(), body))));
-    }
-
-    @Get("/{id}")
-    public HttpResponse<ApiResponse<JsonNode>> get(AuthenticatedUser user, @PathVariable String id) {
-        return tagged(HttpResponse.ok(ApiResponse.ok(items.get(user.userId(), id))));
     }
 
     @Put("/{id}")
@@ -83,24 +59,5 @@ public abstract class CollectionController<T> {
             @Body JsonNode patch,
             @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch) {
         return tagged(HttpResponse.ok(ApiResponse.ok(items.patch(user.userId(), id, patch, ifMatch))));
-    }
-
-    @Delete("/{id}")
-    public HttpResponse<Void> delete(
-            AuthenticatedUser user, @PathVariable String id, @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch) {
-        items.delete(user.userId(), id, ifMatch);
-        return HttpResponse.noContent();
-    }
-
-    /** Adds the item's version as a strong ETag, for If-Match on the next write. */
-    protected static MutableHttpResponse<ApiResponse<JsonNode>> tagged(
-            MutableHttpResponse<ApiResponse<JsonNode>> response) {
-        ApiResponse<JsonNode> body = response.body();
-        JsonNode version =
-                body == null || body.data() == null ? null : body.data().get("version");
-        if (version != null && version.isNumber()) {
-            response.header(HttpHeaders.ETAG, "\"" + version.getLongValue() + "\"");
-        }
-        return response;
     }
 }

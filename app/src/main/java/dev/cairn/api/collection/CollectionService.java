@@ -64,6 +64,7 @@ public final class CollectionService<T> implements UserData {
     private final Validator validator;
     private final JsonMapper json;
     private final ImageAttachments images;
+    private final ItemHooks hooks;
     private final Clock clock;
     private final Set<String> reserved;
 
@@ -75,6 +76,7 @@ public final class CollectionService<T> implements UserData {
             Validator validator,
             JsonMapper json,
             ImageAttachments images,
+            ItemHooks hooks,
             Clock clock) {
         this.collection = collection;
         this.dynamoDb = dynamoDb;
@@ -83,6 +85,7 @@ public final class CollectionService<T> implements UserData {
         this.validator = validator;
         this.json = json;
         this.images = images;
+        this.hooks = hooks;
         this.clock = clock;
         this.reserved =
                 Set.of("id", collection.ownerAttribute(), collection.idAttribute(), VERSION, CREATED_AT, UPDATED_AT);
@@ -97,10 +100,28 @@ public final class CollectionService<T> implements UserData {
     }
 
     public JsonNode create(String owner, JsonNode body) {
+        return create(owner, Ids.newId(), body, Map.of());
+    }
+
+    /**
+     * Creates an item the server drives (e.g. from a completed upload): the client's fields are
+     * validated as on {@code POST}, and managed attributes are set from {@code managed}. The id
+     * must be a new UUID; an id that exists already is 409 {@code CONFLICT}.
+     */
+    public JsonNode create(String owner, String id, JsonNode body, Map<String, JsonNode> managed) {
+        if (!isId(id)) {
+            throw new IllegalArgumentException("Not an item id: " + id);
+        }
+        Map<String, AttributeValue> carried = new LinkedHashMap<>();
+        managed.forEach((attribute, value) -> {
+            requireManaged(attribute);
+            if (value != null && !value.isNull()) {
+                carried.put(attribute, ItemCodec.toAttribute(value));
+            }
+        });
         Document document = document(owner, withoutServerFields(body, true));
-        String id = Ids.newId();
         String now = clock.instant().toString();
-        Map<String, AttributeValue> item = item(owner, id, document, 1, now, now, Map.of());
+        Map<String, AttributeValue> item = item(owner, id, document, 1, now, now, carried);
         commit(
                 null,
                 item,
@@ -139,7 +160,50 @@ public final class CollectionService<T> implements UserData {
         for (String imageId : attachedImageIds(current)) {
             images.delete(owner, imageId);
         }
+        hooks.deleted(owner, ItemCodec.toJson(current));
     }
+
+    /**
+     * Sets (or, with null, removes) a managed attribute of the owner's item, such as a reference
+     * to a private object. Answers the item and the value the attribute had before, so that the
+     * caller can let go of what it referenced.
+     */
+    public ManagedChange setManaged(String owner, String id, String attribute, @Nullable JsonNode value) {
+        requireManaged(attribute);
+        for (int attempt = 0; ; attempt++) {
+            Map<String, AttributeValue> current = read(owner, id);
+            boolean remove = value == null || value.isNull();
+            Map<String, AttributeValue> values = new HashMap<>();
+            values.put(":one", number(1));
+            values.put(":now", AttributeValue.fromS(clock.instant().toString()));
+            values.put(":expected", current.get(VERSION));
+            if (!remove) {
+                values.put(":value", ItemCodec.toAttribute(value));
+            }
+            String update = (remove ? "REMOVE #attribute SET " : "SET #attribute = :value, ")
+                    + "#version = #version + :one, #updatedAt = :now";
+            try {
+                Map<String, AttributeValue> updated = dynamoDb.updateItem(r -> r.tableName(table)
+                                .key(key(owner, id))
+                                .updateExpression(update)
+                                .conditionExpression("#version = :expected")
+                                .expressionAttributeNames(
+                                        Map.of("#attribute", attribute, "#version", VERSION, "#updatedAt", UPDATED_AT))
+                                .expressionAttributeValues(values)
+                                .returnValues(ReturnValue.ALL_NEW))
+                        .attributes();
+                AttributeValue before = current.get(attribute);
+                return new ManagedChange(view(owner, updated), before == null ? null : ItemCodec.toJson(before));
+            } catch (ConditionalCheckFailedException e) {
+                if (attempt >= 2) {
+                    throw conflict();
+                }
+            }
+        }
+    }
+
+    /** An item after a managed attribute changed, and the attribute's value before (or null). */
+    public record ManagedChange(JsonNode item, @Nullable JsonNode previous) {}
 
     /** One page of the owner's items, filtered by the request's parameters. */
     public Page list(String owner, Map<String, String> parameters) {
@@ -640,7 +704,7 @@ public final class CollectionService<T> implements UserData {
         view.put(VERSION, JsonNode.createNumberNode(version(item)));
         view.put(CREATED_AT, JsonNode.createStringNode(item.get(CREATED_AT).s()));
         view.put(UPDATED_AT, JsonNode.createStringNode(item.get(UPDATED_AT).s()));
-        return JsonNode.createObjectNode(view);
+        return hooks.view(JsonNode.createObjectNode(view));
     }
 
     /** The fields a client writes, as stored (images as references, without their keys). */

@@ -33,6 +33,11 @@ public final class CollectionServices {
     }
 
     public <T> CollectionService<T> serve(OwnedCollection<T> collection) {
+        return serve(collection, ItemHooks.NONE);
+    }
+
+    /** The service of a collection whose views and deletions the resource extends. */
+    public <T> CollectionService<T> serve(OwnedCollection<T> collection, ItemHooks hooks) {
         return new CollectionService<>(
                 collection,
                 dynamoDb,
@@ -41,6 +46,7 @@ public final class CollectionServices {
                 validator,
                 json,
                 images,
+                hooks,
                 Clock.systemUTC());
     }
 }

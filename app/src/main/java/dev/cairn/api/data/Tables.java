@@ -1,6 +1,8 @@
 package dev.cairn.api.data;
 
+import dev.cairn.api.files.Files;
 import dev.cairn.api.guitar.Guitars;
+import dev.cairn.api.keys.ApiKeys;
 import dev.cairn.api.media.ImageRecords;
 import dev.cairn.api.site.SiteCollections;
 import dev.cairn.api.user.UserProfiles;
@@ -16,7 +18,8 @@ public final class Tables {
         List<TableDefinition> tables = new ArrayList<>(List.of(UserProfiles.TABLE, ImageRecords.TABLE));
         switch (blueprint) {
             case "guitar-collection" -> tables.add(Guitars.TABLE);
-            case "personal-site" -> tables.addAll(List.of(SiteCollections.NOTES, SiteCollections.BOOKMARKS));
+            case "personal-site" ->
+                tables.addAll(List.of(SiteCollections.NOTES, SiteCollections.BOOKMARKS, Files.TABLE, ApiKeys.TABLE));
             default -> {
                 // The other blueprints' own features are not in the API yet.
             }

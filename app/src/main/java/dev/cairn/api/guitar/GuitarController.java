@@ -6,6 +6,8 @@ import dev.cairn.api.collection.CollectionService;
 import dev.cairn.api.docs.ApiDocumentation;
 import dev.cairn.api.http.ApiResponse;
 import dev.cairn.api.http.ErrorResource;
+import dev.cairn.api.media.DocumentUpload;
+import dev.cairn.api.media.PrivateMedia;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -15,19 +17,41 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.json.tree.JsonNode;
+import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 
-/** Seed 001's guitar routes: the collection's, the caller's brands, and notes on a guitar. */
+/**
+ * Seed 001's guitar routes: the collection's, the caller's brands, notes on a guitar, and its
+ * purchase receipt, a private document (PDF, JPEG, PNG or WebP; at most 10 MB):
+ *
+ * <ol>
+ *   <li>{@code POST /api/guitars/{id}/receipt/upload-url {fileName, fileType, fileSize}}: a PUT URL,
+ *       valid five minutes, for exactly that file, and the {@code fileKey} it writes
+ *   <li>the client PUTs the file there, with the {@code headers} given
+ *   <li>{@code POST /api/guitars/{id}/receipt/upload-complete {fileKey}}: the content is checked
+ *       and the guitar keeps the object's key (a previous receipt is deleted); 200 with the guitar,
+ *       or 400 {@code RECEIPT_UPLOAD_FAILED} with the upload removed
+ * </ol>
+ *
+ * {@code DELETE /api/guitars/{id}/receipt} removes it. A guitar with a receipt shows {@code
+ * privateInfo.receiptUrl}, a download signed for five minutes; the URL is never stored, and
+ * deleting the guitar deletes the receipt.
+ */
 @SecurityRequirement(name = ApiDocumentation.BEARER)
 @Controller("/api/guitars")
 @ErrorResource("guitar")
 @Requires(property = Guitars.TABLE_PROPERTY, pattern = ".+")
 class GuitarController extends CollectionController<Guitar> {
 
-    GuitarController(CollectionService<Guitar> guitars) {
+    private final Receipts receipts;
+
+    GuitarController(CollectionService<Guitar> guitars, Receipts receipts) {
         super(guitars);
+        this.receipts = receipts;
     }
 
     /** The caller's distinct brands, from per-brand counts (one small query). */
@@ -43,6 +67,27 @@ class GuitarController extends CollectionController<Guitar> {
         return tagged(HttpResponse.created(ApiResponse.ok(items.addEntry(user.userId(), id, "notes", note))));
     }
 
+    /** A pre-signed PUT for the guitar's receipt. */
+    @Post("/{id}/receipt/upload-url")
+    ApiResponse<PrivateMedia.Upload> receiptUploadUrl(
+            AuthenticatedUser user, @PathVariable String id, @Body @Valid DocumentUpload upload) {
+        return ApiResponse.ok(
+                receipts.uploadUrl(items, user.userId(), id, upload.fileName(), upload.fileType(), upload.fileSize()));
+    }
+
+    /** Checks the uploaded receipt and attaches it; answers the guitar. */
+    @Post("/{id}/receipt/upload-complete")
+    HttpResponse<ApiResponse<JsonNode>> receiptUploadComplete(
+            AuthenticatedUser user, @PathVariable String id, @Body @Valid ReceiptComplete complete) {
+        return tagged(HttpResponse.ok(ApiResponse.ok(receipts.complete(items, user.userId(), id, complete.fileKey()))));
+    }
+
+    /** Removes the receipt; answers the guitar without it. */
+    @Delete("/{id}/receipt")
+    HttpResponse<ApiResponse<JsonNode>> deleteReceipt(AuthenticatedUser user, @PathVariable String id) {
+        return tagged(HttpResponse.ok(ApiResponse.ok(receipts.remove(items, user.userId(), id))));
+    }
+
     /** Removes a note; answers the guitar without it. */
     @Delete("/{id}/notes/{noteId}")
     HttpResponse<ApiResponse<JsonNode>> deleteNote(
@@ -50,4 +95,7 @@ class GuitarController extends CollectionController<Guitar> {
         return tagged(HttpResponse.ok(
                 ApiResponse.ok(items.removeEntry(user.userId(), id, "notes", noteId, "NOTE_NOT_FOUND"))));
     }
+
+    @Serdeable
+    record ReceiptComplete(@NotBlank @Size(max = 1024) String fileKey) {}
 }

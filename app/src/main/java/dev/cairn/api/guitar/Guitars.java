@@ -6,6 +6,7 @@ import dev.cairn.api.collection.OwnedCollection;
 import dev.cairn.api.collection.OwnedCollection.ListFilter;
 import dev.cairn.api.data.TableDefinition;
 import dev.cairn.api.http.ApiError;
+import dev.cairn.api.media.PrivateMedia;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
@@ -35,12 +36,18 @@ public class Guitars {
             .facet("brand")
             .images("images")
             .managed("notes")
+            .managed(Receipts.ATTRIBUTE)
             .check(Guitars::check)
             .build();
 
     @Singleton
-    CollectionService<Guitar> guitars(CollectionServices services) {
-        return services.serve(COLLECTION);
+    Receipts receipts(PrivateMedia media) {
+        return new Receipts(media);
+    }
+
+    @Singleton
+    CollectionService<Guitar> guitars(CollectionServices services, Receipts receipts) {
+        return services.serve(COLLECTION, receipts);
     }
 
     static List<ApiError.FieldError> check(Guitar guitar) {

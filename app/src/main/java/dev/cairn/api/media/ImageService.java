@@ -10,11 +10,9 @@ import java.awt.image.BufferedImage;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * Seed 001's pre-signed upload flow: the client gets a URL that accepts exactly the announced
@@ -27,7 +25,6 @@ public class ImageService {
     static final String RESOURCE = "image";
     static final Duration UPLOAD_URL_VALIDITY = Duration.ofMinutes(5);
     static final int THUMBNAIL_SIZE = 400;
-    private static final Pattern UNSAFE = Pattern.compile("[^A-Za-z0-9._-]+");
 
     private final MediaObjects objects;
     private final ImageRecords records;
@@ -145,15 +142,7 @@ public class ImageService {
     }
 
     static String safeName(String fileName, ImageFormat format) {
-        String base = fileName == null ? "" : fileName.replace('\\', '/');
-        base = base.substring(base.lastIndexOf('/') + 1);
-        int dot = base.lastIndexOf('.');
-        String stem = UNSAFE.matcher(dot > 0 ? base.substring(0, dot) : base).replaceAll("-");
-        stem = stem.replaceAll("^[.-]+", "").toLowerCase(Locale.ROOT);
-        if (stem.length() > 80) {
-            stem = stem.substring(0, 80);
-        }
-        return (stem.isEmpty() ? "image" : stem) + "." + format.extension();
+        return FileNames.safe(fileName, "image", format.extension());
     }
 
     private static ApiException notFound() {

@@ -29,9 +29,14 @@ public class MediaObjects {
 
     /** The object's size, or empty if there is no object at {@code key}. */
     public Optional<Long> size(String key) {
+        return head(key).map(StoredObject::size);
+    }
+
+    /** The object's size and content type, or empty if there is no object at {@code key}. */
+    public Optional<StoredObject> head(String key) {
         try {
             HeadObjectResponse head = s3.headObject(r -> r.bucket(bucket).key(key));
-            return Optional.of(head.contentLength());
+            return Optional.of(new StoredObject(head.contentLength(), head.contentType()));
         } catch (NoSuchKeyException e) {
             return Optional.empty();
         } catch (S3Exception e) {
@@ -40,6 +45,12 @@ public class MediaObjects {
             }
             throw e;
         }
+    }
+
+    /** The first {@code length} bytes of the object (fewer if it is shorter). */
+    public byte[] readStart(String key, int length) {
+        return s3.getObjectAsBytes(r -> r.bucket(bucket).key(key).range("bytes=0-" + (length - 1)))
+                .asByteArray();
     }
 
     public byte[] read(String key) {
@@ -100,6 +111,22 @@ public class MediaObjects {
                 .url()
                 .toString();
     }
+
+    /**
+     * A pre-signed GET for a private object, whose response carries the given
+     * {@code Content-Disposition} (e.g. {@code attachment; filename="a.pdf"}).
+     */
+    public String presignDownload(String key, Duration validity, String contentDisposition) {
+        return presigner
+                .presignGetObject(r -> r.signatureDuration(validity)
+                        .getObjectRequest(
+                                g -> g.bucket(bucket).key(key).responseContentDisposition(contentDisposition)))
+                .url()
+                .toString();
+    }
+
+    /** What S3 says of a stored object. */
+    public record StoredObject(long size, String contentType) {}
 
     private void deleteBatch(List<ObjectIdentifier> batch) {
         if (batch.isEmpty()) {

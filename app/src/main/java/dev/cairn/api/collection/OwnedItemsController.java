@@ -1,0 +1,73 @@
+package dev.cairn.api.collection;
+
+import dev.cairn.api.auth.AuthenticatedUser;
+import dev.cairn.api.http.ApiResponse;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.json.tree.JsonNode;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The read and delete routes of an owned collection, for resources whose items the server creates
+ * (files from completed uploads, API keys), inherited by the resource's controller:
+ *
+ * <ul>
+ *   <li>{@code GET /} lists ({@code limit}, {@code cursor} and the collection's filters)
+ *   <li>{@code GET /{id}} reads, with the version as {@code ETag}
+ *   <li>{@code DELETE /{id}} deletes (204), with what the item holds
+ * </ul>
+ *
+ * {@link CollectionController} adds the client's writes.
+ *
+ * @param <T> the record clients send
+ */
+public abstract class OwnedItemsController<T> {
+    protected final CollectionService<T> items;
+
+    protected OwnedItemsController(CollectionService<T> items) {
+        this.items = items;
+    }
+
+    @Get
+    public ApiResponse<Page> list(AuthenticatedUser user, HttpRequest<?> request) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        request.getParameters().forEach((name, values) -> {
+            if (!values.isEmpty()) {
+                parameters.put(name, values.getFirst());
+            }
+        });
+        return ApiResponse.ok(items.list(user.userId(), parameters));
+    }
+
+    @Get("/{id}")
+    public HttpResponse<ApiResponse<JsonNode>> get(AuthenticatedUser user, @PathVariable String id) {
+        return tagged(HttpResponse.ok(ApiResponse.ok(items.get(user.userId(), id))));
+    }
+
+    @Delete("/{id}")
+    public HttpResponse<Void> delete(
+            AuthenticatedUser user, @PathVariable String id, @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch) {
+        items.delete(user.userId(), id, ifMatch);
+        return HttpResponse.noContent();
+    }
+
+    /** Adds the item's version as a strong ETag, for If-Match on the next write. */
+    protected static MutableHttpResponse<ApiResponse<JsonNode>> tagged(
+            MutableHttpResponse<ApiResponse<JsonNode>> response) {
+        ApiResponse<JsonNode> body = response.body();
+        JsonNode version =
+                body == null || body.data() == null ? null : body.data().get("version");
+        if (version != null && version.isNumber()) {
+            response.header(HttpHeaders.ETAG, "\"" + version.getLongValue() + "\"");
+        }
+        return response;
+    }
+}

@@ -1,0 +1,61 @@
+package dev.cairn.api.files;
+
+import dev.cairn.api.collection.CollectionService;
+import dev.cairn.api.data.Ids;
+import dev.cairn.api.http.ApiException;
+import dev.cairn.api.http.ErrorCodes;
+import dev.cairn.api.media.DocumentType;
+import dev.cairn.api.media.PrivateMedia;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.json.tree.JsonNode;
+import jakarta.inject.Singleton;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Uploads of private files: the file's id is chosen with the upload URL and carried in the object
+ * key, so completing the same upload twice cannot make two records of one object (the second is
+ * 409), and a key is only accepted from the user whose id it carries.
+ */
+@Singleton
+@Requires(property = Files.TABLE_PROPERTY, pattern = ".+")
+public class FileService {
+    static final String RESOURCE = "file";
+    static final String AREA = "files";
+    static final long MAX_BYTES = 25L * 1024 * 1024;
+    static final Set<DocumentType> ACCEPTED = EnumSet.allOf(DocumentType.class);
+
+    private final CollectionService<FileDetails> files;
+    private final PrivateMedia media;
+
+    FileService(CollectionService<FileDetails> files, PrivateMedia media) {
+        this.files = files;
+        this.media = media;
+    }
+
+    public PrivateMedia.Upload uploadUrl(String userId, String fileName, String fileType, long fileSize) {
+        return media.uploadUrl(RESOURCE, userId, AREA, Ids.newId(), fileName, fileType, fileSize, ACCEPTED, MAX_BYTES);
+    }
+
+    /** Checks the upload and records the file; answers the file as its owner sees it. */
+    public JsonNode complete(String userId, String fileKey, @Nullable String title) {
+        String fileId = media.idOf(userId, AREA, fileKey).orElseThrow(FileService::notFound);
+        PrivateMedia.Document document = media.verify(RESOURCE, fileKey, ACCEPTED, MAX_BYTES);
+        Map<String, JsonNode> details = new LinkedHashMap<>();
+        details.put("title", JsonNode.createStringNode(title == null || title.isBlank() ? document.fileName() : title));
+        Map<String, JsonNode> recorded = new LinkedHashMap<>();
+        recorded.put(Files.FILE_NAME, JsonNode.createStringNode(document.fileName()));
+        recorded.put(
+                Files.CONTENT_TYPE, JsonNode.createStringNode(document.type().mediaType()));
+        recorded.put(Files.SIZE, JsonNode.createNumberNode(document.size()));
+        recorded.put(Files.OBJECT_KEY, JsonNode.createStringNode(document.key()));
+        return files.create(userId, fileId, JsonNode.createObjectNode(details), recorded);
+    }
+
+    private static ApiException notFound() {
+        return new ApiException(404, ErrorCodes.notFound(RESOURCE), "No upload with this key");
+    }
+}

@@ -1,0 +1,41 @@
+package dev.cairn.api.keys;
+
+import dev.cairn.api.auth.AuthenticatedUser;
+import dev.cairn.api.collection.CollectionService;
+import dev.cairn.api.collection.OwnedItemsController;
+import dev.cairn.api.docs.ApiDocumentation;
+import dev.cairn.api.http.ApiResponse;
+import dev.cairn.api.http.ErrorResource;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.json.tree.JsonNode;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+
+/**
+ * Seed 004's API keys, managed by the signed-in owner only (a request made with a key is 403 here):
+ * {@code POST /api/keys {name, scope: "read"|"write", dailyQuota}} answers 201 with the key in
+ * {@code key}, shown this once; {@code GET /api/keys} and {@code GET /api/keys/{id}} show each key's
+ * name, scope, quota and {@code prefix}, never the key; {@code DELETE /api/keys/{id}} revokes it.
+ *
+ * <p>A client sends the key as {@code X-Api-Key} (without a bearer token) and acts as its owner.
+ */
+@SecurityRequirement(name = ApiDocumentation.BEARER)
+@Controller("/api/keys")
+@ErrorResource("api_key")
+@Requires(property = ApiKeys.TABLE_PROPERTY, pattern = ".+")
+class ApiKeyController extends OwnedItemsController<ApiKeyDetails> {
+    private final ApiKeyService service;
+
+    ApiKeyController(CollectionService<ApiKeyDetails> keys, ApiKeyService service) {
+        super(keys);
+        this.service = service;
+    }
+
+    @Post
+    HttpResponse<ApiResponse<JsonNode>> create(AuthenticatedUser user, @Body JsonNode body) {
+        return tagged(HttpResponse.created(ApiResponse.ok(service.create(user.userId(), body))));
+    }
+}

@@ -1,0 +1,57 @@
+package dev.cairn.api.keys;
+
+import dev.cairn.api.collection.CollectionService;
+import dev.cairn.api.collection.CollectionServices;
+import dev.cairn.api.collection.ItemHooks;
+import dev.cairn.api.collection.OwnedCollection;
+import dev.cairn.api.data.TableDefinition;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.json.tree.JsonNode;
+import jakarta.inject.Singleton;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Seed 004's API keys: the {@code api-keys} table and the collection declared on it. A key's item
+ * holds only a keyed hash of the key ({@code keyHash}, indexed for look-up) and its first
+ * characters ({@code prefix}, to tell keys apart); the key itself is shown once, at creation. The
+ * same partition holds each key's daily usage counters ({@code #usage#KEY#DAY}, expiring by TTL),
+ * which sort before every item and so never appear in lists.
+ */
+@Factory
+@Requires(property = ApiKeys.TABLE_PROPERTY, pattern = ".+")
+public class ApiKeys {
+    static final String TABLE_PROPERTY = "cairn.tables.api-keys";
+    static final String HASH_INDEX = "keyHash-index";
+    static final String KEY_HASH = "keyHash";
+    static final String PREFIX = "prefix";
+    /** The attribute the table's TTL reads (epoch seconds); set on usage counters only. */
+    public static final String EXPIRES_AT = "expiresAt";
+
+    public static final TableDefinition TABLE = new TableDefinition(
+            "api-keys", "userId", "keyId", List.of(new TableDefinition.Index(HASH_INDEX, KEY_HASH, null)));
+
+    static final OwnedCollection<ApiKeyDetails> COLLECTION = OwnedCollection.of(
+                    "api_key", "API key", ApiKeyDetails.class, TABLE)
+            .managed(KEY_HASH)
+            .managed(PREFIX)
+            .build();
+
+    @Singleton
+    CollectionService<ApiKeyDetails> apiKeys(CollectionServices services) {
+        return services.serve(COLLECTION, new ItemHooks() {
+            @Override
+            public JsonNode view(JsonNode view) {
+                Map<String, JsonNode> fields = new LinkedHashMap<>();
+                view.entries().forEach(e -> {
+                    if (!e.getKey().equals(KEY_HASH)) {
+                        fields.put(e.getKey(), e.getValue());
+                    }
+                });
+                return JsonNode.createObjectNode(fields);
+            }
+        });
+    }
+}

@@ -1,0 +1,189 @@
+package dev.cairn.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cairn.api.data.TableNames;
+import dev.cairn.api.keys.ApiKeys;
+import dev.cairn.local.Accounts.Account;
+import dev.cairn.local.ApiClient.Reply;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Seed 004's API keys: shown once, stored hashed, scoped, counted per day, revocable. */
+@ExtendWith(LocalStackExtension.class)
+@StackBlueprint("personal-site")
+class ApiKeysTest {
+    private static LocalCairn stack;
+    private static ApiClient api;
+
+    @BeforeAll
+    static void connect(LocalCairn running, ApiClient client) {
+        stack = running;
+        api = client;
+    }
+
+    @Test
+    void aKeyIsShownOnceAndStoredOnlyAsAHash() throws Exception {
+        Account ada = Accounts.signedIn(stack, api, "Ada");
+
+        Reply created = api.post("/api/keys", Map.of("name", "Blog build"), ada.accessToken());
+
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        String key = created.text("key");
+        String id = created.text("id");
+        assertThat(key).matches("cairn_[A-Za-z0-9_-]{43}");
+        assertThat(created.data())
+                .containsEntry("keyId", id)
+                .containsEntry("name", "Blog build")
+                .containsEntry("scope", "read")
+                .containsEntry("dailyQuota", 1000)
+                .containsEntry("prefix", key.substring(0, 12))
+                .doesNotContainKey("keyHash");
+        Reply listed = api.get("/api/keys", ada.accessToken());
+        assertThat(listed.body().toString()).doesNotContain(key).doesNotContain("keyHash");
+        assertThat(PersonalSiteTest.pages(api, ada, "/api/keys", 20)).containsExactly(id);
+        assertThat(api.get("/api/keys/" + id, ada.accessToken()).data())
+                .containsEntry("prefix", key.substring(0, 12))
+                .doesNotContainKeys("key", "keyHash");
+
+        List<Map<String, AttributeValue>> stored = partition(ada);
+        assertThat(stored).hasSize(1);
+        assertThat(stored.getFirst().toString()).doesNotContain(key.substring(12));
+        assertThat(stored.getFirst().get("keyHash").s()).matches("[0-9a-f]{64}");
+
+        for (Map<String, Object> bad : List.of(
+                Map.<String, Object>of("name", "x", "scope", "admin"),
+                Map.<String, Object>of("name", "x", "dailyQuota", 0),
+                Map.<String, Object>of("name", "x", "dailyQuota", 100_001),
+                Map.<String, Object>of("scope", "read"))) {
+            assertThat(api.post("/api/keys", bad, ada.accessToken()).errorCode())
+                    .as(bad.toString())
+                    .isEqualTo("API_KEY_VALIDATION_ERROR");
+        }
+    }
+
+    @Test
+    void aReadKeyReadsAndAWriteKeyWritesAsItsOwner() throws Exception {
+        Account ada = Accounts.signedIn(stack, api, "Ada");
+        Account bob = Accounts.signedIn(stack, api, "Bob");
+        String note = createNote(ada, "Ada's");
+        createNote(bob, "Bob's");
+        String reader = createKey(ada, Map.of("name", "reader"));
+        String writer = createKey(ada, Map.of("name", "writer", "scope", "write"));
+
+        assertThat(PersonalSiteTest.pages(api, ada, "/api/notes", 20)).containsExactly(note);
+        Reply read = withKey("GET", "/api/notes", null, reader);
+        assertThat(read.status()).as(read.body().toString()).isEqualTo(200);
+        assertThat(read.body().toString()).contains(note).doesNotContain("Bob's");
+        assertThat(withKey("GET", "/api/notes/" + note, null, reader).status()).isEqualTo(200);
+
+        Reply refused = withKey("POST", "/api/notes", PersonalSiteTest.note("Nope", false, List.of()), reader);
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.errorCode()).isEqualTo("AUTH_FORBIDDEN");
+        assertThat(withKey("DELETE", "/api/notes/" + note, null, reader).errorCode())
+                .isEqualTo("AUTH_FORBIDDEN");
+
+        Reply written = withKey("POST", "/api/notes", PersonalSiteTest.note("By key", false, List.of()), writer);
+        assertThat(written.status()).as(written.body().toString()).isEqualTo(201);
+        assertThat(api.get("/api/notes/" + written.text("id"), ada.accessToken())
+                        .status())
+                .isEqualTo(200);
+        assertThat(api.get("/api/notes/" + written.text("id"), bob.accessToken())
+                        .errorCode())
+                .isEqualTo("NOTE_NOT_FOUND");
+
+        // No key manages keys, the account or sign-in, whatever its scope.
+        for (String key : List.of(reader, writer)) {
+            assertThat(withKey("GET", "/api/keys", null, key).errorCode()).isEqualTo("AUTH_FORBIDDEN");
+            assertThat(withKey("POST", "/api/keys", Map.of("name", "more"), key).errorCode())
+                    .isEqualTo("AUTH_FORBIDDEN");
+            assertThat(withKey("GET", "/api/user/export", null, key).errorCode())
+                    .isEqualTo("AUTH_FORBIDDEN");
+            assertThat(withKey("GET", "/api/auth/profile", null, key).errorCode())
+                    .isEqualTo("AUTH_FORBIDDEN");
+            assertThat(withKey("DELETE", "/api/user/account", Map.of("password", Accounts.PASSWORD), key)
+                            .errorCode())
+                    .isEqualTo("AUTH_FORBIDDEN");
+        }
+        assertThat(PersonalSiteTest.pages(api, ada, "/api/keys", 20)).hasSize(2);
+    }
+
+    @Test
+    void aKeyPastItsDailyQuotaIsRateLimitedAndARevokedKeyIsRefused() throws Exception {
+        Account ada = Accounts.signedIn(stack, api, "Ada");
+        Reply created = api.post("/api/keys", Map.of("name", "tiny", "dailyQuota", 3), ada.accessToken());
+        String key = created.text("key");
+        String other = createKey(ada, Map.of("name", "other"));
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(withKey("GET", "/api/notes", null, key).status()).isEqualTo(200);
+        }
+        Reply limited = withKey("GET", "/api/notes", null, key);
+
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(limited.errorCode()).isEqualTo("RATE_LIMITED");
+        assertThat(limited.body()).containsEntry("success", false);
+        long retryAfter =
+                Long.parseLong(limited.raw().headers().firstValue("Retry-After").orElseThrow());
+        assertThat(retryAfter).isBetween(1L, 86_400L);
+        assertThat(withKey("GET", "/api/notes", null, other).status()).isEqualTo(200);
+        assertThat(api.get("/api/notes", ada.accessToken()).status()).isEqualTo(200);
+        // Usage counters live beside the keys but never show as keys.
+        assertThat(PersonalSiteTest.pages(api, ada, "/api/keys", 20)).hasSize(2);
+
+        assertThat(api.delete("/api/keys/" + created.text("id"), ada.accessToken())
+                        .status())
+                .isEqualTo(204);
+        Reply revoked = withKey("GET", "/api/notes", null, key);
+        assertThat(revoked.status()).isEqualTo(401);
+        assertThat(revoked.errorCode()).isEqualTo("AUTH_UNAUTHORIZED");
+        assertThat(withKey("GET", "/api/notes", null, "cairn_" + "A".repeat(43)).errorCode())
+                .isEqualTo("AUTH_UNAUTHORIZED");
+        assertThat(withKey("GET", "/api/notes", null, "not-a-key").errorCode()).isEqualTo("AUTH_UNAUTHORIZED");
+        assertThat(withKey("GET", "/api/notes", null, other).status()).isEqualTo(200);
+    }
+
+    @Test
+    void usersNeverSeeOrRevokeEachOthersKeys() throws Exception {
+        Account ada = Accounts.signedIn(stack, api, "Ada");
+        Account bob = Accounts.signedIn(stack, api, "Bob");
+        Reply created = api.post("/api/keys", Map.of("name", "ada's"), ada.accessToken());
+        String id = created.text("id");
+
+        assertThat(PersonalSiteTest.pages(api, bob, "/api/keys", 20)).isEmpty();
+        assertThat(api.get("/api/keys/" + id, bob.accessToken()).errorCode()).isEqualTo("API_KEY_NOT_FOUND");
+        assertThat(api.delete("/api/keys/" + id, bob.accessToken()).errorCode()).isEqualTo("API_KEY_NOT_FOUND");
+        assertThat(withKey("GET", "/api/notes", null, created.text("key")).status())
+                .isEqualTo(200);
+    }
+
+    private static Reply withKey(String method, String path, Object body, String key) {
+        return api.send(method, path, body, null, Map.of("X-Api-Key", key));
+    }
+
+    private static String createKey(Account user, Map<String, Object> body) {
+        Reply created = api.post("/api/keys", body, user.accessToken());
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        return created.text("key");
+    }
+
+    private static String createNote(Account user, String title) {
+        Reply created = api.post("/api/notes", PersonalSiteTest.note(title, false, List.of()), user.accessToken());
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        return created.text("id");
+    }
+
+    private static List<Map<String, AttributeValue>> partition(Account user) {
+        DynamoDbClient dynamoDb = stack.app().getBean(DynamoDbClient.class);
+        String table = stack.app().getBean(TableNames.class).of(ApiKeys.TABLE);
+        return dynamoDb.query(r -> r.tableName(table)
+                        .keyConditionExpression("userId = :u")
+                        .expressionAttributeValues(Map.of(":u", AttributeValue.fromS(user.userId()))))
+                .items();
+    }
+}
