@@ -40,7 +40,7 @@ import software.constructs.Construct;
 public class HttpServiceApi extends Construct {
 
     /** A route key such as {@code POST /auth/login}, parsed once. */
-    private record PublicRoute(HttpMethod method, String path) {}
+    private record PublicRoute(HttpMethod method, String path, boolean appAuthorized) {}
 
     /** An HTTP header name (RFC 9110 token characters used in practice). */
     private static final Pattern HEADER_NAME = Pattern.compile("^[A-Za-z0-9-]{1,64}$");
@@ -93,11 +93,13 @@ public class HttpServiceApi extends Construct {
                     .integration(integration)
                     .authorizer(new HttpNoneAuthorizer())
                     .build());
-            added.forEach(r -> Compliance.suppress(
-                    r,
-                    "AwsSolutions-APIG4",
-                    "Listed as public in the construct's props (" + route.method() + " " + route.path()
-                            + "): reachable before sign-in by design; every other route requires a JWT."));
+            String reason = route.appAuthorized()
+                    ? "Listed as app-authorized in the construct's props (" + route.method() + " " + route.path()
+                            + "): callers may present an API key instead of a JWT, which the function verifies (a"
+                            + " JWT authorizer cannot accept both); the function rejects requests with neither."
+                    : "Listed as public in the construct's props (" + route.method() + " " + route.path()
+                            + "): reachable before sign-in by design; every other route requires a JWT.";
+            added.forEach(r -> Compliance.suppress(r, "AwsSolutions-APIG4", reason));
         }
 
         this.logEncryptionKey = props.logEncryptionKey() != null
@@ -198,14 +200,17 @@ public class HttpServiceApi extends Construct {
                     "originVerifyHeaderName and originVerifySecretField need originVerifySecret (value: null)");
             check.notBlank("originVerifySecretField", props.originVerifySecretField());
             Set<String> seen = new HashSet<>();
-            for (String key : props.publicRoutes()) {
-                PublicRoute route = parseRoute(key);
-                if (route == null) {
-                    check.check(false, "publicRoutes entries must be \"METHOD /path\" (value: " + key + ")");
-                } else if (!seen.add(route.method() + " " + route.path())) {
-                    check.check(false, "publicRoutes must not repeat a route (value: " + key + ")");
-                } else {
-                    routes.add(route);
+            for (boolean appAuthorized : new boolean[] {false, true}) {
+                String prop = appAuthorized ? "appAuthorizedRoutes" : "publicRoutes";
+                for (String key : appAuthorized ? props.appAuthorizedRoutes() : props.publicRoutes()) {
+                    PublicRoute route = parseRoute(key, appAuthorized);
+                    if (route == null) {
+                        check.check(false, prop + " entries must be \"METHOD /path\" (value: " + key + ")");
+                    } else if (!seen.add(route.method() + " " + route.path())) {
+                        check.check(false, prop + " must not repeat a route (value: " + key + ")");
+                    } else {
+                        routes.add(route);
+                    }
                 }
             }
         }
@@ -213,7 +218,7 @@ public class HttpServiceApi extends Construct {
         return routes;
     }
 
-    private static PublicRoute parseRoute(String key) {
+    private static PublicRoute parseRoute(String key, boolean appAuthorized) {
         if (key == null) {
             return null;
         }
@@ -222,7 +227,7 @@ public class HttpServiceApi extends Construct {
             return null;
         }
         try {
-            return new PublicRoute(HttpMethod.valueOf(parts[0].toUpperCase(Locale.ROOT)), parts[1]);
+            return new PublicRoute(HttpMethod.valueOf(parts[0].toUpperCase(Locale.ROOT)), parts[1], appAuthorized);
         } catch (IllegalArgumentException e) {
             return null;
         }

@@ -16,6 +16,9 @@ import software.amazon.awscdk.services.secretsmanager.ISecret;
  * @param userPoolClients app clients whose tokens are accepted (the JWT audience). Required, not empty.
  * @param publicRoutes routes reachable without a token, as {@code "METHOD /path"} (e.g.
  *     {@code "POST /auth/login"}). Default: none; every route needs a valid JWT.
+ * @param appAuthorizedRoutes routes the gateway passes on without checking a JWT because the
+ *     function authenticates them itself (e.g. with API keys), as {@code "METHOD /path"}; {@code
+ *     ANY} and {@code {proxy+}} are allowed. Default: none.
  * @param corsAllowedOrigins browser origins allowed by CORS ({@code https://} or
  *     {@code http://localhost}, no wildcards). Default: no CORS configuration.
  * @param throttlingRateLimit stage-wide steady requests per second (&gt; 0). Default: 100.
@@ -39,6 +42,7 @@ public record HttpServiceApiProps(
         IUserPool userPool,
         List<IUserPoolClient> userPoolClients,
         List<String> publicRoutes,
+        List<String> appAuthorizedRoutes,
         List<String> corsAllowedOrigins,
         Double throttlingRateLimit,
         Integer throttlingBurstLimit,
@@ -52,6 +56,7 @@ public record HttpServiceApiProps(
     public HttpServiceApiProps {
         userPoolClients = userPoolClients == null ? List.of() : List.copyOf(userPoolClients);
         publicRoutes = publicRoutes == null ? List.of() : List.copyOf(publicRoutes);
+        appAuthorizedRoutes = appAuthorizedRoutes == null ? List.of() : List.copyOf(appAuthorizedRoutes);
         corsAllowedOrigins = corsAllowedOrigins == null ? List.of() : List.copyOf(corsAllowedOrigins);
     }
 
@@ -65,6 +70,7 @@ public record HttpServiceApiProps(
         private IUserPool userPool;
         private List<IUserPoolClient> userPoolClients;
         private List<String> publicRoutes;
+        private List<String> appAuthorizedRoutes;
         private List<String> corsAllowedOrigins;
         private Double throttlingRateLimit;
         private Integer throttlingBurstLimit;
@@ -94,6 +100,11 @@ public record HttpServiceApiProps(
 
         public Builder publicRoutes(List<String> publicRoutes) {
             this.publicRoutes = publicRoutes;
+            return this;
+        }
+
+        public Builder appAuthorizedRoutes(List<String> appAuthorizedRoutes) {
+            this.appAuthorizedRoutes = appAuthorizedRoutes;
             return this;
         }
 
@@ -148,6 +159,7 @@ public record HttpServiceApiProps(
                     userPool,
                     userPoolClients,
                     publicRoutes,
+                    appAuthorizedRoutes,
                     corsAllowedOrigins,
                     throttlingRateLimit,
                     throttlingBurstLimit,

@@ -46,6 +46,7 @@ class HttpServiceApiTest {
                 "Api",
                 valid(defaults)
                         .publicRoutes(List.of("POST /auth/login", "GET /health"))
+                        .appAuthorizedRoutes(List.of("ANY /api/notes/{proxy+}"))
                         .build());
 
         custom = TestApps.stack(app, "Custom");
@@ -131,7 +132,7 @@ class HttpServiceApiTest {
     @Test
     void everyRouteButTheListedPublicOnesRequiresAJwt() {
         Template template = Template.fromStack(defaults);
-        template.resourceCountIs("AWS::ApiGatewayV2::Route", 3);
+        template.resourceCountIs("AWS::ApiGatewayV2::Route", 4);
         template.hasResourceProperties(
                 "AWS::ApiGatewayV2::Route",
                 Match.objectLike(Map.of("RouteKey", "ANY /{proxy+}", "AuthorizationType", "JWT")));
@@ -141,6 +142,28 @@ class HttpServiceApiTest {
         template.hasResourceProperties(
                 "AWS::ApiGatewayV2::Route",
                 Match.objectLike(Map.of("RouteKey", "GET /health", "AuthorizationType", "NONE")));
+        template.hasResourceProperties(
+                "AWS::ApiGatewayV2::Route",
+                Match.objectLike(Map.of("RouteKey", "ANY /api/notes/{proxy+}", "AuthorizationType", "NONE")));
+    }
+
+    @Test
+    void appAuthorizedRoutesSaySoInTheirSuppression() {
+        Map<String, Map<String, Object>> routes = Template.fromStack(defaults)
+                .findResources(
+                        "AWS::ApiGatewayV2::Route",
+                        Match.objectLike(
+                                Map.of("Properties", Match.objectLike(Map.of("RouteKey", "ANY /api/notes/{proxy+}")))));
+        assertThat(routes.values().iterator().next().toString())
+                .contains("AwsSolutions-APIG4")
+                .contains("API key instead of a JWT");
+    }
+
+    @Test
+    void failsIfAnAppAuthorizedRouteIsAlsoPublic() {
+        assertThatThrownBy(() ->
+                        create(b -> b.publicRoutes(List.of("GET /health")).appAuthorizedRoutes(List.of("GET /health"))))
+                .hasMessageContaining("appAuthorizedRoutes must not repeat a route (value: GET /health)");
     }
 
     @Test

@@ -26,6 +26,24 @@ public final class ApiContract {
             "POST /api/auth/forgot-password",
             "POST /api/auth/reset-password");
 
+    /**
+     * Where a blueprint with API keys (an {@code api-keys} table) lets callers present {@code
+     * X-Api-Key} instead of a JWT: the gateway passes these on without its JWT authorizer and the api
+     * function authenticates them (an API key, or the same JWT checks). Keys never reach {@code
+     * /api/keys}, {@code /api/user} or {@code /api/auth}; those keep the authorizer.
+     */
+    public static List<String> appAuthorizedRoutes(Blueprint blueprint) {
+        if (blueprint.allTables().stream().noneMatch(t -> t.logicalName().equals("api-keys"))) {
+            return List.of();
+        }
+        List<String> routes = new java.util.ArrayList<>();
+        for (String collection : List.of("notes", "bookmarks", "files", "images")) {
+            routes.add("ANY /api/" + collection);
+            routes.add("ANY /api/" + collection + "/{proxy+}");
+        }
+        return List.copyOf(routes);
+    }
+
     public static final String STAGE = "CAIRN_STAGE";
     public static final String BLUEPRINT = "CAIRN_BLUEPRINT";
     public static final String USER_POOL_ID = "COGNITO_USER_POOL_ID";

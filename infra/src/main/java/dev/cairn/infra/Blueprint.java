@@ -46,10 +46,12 @@ public record Blueprint(String name, String description, List<TableSpec> tables,
                             TableSpec.of("bookmarks", "userId", "bookmarkId"),
                             TableSpec.of("files", "userId", "fileId"),
                             TableSpec.of(
-                                    "api-keys",
-                                    "userId",
-                                    "keyId",
-                                    TableSpec.Index.of("keyHash-index", "keyHash", null))),
+                                            "api-keys",
+                                            "userId",
+                                            "keyId",
+                                            TableSpec.Index.of("keyHash-index", "keyHash", null))
+                                    // Daily usage counters of API keys expire on their own.
+                                    .expiringBy("expiresAt")),
                     true,
                     true),
             "recipe-archive",

@@ -69,6 +69,7 @@ public final class DataStack extends Stack {
                                             .sortKey(index.sortKey() == null ? null : attribute(index.sortKey()))
                                             .build())
                                     .toList())
+                            .timeToLiveAttribute(spec.timeToLive())
                             .deletionProtection(stage.retainsData())
                             .removalPolicy(stage.removalPolicy())
                             .build());

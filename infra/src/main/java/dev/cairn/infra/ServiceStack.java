@@ -124,9 +124,15 @@ public final class ServiceStack extends Stack {
         data.media().grantUpload(api, "images/");
         data.media().grantRead(api, "images/");
         data.media().grantDelete(api, "images/");
+        if (blueprint.privateMedia()) {
+            // Documents and receipts: uploaded and downloaded through pre-signed URLs this role signs.
+            data.media().grantUpload(api, "private/");
+            data.media().grantRead(api, "private/");
+            data.media().grantDelete(api, "private/");
+        }
         suppressGrantWildcards(
                 api,
-                "Object access is limited to the uploads/ and images/ prefixes of this stack's media bucket;"
+                "Object access is limited to the uploads/, images/ and private/ prefixes of this stack's media bucket;"
                         + " the API puts the caller's user id after the prefix and checks it before every call.");
 
         Key secretKey = Key.Builder.create(this, "OriginVerifyKey")
@@ -162,6 +168,7 @@ public final class ServiceStack extends Stack {
                         .userPool(data.auth().getUserPool())
                         .userPoolClients(List.of(data.auth().getClient()))
                         .publicRoutes(ApiContract.PUBLIC_ROUTES)
+                        .appAuthorizedRoutes(ApiContract.appAuthorizedRoutes(blueprint))
                         .accessLogRetention(stage.logRetention())
                         .originVerifySecret(originVerify)
                         .build());
@@ -309,7 +316,7 @@ public final class ServiceStack extends Stack {
                         + " index part of one table's ARN (TABLE_ARN/index/*), never another table.",
                 "/^Resource::.*Table.*\\/index\\/\\*$/");
         Compliance.suppressMatching(
-                policy, "AwsSolutions-IAM5", objectAccess, "/^Resource::.*Media.*\\/(uploads|images)\\/\\*$/");
+                policy, "AwsSolutions-IAM5", objectAccess, "/^Resource::.*Media.*\\/(uploads|images|private)\\/\\*$/");
         Compliance.suppress(
                 policy,
                 "AwsSolutions-IAM5",

@@ -11,11 +11,21 @@ import java.util.Locale;
  * @param partitionKey the partition key attribute
  * @param sortKey the sort key attribute, or null
  * @param indexes global secondary indexes
+ * @param timeToLive the attribute DynamoDB expires items by (epoch seconds), or null
  */
-public record TableSpec(String logicalName, Key partitionKey, Key sortKey, List<Index> indexes) {
+public record TableSpec(String logicalName, Key partitionKey, Key sortKey, List<Index> indexes, String timeToLive) {
 
     public TableSpec {
         indexes = List.copyOf(indexes);
+    }
+
+    public TableSpec(String logicalName, Key partitionKey, Key sortKey, List<Index> indexes) {
+        this(logicalName, partitionKey, sortKey, indexes, null);
+    }
+
+    /** The same table, with items expiring by {@code attribute}. */
+    public TableSpec expiringBy(String attribute) {
+        return new TableSpec(logicalName, partitionKey, sortKey, indexes, attribute);
     }
 
     public static TableSpec of(String logicalName, String partitionKey, String sortKey, Index... indexes) {

@@ -189,6 +189,39 @@ class BlueprintStacksTest {
     }
 
     @Test
+    void apiKeysPassTheGatewayOnlyWhereTheBlueprintHasThem() {
+        Template site = Template.fromStack(STACKS.get("personal-site/prod").service());
+        site.hasResourceProperties(
+                "AWS::ApiGatewayV2::Route",
+                Match.objectLike(Map.of("RouteKey", "ANY /api/notes/{proxy+}", "AuthorizationType", "NONE")));
+        site.hasResourceProperties(
+                "AWS::ApiGatewayV2::Route",
+                Match.objectLike(Map.of("RouteKey", "ANY /{proxy+}", "AuthorizationType", "JWT")));
+        assertThat(site.findResources(
+                                "AWS::ApiGatewayV2::Route",
+                                Match.objectLike(Map.of(
+                                        "Properties",
+                                        Match.objectLike(
+                                                Map.of("RouteKey", Match.stringLikeRegexp(".*/api/(keys|user).*"))))))
+                        .isEmpty())
+                .isTrue();
+        Template guitars =
+                Template.fromStack(STACKS.get("guitar-collection/prod").service());
+        assertThat(guitars.findResources(
+                                "AWS::ApiGatewayV2::Route",
+                                Match.objectLike(Map.of(
+                                        "Properties",
+                                        Match.objectLike(Map.of("RouteKey", Match.stringLikeRegexp("ANY /api/.*"))))))
+                        .isEmpty())
+                .isTrue();
+        Template.fromStack(STACKS.get("personal-site/prod").data())
+                .hasResourceProperties(
+                        "AWS::DynamoDB::Table",
+                        Match.objectLike(Map.of(
+                                "TimeToLiveSpecification", Map.of("AttributeName", "expiresAt", "Enabled", true))));
+    }
+
+    @Test
     void theApiFunctionRunsOnSnapStartBehindTheLiveAlias() {
         STACKS.forEach((name, stacks) -> {
             Template service = Template.fromStack(stacks.service());

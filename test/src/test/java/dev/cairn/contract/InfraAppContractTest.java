@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cairn.api.auth.Public;
 import dev.cairn.api.data.TableDefinition;
 import dev.cairn.api.data.Tables;
+import dev.cairn.api.keys.ApiKeys;
 import dev.cairn.infra.ApiContract;
 import dev.cairn.infra.Blueprint;
 import dev.cairn.infra.CairnApp;
@@ -19,6 +20,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -32,6 +34,40 @@ import software.amazon.awscdk.services.lambda.Code;
 
 /** What infra/ deploys and what app/ expects must be the same thing. */
 class InfraAppContractTest {
+
+    @Test
+    void theBlueprintsWithTheirWholeApiCreateExactlyTheTablesAndIndexesItUses() {
+        for (String name : List.of("guitar-collection", "personal-site")) {
+            Map<String, String> deployed = new TreeMap<>();
+            for (TableSpec table : Blueprint.named(name).allTables()) {
+                deployed.put(
+                        table.logicalName(),
+                        table.partitionKey().name() + "/" + (table.sortKey() == null ? "" : table.sortKey().name())
+                                + " " + table.indexes().stream()
+                                        .map(i -> i.name() + "(" + i.partitionKey().name() + "/"
+                                                + (i.sortKey() == null ? "" : i.sortKey().name()) + ")")
+                                        .sorted()
+                                        .toList());
+            }
+            Map<String, String> used = new TreeMap<>();
+            for (TableDefinition table : Tables.forBlueprint(name)) {
+                used.put(
+                        table.logicalName(),
+                        table.partitionKey() + "/" + (table.sortKey() == null ? "" : table.sortKey()) + " "
+                                + table.indexes().stream()
+                                        .map(i -> i.name() + "(" + i.partitionKey() + "/"
+                                                + (i.sortKey() == null ? "" : i.sortKey()) + ")")
+                                        .sorted()
+                                        .toList());
+            }
+            assertThat(deployed).as(name).isEqualTo(used);
+        }
+        TableSpec apiKeys = Blueprint.named("personal-site").allTables().stream()
+                .filter(t -> t.logicalName().equals(ApiKeys.TABLE.logicalName()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(apiKeys.timeToLive()).isEqualTo(ApiKeys.EXPIRES_AT);
+    }
 
     @Test
     void everyTableTheAppReadsExistsInEveryBlueprintWithTheSameKeys() {
