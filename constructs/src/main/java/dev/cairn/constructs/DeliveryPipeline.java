@@ -22,11 +22,14 @@ import software.amazon.awscdk.pipelines.Step;
 import software.amazon.awscdk.services.codebuild.CloudWatchLoggingOptions;
 import software.amazon.awscdk.services.codebuild.LoggingOptions;
 import software.amazon.awscdk.services.codepipeline.PipelineType;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.kms.IKey;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.s3.BlockPublicAccess;
 import software.amazon.awscdk.services.s3.Bucket;
 import software.amazon.awscdk.services.s3.BucketEncryption;
+import software.amazon.awscdk.services.s3.CfnBucket;
 import software.amazon.awscdk.services.s3.IBucket;
 import software.amazon.awscdk.services.s3.LifecycleRule;
 import software.amazon.awscdk.services.s3.ObjectOwnership;
@@ -188,6 +191,48 @@ public class DeliveryPipeline extends Construct {
         pipeline.buildPipeline();
         built = true;
         explainFindings();
+        hardenReplicationBuckets();
+    }
+
+    /**
+     * A stage with stacks in another region (e.g. us-east-1 for CloudFront's WAF and certificate)
+     * makes CodePipeline add a support stack there with an artifact replication bucket. That bucket
+     * gets what every Cairn bucket has: versioning and server access logs.
+     */
+    private void hardenReplicationBuckets() {
+        for (IConstruct child : getNode().getRoot().getNode().getChildren()) {
+            if (!(child instanceof Stack support) || !support.getNode().getId().startsWith("cross-region-stack-")) {
+                continue;
+            }
+            Bucket replication = support.getNode().findAll().stream()
+                    .filter(c -> c instanceof Bucket
+                            && c.getNode().getId().equals("CrossRegionCodePipelineReplicationBucket"))
+                    .map(Bucket.class::cast)
+                    .findFirst()
+                    .orElse(null);
+            if (replication == null || !(replication.getNode().getDefaultChild() instanceof CfnBucket cfn)) {
+                continue;
+            }
+            Bucket logs = AccessLogBuckets.create(
+                    support, "ReplicationAccessLogs", StorageDefaults.ACCESS_LOG_RETENTION_DAYS, RemovalPolicy.RETAIN);
+            logs.addToResourcePolicy(PolicyStatement.Builder.create()
+                    .principals(List.of(new ServicePrincipal("logging.s3.amazonaws.com")))
+                    .actions(List.of("s3:PutObject"))
+                    .resources(List.of(logs.arnForObjects("replication/*")))
+                    .conditions(Map.of("StringEquals", Map.of("aws:SourceAccount", support.getAccount())))
+                    .build());
+            cfn.setVersioningConfiguration(CfnBucket.VersioningConfigurationProperty.builder()
+                    .status("Enabled")
+                    .build());
+            cfn.setLoggingConfiguration(CfnBucket.LoggingConfigurationProperty.builder()
+                    .destinationBucketName(logs.getBucketName())
+                    .logFilePrefix("replication/")
+                    .build());
+            AccessLogBuckets.suppressReplication(
+                    replication,
+                    "It holds copies of this pipeline's artifacts for the actions in its region only while a run"
+                            + " needs them; every run rebuilds them from source, so a further copy adds nothing.");
+        }
     }
 
     /**
@@ -203,7 +248,9 @@ public class DeliveryPipeline extends Construct {
                 continue;
             }
             if ("AWS::IAM::Policy".equals(cfn.getCfnResourceType())) {
-                explainPolicy(cfn, artifactsArn, child.getNode().getPath().contains("/UpdatePipeline/SelfMutation/"));
+                String path = child.getNode().getPath();
+                explainPolicy(
+                        cfn, artifactsArn, path.contains("/UpdatePipeline/SelfMutation/"), path.contains("/Assets/"));
             } else if ("AWS::CodeBuild::Project".equals(cfn.getCfnResourceType())) {
                 String source = "The project's source type is CODEPIPELINE: it receives the commit from the"
                         + " pipeline's CodeConnections source action (an OAuth app installation), never a"
@@ -214,7 +261,8 @@ public class DeliveryPipeline extends Construct {
         }
     }
 
-    private static void explainPolicy(CfnResource policy, String artifactsArn, boolean selfMutation) {
+    private static void explainPolicy(
+            CfnResource policy, String artifactsArn, boolean selfMutation, boolean assetPublishing) {
         String inline = "The policy belongs to one pipeline role; CDK Pipelines generates it from the grants of"
                 + " that role's action, it is versioned in source control and deployed with the role.";
         Compliance.suppress(policy, "HIPAA.Security-IAMNoInlinePolicy", inline);
@@ -241,6 +289,24 @@ public class DeliveryPipeline extends Construct {
                         + " the default log group named after that project (<project>-*, /aws/codebuild/<project>:*).",
                 "/^Resource::arn:<AWS::Partition>:codebuild:[a-z0-9-]+:[0-9]+:report-group\\/<[A-Za-z0-9]+>-\\*$/",
                 "/^Resource::arn:<AWS::Partition>:logs:[a-z0-9-]+:[0-9]+:log-group:\\/aws\\/codebuild\\/<[A-Za-z0-9]+>:\\*$/");
+        Compliance.suppressMatching(
+                policy,
+                "AwsSolutions-IAM5",
+                "The object wildcard of the artifact replication bucket CodePipeline keeps in each other region"
+                        + " a stage deploys to; it is this pipeline's own bucket, with the same grants as the main"
+                        + " artifact bucket.",
+                "/^Resource::arn:<AWS::Partition>:s3:::[a-z0-9.-]*eplicationbucket[a-z0-9]*\\/\\*$/");
+        if (assetPublishing) {
+            Compliance.suppressMatching(
+                    policy,
+                    "AwsSolutions-IAM5",
+                    "The asset-publishing role of CDK Pipelines: its CodeBuild projects are named at deploy time,"
+                            + " so logs and report groups are granted under /aws/codebuild/ and report-group/ of this"
+                            + " account and region, and the build actions on the projects CodePipeline starts.",
+                    "/^Resource::arn:<AWS::Partition>:logs:[a-z0-9-]+:[0-9]+:log-group:\\/aws\\/codebuild\\/\\*$/",
+                    "/^Resource::arn:<AWS::Partition>:codebuild:[a-z0-9-]+:[0-9]+:report-group\\/\\*$/",
+                    "/^Resource::\\*$/");
+        }
         if (selfMutation) {
             Compliance.suppress(
                     policy,

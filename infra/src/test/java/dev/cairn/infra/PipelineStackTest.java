@@ -75,6 +75,42 @@ class PipelineStackTest {
         assertThat(findings).isEmpty();
     }
 
+    /** The pipeline's own stack, and the support stack it needs in the edge stack's region. */
+    @Test
+    void thePipelineItselfIsNagClean() throws IOException {
+        List<Path> reports;
+        try (Stream<Path> files = Files.walk(outdir)) {
+            reports = files.filter(p -> p.getFileName().toString().endsWith("-NagReport.csv"))
+                    .filter(p -> !reports(p).contains("-dev-")
+                            && !reports(p).contains("-staging-")
+                            && !reports(p).contains("-prod-"))
+                    .toList();
+        }
+        assertThat(reports).isNotEmpty();
+        // The replication bucket CodePipeline adds in us-east-1 is versioned and access-logged.
+        String support;
+        try (Stream<Path> files = Files.walk(outdir)) {
+            support = Files.readString(files.filter(
+                            p -> p.getFileName().toString().matches("cross-region-stack-.*us-east-1\\.template\\.json"))
+                    .findFirst()
+                    .orElseThrow());
+        }
+        assertThat(support).contains("\"VersioningConfiguration\"").contains("\"LogFilePrefix\": \"replication/\"");
+        List<String> findings = new ArrayList<>();
+        for (Path report : reports) {
+            for (String row : Files.readAllLines(report)) {
+                if (row.contains("\"Non-Compliant\"")) {
+                    findings.add(report.getFileName() + ": " + row);
+                }
+            }
+        }
+        assertThat(findings).isEmpty();
+    }
+
+    private static String reports(Path report) {
+        return report.getFileName().toString();
+    }
+
     @Test
     void stagesRunDevThenStagingThenProdWithAnApprovalBeforeProd() {
         assertThat(pipeline.stages())
