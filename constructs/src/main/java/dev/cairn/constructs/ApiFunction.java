@@ -125,15 +125,17 @@ public class ApiFunction extends Construct implements IGrantable {
         Compliance.suppress(function, "NIST.800.53.R5-LambdaInsideVPC", vpc);
         Compliance.suppress(function, "PCI.DSS.321-LambdaInsideVPC", vpc);
         if (props.deadLetterQueue() == null) {
-            String sync = "Invoked synchronously (API Gateway, alias live): a dead-letter queue only receives"
-                    + " failed asynchronous invocations; errors are returned to the caller and logged.";
+            String sync = "Invoked synchronously through its alias (by API Gateway, or by Cognito for a trigger): a"
+                    + " dead-letter queue only receives failed asynchronous invocations; errors are returned to the"
+                    + " caller and logged.";
             Compliance.suppress(function, "HIPAA.Security-LambdaDLQ", sync);
             Compliance.suppress(function, "NIST.800.53.R5-LambdaDLQ", sync);
             Compliance.suppress(function, "Serverless-LambdaDLQ", sync);
         }
         if (props.reservedConcurrentExecutions() == null) {
-            String concurrency = "Concurrency is bounded by the API stage throttling and the account limit;"
-                    + " reserving it is a per-stage capacity decision (reservedConcurrentExecutions).";
+            String concurrency =
+                    "Concurrency is bounded by its caller's throttling (API stage, user pool) and the account limit;"
+                            + " reserving it is a per-stage capacity decision (reservedConcurrentExecutions).";
             Compliance.suppress(function, "HIPAA.Security-LambdaConcurrency", concurrency);
             Compliance.suppress(function, "NIST.800.53.R5-LambdaConcurrency", concurrency);
         }
