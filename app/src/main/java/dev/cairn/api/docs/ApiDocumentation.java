@@ -1,6 +1,7 @@
 package dev.cairn.api.docs;
 
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeIn;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
@@ -16,8 +17,16 @@ import io.swagger.v3.oas.annotations.security.SecurityScheme;
                                         + "{\"success\":false,\"error\":{\"code\",\"message\",\"statusCode\",\"requestId\"}}. "
                                         + "Routes marked 'token' need 'Authorization: Bearer <access token>' from /api/auth/login."))
 @SecurityScheme(name = ApiDocumentation.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
+@SecurityScheme(
+        name = ApiDocumentation.API_KEY,
+        type = SecuritySchemeType.APIKEY,
+        in = SecuritySchemeIn.HEADER,
+        paramName = "X-Api-Key",
+        description = "Where the blueprint has API keys (POST /api/keys): acts as the key's owner; a read key may"
+                + " only GET; never on /api/keys, /api/user or /api/auth.")
 public final class ApiDocumentation {
     public static final String BEARER = "bearer";
+    public static final String API_KEY = "apiKey";
 
     private ApiDocumentation() {}
 }

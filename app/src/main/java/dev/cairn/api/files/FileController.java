@@ -39,6 +39,7 @@ import jakarta.validation.constraints.Size;
  * download signed for five minutes, as an attachment unless the file is an image.
  */
 @SecurityRequirement(name = ApiDocumentation.BEARER)
+@SecurityRequirement(name = ApiDocumentation.API_KEY)
 @Controller("/api/files")
 @ErrorResource(FileService.RESOURCE)
 @Requires(property = Files.TABLE_PROPERTY, pattern = ".+")

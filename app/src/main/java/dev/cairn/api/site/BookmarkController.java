@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 
 /** Seed 004's bookmarks: the collection's routes; lists filter by {@code tag}. */
 @SecurityRequirement(name = ApiDocumentation.BEARER)
+@SecurityRequirement(name = ApiDocumentation.API_KEY)
 @Controller("/api/bookmarks")
 @ErrorResource("bookmark")
 @Requires(property = SiteCollections.BOOKMARKS_PROPERTY, pattern = ".+")

@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 
 /** Seed 004's notes: the collection's routes; lists filter by {@code tag} and {@code pinned}. */
 @SecurityRequirement(name = ApiDocumentation.BEARER)
+@SecurityRequirement(name = ApiDocumentation.API_KEY)
 @Controller("/api/notes")
 @ErrorResource("note")
 @Requires(property = SiteCollections.NOTES_PROPERTY, pattern = ".+")
