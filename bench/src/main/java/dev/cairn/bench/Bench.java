@@ -27,7 +27,7 @@ import org.openjdk.jmh.util.Statistics;
 public final class Bench {
     private static final String USAGE = """
             usage: scripts/bench [--only cold,hot,load,sizes] [--runs N] [--clients N] [--duration S]
-                                 [--warmup S] [--jmh-iterations N] [--synth] [--tests]""";
+                                 [--warmup S] [--jmh-iterations N] [--cold-jvm-args "FLAGS"] [--synth] [--tests]""";
 
     private Bench() {}
 
@@ -49,7 +49,15 @@ public final class Bench {
             Path benchClasses = repo.resolve("bench/target/classes");
             results.put(
                     "cold",
-                    new ColdStart(java, lambdaJar, benchClasses, out)
+                    new ColdStart(
+                                    java,
+                                    lambdaJar,
+                                    benchClasses,
+                                    out,
+                                    options.containsKey("cold-jvm-args")
+                                            ? List.of(
+                                                    options.get("cold-jvm-args").split(" "))
+                                            : List.of())
                             .run(Integer.parseInt(options.getOrDefault("runs", "10"))));
         }
         if (only.contains("hot")) {

@@ -46,12 +46,15 @@ final class ColdStart {
     private final Path lambdaJar;
     private final Path benchClasses;
     private final Path workDir;
+    private final List<String> extraFlags;
 
-    ColdStart(Path java, Path lambdaJar, Path benchClasses, Path workDir) {
+    /** {@code extraFlags}: added to the Lambda flags, for experiments (e.g. a flight recording). */
+    ColdStart(Path java, Path lambdaJar, Path benchClasses, Path workDir, List<String> extraFlags) {
         this.java = java;
         this.lambdaJar = lambdaJar;
         this.benchClasses = benchClasses;
         this.workDir = workDir;
+        this.extraFlags = extraFlags;
     }
 
     Map<String, Object> run(int runs) throws Exception {
@@ -75,7 +78,9 @@ final class ColdStart {
                 System.out.printf("  cold round %d/%d%n", round + 1, runs);
             }
             Map<String, Object> result = new LinkedHashMap<>();
-            result.put("flags", String.join(" ", LAMBDA_FLAGS));
+            List<String> flags = new ArrayList<>(LAMBDA_FLAGS);
+            flags.addAll(extraFlags);
+            result.put("flags", String.join(" ", flags));
             result.put("runs", runs);
             for (String mode : MODES) {
                 List<double[]> s = samples.get(mode);
@@ -109,7 +114,9 @@ final class ColdStart {
         List<String> command = new ArrayList<>();
         command.add(java.toString());
         command.addAll(LAMBDA_FLAGS);
+        command.addAll(extraFlags);
         if (classLog != null) {
+            Files.deleteIfExists(classLog);
             command.add("-Xlog:class+load=info:file=" + classLog);
         }
         command.addAll(props);
