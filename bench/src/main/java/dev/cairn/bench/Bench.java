@@ -93,6 +93,8 @@ public final class Bench {
         List<String> jvm = new ArrayList<>(ColdStart.LAMBDA_FLAGS);
         jvm.add("--enable-native-access=ALL-UNNAMED");
         jvm.add("-Dlogback.configurationFile=logback-bench.xml");
+        // DynamoDB Local leaves a non-daemon thread behind: do not wait 30 s for each fork to end.
+        jvm.add("-Djmh.shutdownTimeout=1");
         ChainedOptionsBuilder jmh = new OptionsBuilder()
                 .include(HotPathBenchmarks.class.getName() + "\\.")
                 .forks(1)
@@ -142,7 +144,7 @@ public final class Bench {
         Map<String, Object> sizes = new LinkedHashMap<>();
         long bytes = Files.size(lambdaJar);
         sizes.put("lambdaArtifactBytes", bytes);
-        sizes.put("lambdaArtifactMB", Math.round(bytes / 1024.0 / 1024.0 * 10) / 10.0);
+        sizes.put("lambdaArtifactMB", Math.round(bytes / 1e6 * 10) / 10.0);
         try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(lambdaJar.toFile())) {
             sizes.put(
                     "lambdaArtifactClasses",
