@@ -46,6 +46,10 @@ public final class HandlerFixture implements AutoCloseable {
         return handler.handleRequest(event, new MockLambdaContext());
     }
 
+    public ApiHandler handler() {
+        return handler;
+    }
+
     public ApplicationContext context() {
         return handler.getApplicationContext();
     }

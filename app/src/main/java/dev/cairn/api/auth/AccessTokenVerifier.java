@@ -17,7 +17,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Verifies Cognito access tokens the way API Gateway's JWT authorizer does, and more strictly:
@@ -27,9 +29,20 @@ import java.util.Set;
 @Singleton
 public final class AccessTokenVerifier {
 
+    /** Verified tokens kept at most this long, so that a key taken out of the JWKS stops counting. */
+    static final long VERIFIED_TTL_MILLIS = 10 * 60 * 1000;
+
+    static final int VERIFIED_MAX = 1_000;
+
     private final AuthSettings settings;
     private final DefaultJWTProcessor<SecurityContext> processor;
     private final Clock clock;
+    /**
+     * Tokens whose signature already verified, by the whole token: an RS256 check costs ~0.3 ms of
+     * every request (docs/performance.md) and a client sends the same token for up to an hour.
+     * The claims are still checked on every request.
+     */
+    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
 
     AccessTokenVerifier(AuthSettings settings) {
         this.settings = settings;
@@ -51,12 +64,7 @@ public final class AccessTokenVerifier {
     }
 
     public AuthenticatedUser verify(String token) throws TokenRejectedException {
-        JWTClaimsSet claims;
-        try {
-            claims = processor.process(token, null);
-        } catch (ParseException | BadJOSEException | JOSEException e) {
-            throw new TokenRejectedException("signature or format: " + e.getMessage(), false);
-        }
+        JWTClaimsSet claims = signatureChecked(token);
         if (!settings.effectiveIssuer().equals(claims.getIssuer())) {
             throw new TokenRejectedException("issuer " + claims.getIssuer(), false);
         }
@@ -86,6 +94,27 @@ public final class AccessTokenVerifier {
                 clientId,
                 expiresAt);
     }
+
+    private JWTClaimsSet signatureChecked(String token) throws TokenRejectedException {
+        long now = clock.millis();
+        Verified known = verified.get(token);
+        if (known != null && now - known.atMillis() < VERIFIED_TTL_MILLIS) {
+            return known.claims();
+        }
+        JWTClaimsSet claims;
+        try {
+            claims = processor.process(token, null);
+        } catch (ParseException | BadJOSEException | JOSEException e) {
+            throw new TokenRejectedException("signature or format: " + e.getMessage(), false);
+        }
+        if (verified.size() >= VERIFIED_MAX) {
+            verified.clear();
+        }
+        verified.put(token, new Verified(claims, now));
+        return claims;
+    }
+
+    private record Verified(JWTClaimsSet claims, long atMillis) {}
 
     private static String stringClaim(JWTClaimsSet claims, String name) {
         Object value = claims.getClaim(name);

@@ -1,5 +1,6 @@
 package dev.cairn.api.aws;
 
+import dev.cairn.api.snapstart.RestorableCredentials;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.net.URI;
@@ -34,7 +35,8 @@ final class AwsClients {
         this.region = Region.of(settings.region());
         this.credentials = settings.localCredentials()
                 ? StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))
-                : DefaultCredentialsProvider.builder().build();
+                : RestorableCredentials.of(
+                        () -> DefaultCredentialsProvider.builder().build());
     }
 
     @Singleton

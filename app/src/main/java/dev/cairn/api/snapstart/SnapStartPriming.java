@@ -1,0 +1,197 @@
+package dev.cairn.api.snapstart;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.cairn.api.collection.CollectionService;
+import dev.cairn.api.data.Ids;
+import dev.cairn.api.http.ApiException;
+import dev.cairn.api.secrets.SecretValues;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.function.aws.proxy.MockLambdaContext;
+import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
+import io.micronaut.json.JsonMapper;
+import jakarta.validation.Validator;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.crac.Context;
+import org.crac.Core;
+import org.crac.Resource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Primes the API before the SnapStart snapshot, with requests that change nothing: the health
+ * route and an authenticated route through the real handler (routing, filters, the access-token
+ * verifier with its JWKS fetch, the error envelope), a GetItem and a Query of every collection on
+ * a partition no user can own (SDK marshalling, signing, the HTTP connection), and JSON reads and
+ * validation of each collection's record type. After a restore it gives the process new random
+ * state.
+ */
+public final class SnapStartPriming implements Resource {
+    private static final Logger LOG = LoggerFactory.getLogger(SnapStartPriming.class);
+
+    /** A partition key no Cognito {@code sub} can take (subs are UUIDs): the reads find nothing. */
+    static final String SENTINEL_OWNER = "#snapstart-priming";
+
+    static final String SENTINEL_ID = "00000000-0000-7000-8000-000000000000";
+
+    /**
+     * A token in Cognito's shape whose signature cannot verify: the verifier parses it, fetches the
+     * pool's keys and rejects it, as it would a forged one.
+     */
+    static final String UNVERIFIABLE_TOKEN = base64("{\"kid\":\"snapstart-priming\",\"alg\":\"RS256\"}") + "."
+            + base64("{\"sub\":\"" + SENTINEL_OWNER + "\",\"token_use\":\"access\",\"exp\":1}") + "."
+            + base64("not a signature");
+
+    private final APIGatewayV2HTTPEventFunction handler;
+
+    public SnapStartPriming(APIGatewayV2HTTPEventFunction handler) {
+        this.handler = handler;
+    }
+
+    /**
+     * Primes {@code handler} before each checkpoint. The caller keeps the returned resource: CRaC
+     * holds registered resources weakly.
+     */
+    public static SnapStartPriming register(APIGatewayV2HTTPEventFunction handler) {
+        SnapStartPriming priming = new SnapStartPriming(handler);
+        Core.getGlobalContext().register(priming);
+        return priming;
+    }
+
+    @Override
+    public void beforeCheckpoint(Context<? extends Resource> context) {
+        prime();
+    }
+
+    @Override
+    public void afterRestore(Context<? extends Resource> context) {
+        restore();
+    }
+
+    /** Runs the priming requests; a failing step is logged and skipped, never fatal to the snapshot. */
+    public List<String> prime() {
+        ApplicationContext app = handler.getApplicationContext();
+        List<String> primed = new ArrayList<>();
+        step(primed, "health", () -> expect(send("/api/health", Map.of()), 200));
+        step(
+                primed,
+                "access token",
+                () -> expect(send("/api/user/profile", Map.of("authorization", "Bearer " + UNVERIFIABLE_TOKEN)), 401));
+        JsonMapper json = app.getBean(JsonMapper.class);
+        Validator validator = app.getBean(Validator.class);
+        for (CollectionService<?> service : collections(app)) {
+            String resource = service.collection().resource();
+            step(primed, resource + " get", () -> expectNotFound(() -> service.get(SENTINEL_OWNER, SENTINEL_ID)));
+            step(primed, resource + " list", () -> service.list(SENTINEL_OWNER, Map.of()));
+            step(primed, resource + " json", () -> {
+                try {
+                    Object value = json.readValue(
+                            "{}".getBytes(StandardCharsets.UTF_8),
+                            service.collection().type());
+                    validator.validate(value);
+                    json.writeValueAsBytes(value);
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        }
+        LOG.info("SnapStart priming done: {}", primed);
+        return primed;
+    }
+
+    /** After a restore: new random state, so that no two restored environments share it. */
+    public void restore() {
+        Ids.reseed();
+    }
+
+    private APIGatewayV2HTTPResponse send(String path, Map<String, String> extraHeaders) {
+        Map<String, String> headers = new HashMap<>(extraHeaders);
+        headers.put("accept", "application/json");
+        originVerifyHeader().ifPresent(header -> headers.put(header.getKey(), header.getValue()));
+        APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder()
+                .withVersion("2.0")
+                .withRouteKey("$default")
+                .withRawPath(path)
+                .withRawQueryString("")
+                .withHeaders(headers)
+                .withIsBase64Encoded(false)
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                        .withRequestId("snapstart-priming")
+                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
+                                .withMethod("GET")
+                                .withPath(path)
+                                .withProtocol("HTTP/1.1")
+                                .withSourceIp("127.0.0.1")
+                                .withUserAgent("cairn-snapstart-priming")
+                                .build())
+                        .build())
+                .build();
+        return handler.handleRequest(event, new MockLambdaContext());
+    }
+
+    /**
+     * The origin-verify header the CDN would add, so that priming requests get past that filter to
+     * the routes; read the way the filter reads it.
+     */
+    private java.util.Optional<Map.Entry<String, String>> originVerifyHeader() {
+        ApplicationContext app = handler.getApplicationContext();
+        String header =
+                app.getProperty("cairn.origin-verify.header", String.class).orElse("X-Origin-Verify");
+        String secret =
+                app.getProperty("cairn.origin-verify.secret", String.class).orElse("");
+        String arn =
+                app.getProperty("cairn.origin-verify.secret-arn", String.class).orElse("");
+        if (secret.isBlank() && !arn.isBlank()) {
+            String field = app.getProperty("cairn.origin-verify.secret-field", String.class)
+                    .orElse("");
+            secret = app.getBean(SecretValues.class).read(arn, field.isBlank() ? null : field);
+        }
+        return secret.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(Map.entry(header, secret));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<CollectionService<?>> collections(ApplicationContext app) {
+        List<CollectionService<?>> services = new ArrayList<>();
+        for (CollectionService<?> service : app.getBeansOfType(CollectionService.class)) {
+            services.add(service);
+        }
+        return services;
+    }
+
+    private static void expect(APIGatewayV2HTTPResponse response, int status) {
+        if (response.getStatusCode() != status) {
+            throw new IllegalStateException("answered " + response.getStatusCode() + ", expected " + status);
+        }
+    }
+
+    private static void expectNotFound(Runnable read) {
+        try {
+            read.run();
+        } catch (ApiException e) {
+            if (e.status() == 404) {
+                return;
+            }
+            throw e;
+        }
+        throw new IllegalStateException("found an item in the sentinel partition");
+    }
+
+    private static void step(List<String> primed, String name, Runnable step) {
+        try {
+            step.run();
+            primed.add(name);
+        } catch (RuntimeException e) {
+            LOG.warn("SnapStart priming step '{}' failed: {}", name, e.toString());
+        }
+    }
+
+    private static String base64(String json) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,53 @@
+package dev.cairn.api.snapstart;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cairn.api.HandlerFixture;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Priming runs the request path end to end and changes nothing anywhere. */
+class SnapStartPrimingTest {
+    private static HandlerFixture api;
+
+    @BeforeAll
+    static void start() {
+        api = new HandlerFixture(Map.ofEntries(
+                Map.entry(RecordingHttpClient.ENABLED, "true"),
+                Map.entry("cairn.tables.guitars", "guitars"),
+                Map.entry("cairn.tables.images", "images"),
+                Map.entry("cairn.media.bucket", "media"),
+                Map.entry("cairn.media.base-url", "https://cdn.example/media"),
+                Map.entry("cairn.signing.secret", "a-signing-secret-of-at-least-thirty-two-chars"),
+                Map.entry("cairn.origin-verify.secret", "from-the-cdn")));
+    }
+
+    @AfterAll
+    static void stop() {
+        api.close();
+    }
+
+    @Test
+    void everyStepRuns() {
+        List<String> primed = new SnapStartPriming(api.handler()).prime();
+
+        assertThat(primed).contains("health", "access token", "guitar get", "guitar list", "guitar json");
+    }
+
+    @Test
+    void primingOnlyReads() {
+        RecordingHttpClient http = api.context().getBean(RecordingHttpClient.class);
+
+        new SnapStartPriming(api.handler()).prime();
+
+        assertThat(http.operations()).contains("GetItem", "Query").allMatch(List.of("GetItem", "Query")::contains);
+    }
+
+    @Test
+    void theHandlerRegistersItsPriming() {
+        assertThat(api.handler().snapStart()).isNotNull();
+    }
+}

@@ -1,0 +1,223 @@
+package dev.cairn.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.util.Statistics;
+
+/**
+ * What {@code scripts/bench} runs: the sections asked for, then {@code results.json} and {@code
+ * results.md} in the output folder, and the tables on the terminal.
+ */
+public final class Bench {
+    private static final String USAGE = """
+            usage: scripts/bench [--only cold,hot,load,sizes] [--runs N] [--clients N] [--duration S]
+                                 [--warmup S] [--jmh-iterations N] [--cold-jvm-args "FLAGS"] [--synth] [--tests]""";
+
+    private Bench() {}
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = parse(args);
+        Path repo = Path.of(options.getOrDefault("repo", ".")).toAbsolutePath().normalize();
+        Path out =
+                Path.of(options.getOrDefault("out", repo.resolve("build/bench").toString()));
+        Files.createDirectories(out);
+        Set<String> only =
+                Set.of(options.getOrDefault("only", "cold,hot,load,sizes").split(","));
+        Path lambdaJar = repo.resolve("app/target/cairn-api-lambda.jar");
+
+        Map<String, Object> results = new LinkedHashMap<>();
+        results.put("machine", machine());
+        if (only.contains("cold")) {
+            System.out.println("Cold init...");
+            Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+            Path benchClasses = repo.resolve("bench/target/classes");
+            results.put(
+                    "cold",
+                    new ColdStart(
+                                    java,
+                                    lambdaJar,
+                                    benchClasses,
+                                    out,
+                                    options.containsKey("cold-jvm-args")
+                                            ? List.of(
+                                                    options.get("cold-jvm-args").split(" "))
+                                            : List.of())
+                            .run(Integer.parseInt(options.getOrDefault("runs", "10"))));
+        }
+        if (only.contains("hot")) {
+            System.out.println("Warm hot path (JMH)...");
+            results.put("hot", hot(out, Integer.parseInt(options.getOrDefault("jmh-iterations", "5"))));
+        }
+        if (only.contains("load")) {
+            System.out.println("Local stack under load...");
+            results.put(
+                    "load",
+                    new LoadTest(repo)
+                            .run(
+                                    Integer.parseInt(options.getOrDefault("clients", "32")),
+                                    Integer.parseInt(options.getOrDefault("duration", "30")),
+                                    Integer.parseInt(options.getOrDefault("warmup", "5"))));
+        }
+        if (only.contains("sizes")) {
+            results.put("sizes", sizes(repo, lambdaJar, options));
+        }
+        Map<String, Object> machine = machine();
+        ((Map<String, Object>) results.get("machine")).put("loadAverageAtEnd", machine.get("loadAverageAtStart"));
+
+        Files.writeString(out.resolve("results.json"), Json.write(results));
+        String markdown = Report.markdown(results);
+        Files.writeString(out.resolve("results.md"), markdown);
+        System.out.println();
+        System.out.println(markdown);
+        System.out.println("Written: " + out.resolve("results.json") + " and " + out.resolve("results.md"));
+        System.exit(0);
+    }
+
+    private static Map<String, Object> hot(Path out, int iterations) throws Exception {
+        List<String> jvm = new ArrayList<>(ColdStart.LAMBDA_FLAGS);
+        jvm.add("--enable-native-access=ALL-UNNAMED");
+        jvm.add("-Dlogback.configurationFile=logback-bench.xml");
+        // DynamoDB Local leaves a non-daemon thread behind: do not wait 30 s for each fork to end.
+        jvm.add("-Djmh.shutdownTimeout=1");
+        ChainedOptionsBuilder jmh = new OptionsBuilder()
+                .include(HotPathBenchmarks.class.getName() + "\\.")
+                .forks(1)
+                .threads(1)
+                .warmupIterations(3)
+                .warmupTime(TimeValue.seconds(2))
+                .measurementIterations(iterations)
+                .measurementTime(TimeValue.seconds(2))
+                .timeUnit(TimeUnit.MICROSECONDS)
+                .jvmArgs(jvm.toArray(String[]::new))
+                .resultFormat(ResultFormatType.JSON)
+                .result(out.resolve("jmh.json").toString());
+        Collection<RunResult> runs = new Runner(jmh.build()).run();
+        Map<String, Map<String, Object>> byName = new LinkedHashMap<>();
+        for (RunResult run : runs) {
+            String name = run.getParams().getBenchmark();
+            name = name.substring(name.lastIndexOf('.') + 1);
+            Statistics stats = run.getPrimaryResult().getStatistics();
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("n", stats.getN());
+            m.put("medianUs", Stats.round(stats.getPercentile(50)));
+            m.put("p90Us", Stats.round(stats.getPercentile(90)));
+            m.put("p99Us", Stats.round(stats.getPercentile(99)));
+            byName.put(name, m);
+        }
+        Map<String, Object> hot = new LinkedHashMap<>();
+        hot.put("jvm", String.join(" ", jvm));
+        hot.put("benchmarks", byName);
+        Map<String, Object> overhead = new LinkedHashMap<>();
+        for (String[] pair : new String[][] {
+            {"getById", "getByIdSdk"},
+            {"list20", "list20Sdk"},
+            {"create", "createSdk"},
+            {"accessToken", "accessTokenBare"}
+        }) {
+            if (byName.containsKey(pair[0]) && byName.containsKey(pair[1])) {
+                double cairn = (double) byName.get(pair[0]).get("medianUs");
+                double sdk = (double) byName.get(pair[1]).get("medianUs");
+                overhead.put(pair[0], Map.of("overheadMedianMs", Math.round((cairn - sdk) / 10.0) / 100.0));
+            }
+        }
+        hot.put("overhead", overhead);
+        return hot;
+    }
+
+    private static Map<String, Object> sizes(Path repo, Path lambdaJar, Map<String, String> options) throws Exception {
+        Map<String, Object> sizes = new LinkedHashMap<>();
+        long bytes = Files.size(lambdaJar);
+        sizes.put("lambdaArtifactBytes", bytes);
+        sizes.put("lambdaArtifactMB", Math.round(bytes / 1e6 * 10) / 10.0);
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(lambdaJar.toFile())) {
+            sizes.put(
+                    "lambdaArtifactClasses",
+                    zip.stream().filter(e -> e.getName().endsWith(".class")).count());
+        }
+        if (options.containsKey("synth")) {
+            System.out.println("scripts/synth (every blueprint and stage)...");
+            sizes.put(
+                    "synthAllSeconds",
+                    timed(repo, List.of(repo.resolve("scripts/synth").toString())));
+        }
+        if (options.containsKey("tests")) {
+            System.out.println("Full test suite (./mvnw -B verify)...");
+            sizes.put(
+                    "fullTestSuiteSeconds",
+                    timed(repo, List.of(repo.resolve("mvnw").toString(), "-B", "-q", "verify")));
+        }
+        return sizes;
+    }
+
+    private static double timed(Path repo, List<String> command) throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        Process process = new ProcessBuilder(command)
+                .directory(repo.toFile())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        int exit = process.waitFor();
+        if (exit != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed (exit " + exit + ")");
+        }
+        return Stats.round((System.nanoTime() - start) / 1e9);
+    }
+
+    static Map<String, Object> machine() throws IOException {
+        Map<String, Object> machine = new LinkedHashMap<>();
+        machine.put("date", Instant.now().toString());
+        machine.put("cpus", Runtime.getRuntime().availableProcessors());
+        Path cpuinfo = Path.of("/proc/cpuinfo");
+        if (Files.exists(cpuinfo)) {
+            Files.readAllLines(cpuinfo).stream()
+                    .filter(l -> l.startsWith("model name"))
+                    .findFirst()
+                    .ifPresent(l ->
+                            machine.put("cpu", l.substring(l.indexOf(':') + 1).trim()));
+        }
+        machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        machine.put("jdk", System.getProperty("java.vm.vendor") + " " + System.getProperty("java.runtime.version"));
+        Path loadavg = Path.of("/proc/loadavg");
+        if (Files.exists(loadavg)) {
+            machine.put("loadAverageAtStart", Files.readString(loadavg).trim());
+        }
+        return machine;
+    }
+
+    private static Map<String, String> parse(String[] args) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (!arg.startsWith("--")) {
+                System.err.println("Unknown argument: " + arg + "\n" + USAGE);
+                System.exit(2);
+            }
+            String name = arg.substring(2).toLowerCase(Locale.ROOT);
+            if (Set.of("synth", "tests").contains(name)) {
+                options.put(name, "true");
+            } else if (i + 1 < args.length) {
+                options.put(name, args[++i]);
+            } else {
+                System.err.println(arg + " needs a value\n" + USAGE);
+                System.exit(2);
+            }
+        }
+        return options;
+    }
+}

@@ -1,0 +1,82 @@
+package dev.cairn.bench;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.cairn.api.ApiHandler;
+import dev.cairn.local.BenchBackends;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.function.aws.proxy.MockLambdaContext;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The real handler in-process against DynamoDB Local and a loopback token issuer, with one user's guitars. */
+final class BenchApp implements AutoCloseable {
+    static final String REGION = "us-east-1";
+    static final String SIGNING_SECRET = HexFormat.of().formatHex(new byte[32]).replace('0', 'b');
+
+    final BenchBackends backends;
+    final TokenIssuer issuer;
+    final ApiHandler handler;
+    final String sub = UUID.randomUUID().toString();
+    final String token;
+    final List<String> guitarIds = new ArrayList<>();
+
+    BenchApp(int guitars) {
+        backends = BenchBackends.start("guitar-collection");
+        issuer = new TokenIssuer();
+        Map<String, Object> properties = new LinkedHashMap<>(localProperties(backends, issuer));
+        properties.put("cairn.aws.region", REGION);
+        properties.put("cairn.auth.client-ids", TokenIssuer.CLIENT_ID);
+        properties.put("cairn.media.bucket", "bench-media");
+        properties.put("cairn.media.base-url", "https://cdn.bench.local/media");
+        properties.putAll(backends.tableProperties());
+        handler = new ApiHandler(ApplicationContext.builder()
+                .properties(properties)
+                .deduceEnvironment(false)
+                .build());
+        token = issuer.accessToken(sub);
+        for (int i = 0; i < guitars; i++) {
+            APIGatewayV2HTTPResponse created = send("POST", "/api/guitars", null, guitarJson(i));
+            if (created.getStatusCode() != 201) {
+                throw new IllegalStateException("Seeding failed: " + created.getStatusCode() + " " + created.getBody());
+            }
+            String body = created.getBody();
+            int at = body.indexOf("\"id\":\"") + 6;
+            guitarIds.add(body.substring(at, body.indexOf('"', at)));
+        }
+    }
+
+    /** What only the local stand-ins need: endpoints, fixed credentials, the issuer, the signing secret. */
+    static Map<String, String> localProperties(BenchBackends backends, TokenIssuer issuer) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put(
+                "cairn.aws.dynamodb-endpoint", backends.dynamoDbEndpoint().toString());
+        properties.put("cairn.aws.local-credentials", "true");
+        properties.put("cairn.auth.issuer", issuer.issuer());
+        properties.put("cairn.auth.jwks-url", issuer.jwksUrl());
+        properties.put("cairn.signing.secret", SIGNING_SECRET);
+        return properties;
+    }
+
+    static String guitarJson(int i) {
+        String[] brands = {"Fender", "Gibson", "Martin", "Taylor", "Ibanez"};
+        return "{\"brand\":\"" + brands[i % brands.length] + "\",\"model\":\"Model " + i + "\",\"year\":"
+                + (1960 + i % 60)
+                + ",\"type\":\"electric\",\"color\":\"Sunburst\",\"numberOfFrets\":22,"
+                + "\"notes\":\"A guitar to benchmark with\"}";
+    }
+
+    APIGatewayV2HTTPResponse send(String method, String path, String query, String body) {
+        return handler.handleRequest(Events.request(method, path, query, body, token, null), new MockLambdaContext());
+    }
+
+    @Override
+    public void close() {
+        handler.close();
+        issuer.close();
+        backends.close();
+    }
+}

@@ -1,0 +1,129 @@
+package dev.cairn.bench;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The cold-start baseline: {@code GET /api/guitars/{id}} with no framework. The same SDK client
+ * setup as Cairn's (URL-connection HTTP client, region, credentials, endpoint), the same
+ * consistent GetItem, the owner taken from API Gateway's JWT authorizer claims, the item written
+ * as JSON by hand.
+ */
+public final class PlainGuitarHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    private static final String PREFIX = "/api/guitars/";
+
+    private final DynamoDbClient dynamoDb;
+    private final String table;
+
+    public PlainGuitarHandler() {
+        DynamoDbClientBuilder builder = DynamoDbClient.builder()
+                .httpClient(UrlConnectionHttpClient.builder().build())
+                .region(Region.of(System.getenv("AWS_REGION")));
+        String endpoint = System.getProperty("cairn.aws.dynamodb-endpoint");
+        if (endpoint != null) {
+            builder.endpointOverride(URI.create(endpoint))
+                    .credentialsProvider(
+                            StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
+        } else {
+            builder.credentialsProvider(DefaultCredentialsProvider.builder().build());
+        }
+        this.dynamoDb = builder.build();
+        this.table = System.getenv("DYNAMODB_TABLE_GUITARS");
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        String path = event.getRawPath();
+        String sub =
+                event.getRequestContext().getAuthorizer().getJwt().getClaims().get("sub");
+        if (!path.startsWith(PREFIX) || sub == null) {
+            return response(404, "{\"success\":false}");
+        }
+        String id = path.substring(PREFIX.length());
+        Map<String, AttributeValue> item = dynamoDb.getItem(r -> r.tableName(table)
+                        .key(Map.of("userId", AttributeValue.fromS(sub), "guitarId", AttributeValue.fromS(id)))
+                        .consistentRead(true))
+                .item();
+        if (item == null || item.isEmpty()) {
+            return response(404, "{\"success\":false}");
+        }
+        StringBuilder json = new StringBuilder("{\"success\":true,\"data\":");
+        write(json, AttributeValue.fromM(item));
+        return response(200, json.append('}').toString());
+    }
+
+    private static APIGatewayV2HTTPResponse response(int status, String body) {
+        return APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(status)
+                .withHeaders(Map.of("Content-Type", "application/json"))
+                .withBody(body)
+                .build();
+    }
+
+    private static void write(StringBuilder json, AttributeValue value) {
+        if (value.s() != null) {
+            quote(json, value.s());
+        } else if (value.n() != null) {
+            json.append(value.n());
+        } else if (value.bool() != null) {
+            json.append(value.bool());
+        } else if (value.hasM()) {
+            json.append('{');
+            boolean first = true;
+            for (Map.Entry<String, AttributeValue> e : value.m().entrySet()) {
+                if (!first) {
+                    json.append(',');
+                }
+                first = false;
+                quote(json, e.getKey());
+                json.append(':');
+                write(json, e.getValue());
+            }
+            json.append('}');
+        } else if (value.hasL()) {
+            List<AttributeValue> list = value.l();
+            json.append('[');
+            for (int i = 0; i < list.size(); i++) {
+                if (i > 0) {
+                    json.append(',');
+                }
+                write(json, list.get(i));
+            }
+            json.append(']');
+        } else {
+            json.append("null");
+        }
+    }
+
+    private static void quote(StringBuilder json, String s) {
+        json.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> json.append("\\\"");
+                case '\\' -> json.append("\\\\");
+                default -> {
+                    if (c < 0x20) {
+                        json.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        json.append(c);
+                    }
+                }
+            }
+        }
+        json.append('"');
+    }
+}

@@ -1,0 +1,147 @@
+package dev.cairn.bench;
+
+import java.util.Map;
+
+/** The results as Markdown tables. */
+final class Report {
+    private Report() {}
+
+    @SuppressWarnings("unchecked")
+    static String markdown(Map<String, Object> results) {
+        StringBuilder md = new StringBuilder("# Cairn benchmark results\n\n");
+        Map<String, Object> machine = (Map<String, Object>) results.get("machine");
+        md.append("Machine: ")
+                .append(machine.get("cpus"))
+                .append(" CPUs (")
+                .append(machine.getOrDefault("cpu", "?"))
+                .append("), ")
+                .append(machine.get("jdk"))
+                .append(", load average at start `")
+                .append(machine.get("loadAverageAtStart"))
+                .append("`, at end `")
+                .append(machine.get("loadAverageAtEnd"))
+                .append("`, ")
+                .append(machine.get("date"))
+                .append(".\n\n");
+
+        Map<String, Object> cold = (Map<String, Object>) results.get("cold");
+        if (cold != null) {
+            md.append("## Cold init (fresh JVM to first `GET /api/guitars/{id}`, ")
+                    .append(cold.get("runs"))
+                    .append(" runs)\n\n")
+                    .append("JVM flags: `")
+                    .append(cold.get("flags"))
+                    .append("`\n\n")
+                    .append("| handler | process start to first response, median | p90 | handler init, median |"
+                            + " first request, median | classes loaded |\n")
+                    .append("| --- | ---: | ---: | ---: | ---: | ---: |\n");
+            for (String mode : ColdStart.MODES) {
+                Map<String, Object> m = (Map<String, Object>) cold.get(mode);
+                Map<String, Object> wall = (Map<String, Object>) m.get("processStartToFirstResponseMs");
+                md.append("| ")
+                        .append(mode)
+                        .append(" | ")
+                        .append(wall.get("median"))
+                        .append(" ms | ")
+                        .append(wall.get("p90"))
+                        .append(" ms | ")
+                        .append(((Map<String, Object>) m.get("initMs")).get("median"))
+                        .append(" ms | ")
+                        .append(((Map<String, Object>) m.get("firstRequestMs")).get("median"))
+                        .append(" ms | ")
+                        .append(m.get("classesLoaded"))
+                        .append(" |\n");
+            }
+            md.append("\nRatio Cairn / plain (median, process start to first response): **")
+                    .append(cold.get("ratioCairnToPlain"))
+                    .append("x**. `cairn-primed` runs the SnapStart priming before the request, so its"
+                            + " first-request time is what a restored snapshot still pays in the handler.\n\n");
+        }
+
+        Map<String, Object> hot = (Map<String, Object>) results.get("hot");
+        if (hot != null) {
+            Map<String, Map<String, Object>> b = (Map<String, Map<String, Object>>) hot.get("benchmarks");
+            Map<String, Map<String, Object>> overhead = (Map<String, Map<String, Object>>) hot.get("overhead");
+            md.append("## Warm hot path (JMH, sample time, one thread, DynamoDB Local in-process)\n\n")
+                    .append("| request | Cairn handler median | p99 | bare call median | p99 |"
+                            + " Cairn overhead (median) |\n")
+                    .append("| --- | ---: | ---: | ---: | ---: | ---: |\n");
+            for (String[] pair : new String[][] {
+                {"getById", "getByIdSdk", "GET /api/guitars/{id} vs GetItem"},
+                {"list20", "list20Sdk", "GET /api/guitars?limit=20 vs Query"},
+                {"create", "createSdk", "POST /api/guitars vs TransactWriteItems"},
+                {"accessToken", "accessTokenBare", "access-token check vs JOSE verify"}
+            }) {
+                if (!b.containsKey(pair[0]) || !b.containsKey(pair[1])) {
+                    continue;
+                }
+                md.append("| ")
+                        .append(pair[2])
+                        .append(" | ")
+                        .append(b.get(pair[0]).get("medianUs"))
+                        .append(" µs | ")
+                        .append(b.get(pair[0]).get("p99Us"))
+                        .append(" µs | ")
+                        .append(b.get(pair[1]).get("medianUs"))
+                        .append(" µs | ")
+                        .append(b.get(pair[1]).get("p99Us"))
+                        .append(" µs | ")
+                        .append(overhead.get(pair[0]).get("overheadMedianMs"))
+                        .append(" ms |\n");
+            }
+            if (b.containsKey("health")) {
+                md.append("\n`GET /api/health` through the handler (no AWS call, no token): ")
+                        .append(b.get("health").get("medianUs"))
+                        .append(" µs median.\n");
+            }
+            md.append("\n");
+        }
+
+        Map<String, Object> load = (Map<String, Object>) results.get("load");
+        if (load != null) {
+            md.append("## Local stack under load (")
+                    .append(load.get("clients"))
+                    .append(" clients, ")
+                    .append(load.get("seconds"))
+                    .append(" s after ")
+                    .append(load.get("warmupSeconds"))
+                    .append(" s warm-up, loopback)\n\n")
+                    .append("Mix: ")
+                    .append(load.get("mix"))
+                    .append(".\n\n| requests | req/s | p50 | p95 | p99 | max | errors |\n")
+                    .append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n")
+                    .append("| ")
+                    .append(load.get("requests"))
+                    .append(" | ")
+                    .append(load.get("requestsPerSecond"))
+                    .append(" | ")
+                    .append(load.get("p50Ms"))
+                    .append(" ms | ")
+                    .append(load.get("p95Ms"))
+                    .append(" ms | ")
+                    .append(load.get("p99Ms"))
+                    .append(" ms | ")
+                    .append(load.get("maxMs"))
+                    .append(" ms | ")
+                    .append(load.get("errors"))
+                    .append(" |\n\n")
+                    .append("By kind: ")
+                    .append(load.get("byKind"))
+                    .append("\n\n");
+        }
+
+        Map<String, Object> sizes = (Map<String, Object>) results.get("sizes");
+        if (sizes != null) {
+            md.append("## Sizes and build\n\n| measure | value |\n| --- | ---: |\n");
+            sizes.forEach(
+                    (k, v) -> md.append("| ").append(k).append(" | ").append(v).append(" |\n"));
+            if (cold != null) {
+                md.append("| classes loaded on the cold path (cairn) | ")
+                        .append(((Map<String, Object>) cold.get("cairn")).get("classesLoaded"))
+                        .append(" |\n");
+            }
+            md.append("\n");
+        }
+        return md.toString();
+    }
+}
