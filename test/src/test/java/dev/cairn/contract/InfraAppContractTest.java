@@ -40,25 +40,24 @@ class InfraAppContractTest {
         for (String name : List.of("guitar-collection", "personal-site")) {
             Map<String, String> deployed = new TreeMap<>();
             for (TableSpec table : Blueprint.named(name).allTables()) {
-                deployed.put(
-                        table.logicalName(),
-                        table.partitionKey().name() + "/" + (table.sortKey() == null ? "" : table.sortKey().name())
-                                + " " + table.indexes().stream()
-                                        .map(i -> i.name() + "(" + i.partitionKey().name() + "/"
-                                                + (i.sortKey() == null ? "" : i.sortKey().name()) + ")")
-                                        .sorted()
-                                        .toList());
+                List<String> indexes = table.indexes().stream()
+                        .map(i -> i.name()
+                                + keys(
+                                        i.partitionKey().name(),
+                                        i.sortKey() == null ? null : i.sortKey().name()))
+                        .sorted()
+                        .toList();
+                String sortKey =
+                        table.sortKey() == null ? null : table.sortKey().name();
+                deployed.put(table.logicalName(), keys(table.partitionKey().name(), sortKey) + indexes);
             }
             Map<String, String> used = new TreeMap<>();
             for (TableDefinition table : Tables.forBlueprint(name)) {
-                used.put(
-                        table.logicalName(),
-                        table.partitionKey() + "/" + (table.sortKey() == null ? "" : table.sortKey()) + " "
-                                + table.indexes().stream()
-                                        .map(i -> i.name() + "(" + i.partitionKey() + "/"
-                                                + (i.sortKey() == null ? "" : i.sortKey()) + ")")
-                                        .sorted()
-                                        .toList());
+                List<String> indexes = table.indexes().stream()
+                        .map(i -> i.name() + keys(i.partitionKey(), i.sortKey()))
+                        .sorted()
+                        .toList();
+                used.put(table.logicalName(), keys(table.partitionKey(), table.sortKey()) + indexes);
             }
             assertThat(deployed).as(name).isEqualTo(used);
         }
@@ -111,6 +110,10 @@ class InfraAppContractTest {
             });
             assertThat(publicRoutes).containsExactlyInAnyOrderElementsOf(ApiContract.PUBLIC_ROUTES);
         }
+    }
+
+    private static String keys(String partitionKey, String sortKey) {
+        return "(" + partitionKey + "/" + (sortKey == null ? "" : sortKey) + ")";
     }
 
     /** Set by the Lambda runtime, or optional with a default that fits the infra. */
