@@ -711,7 +711,8 @@ public final class CollectionService<T> implements UserData {
     private JsonNode clientFields(Map<String, AttributeValue> item) {
         Map<String, JsonNode> fields = new LinkedHashMap<>();
         OwnedCollection.ListOrder order = collection.order();
-        item.forEach((name, value) -> {
+        // DynamoDB returns attributes in no particular order; clients get them sorted, every time.
+        new TreeMap<>(item).forEach((name, value) -> {
             if (reserved.contains(name)
                     || collection.managed().contains(name)
                     || (order != null && name.equals(order.attribute()))) {
