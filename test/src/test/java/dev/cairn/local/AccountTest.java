@@ -9,23 +9,17 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /** Data portability and the right to be forgotten, end to end. */
-@ExtendWith(LocalStackExtension.class)
-class AccountTest {
-    private static LocalCairn stack;
-    private static ApiClient api;
+class AccountTest extends EndToEnd {
     private static S3Client s3;
 
     @BeforeAll
-    static void connect(LocalCairn running, ApiClient client) {
-        stack = running;
-        api = client;
-        s3 = running.app().getBean(S3Client.class);
+    static void clients() {
+        s3 = stack.app().getBean(S3Client.class);
     }
 
     @Test

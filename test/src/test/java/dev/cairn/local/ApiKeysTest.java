@@ -8,24 +8,13 @@ import dev.cairn.local.Accounts.Account;
 import dev.cairn.local.ApiClient.Reply;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Seed 004's API keys: shown once, stored hashed, scoped, counted per day, revocable. */
-@ExtendWith(LocalStackExtension.class)
 @StackBlueprint("personal-site")
-class ApiKeysTest {
-    private static LocalCairn stack;
-    private static ApiClient api;
-
-    @BeforeAll
-    static void connect(LocalCairn running, ApiClient client) {
-        stack = running;
-        api = client;
-    }
+class ApiKeysTest extends EndToEnd {
 
     @Test
     void aKeyIsShownOnceAndStoredOnlyAsAHash() throws Exception {
@@ -46,7 +35,7 @@ class ApiKeysTest {
                 .doesNotContainKey("keyHash");
         Reply listed = api.get("/api/keys", ada.accessToken());
         assertThat(listed.body().toString()).doesNotContain(key).doesNotContain("keyHash");
-        assertThat(PersonalSiteTest.pages(api, ada, "/api/keys", 20)).containsExactly(id);
+        assertThat(pages(ada, "/api/keys", 20)).containsExactly(id);
         assertThat(api.get("/api/keys/" + id, ada.accessToken()).data())
                 .containsEntry("prefix", key.substring(0, 12))
                 .doesNotContainKeys("key", "keyHash");
@@ -76,7 +65,7 @@ class ApiKeysTest {
         String reader = createKey(ada, Map.of("name", "reader"));
         String writer = createKey(ada, Map.of("name", "writer", "scope", "write"));
 
-        assertThat(PersonalSiteTest.pages(api, ada, "/api/notes", 20)).containsExactly(note);
+        assertThat(pages(ada, "/api/notes", 20)).containsExactly(note);
         Reply read = withKey("GET", "/api/notes", null, reader);
         assertThat(read.status()).as(read.body().toString()).isEqualTo(200);
         assertThat(read.body().toString()).contains(note).doesNotContain("Bob's");
@@ -110,7 +99,7 @@ class ApiKeysTest {
                             .errorCode())
                     .isEqualTo("AUTH_FORBIDDEN");
         }
-        assertThat(PersonalSiteTest.pages(api, ada, "/api/keys", 20)).hasSize(2);
+        assertThat(pages(ada, "/api/keys", 20)).hasSize(2);
     }
 
     @Test
@@ -134,7 +123,7 @@ class ApiKeysTest {
         assertThat(withKey("GET", "/api/notes", null, other).status()).isEqualTo(200);
         assertThat(api.get("/api/notes", ada.accessToken()).status()).isEqualTo(200);
         // Usage counters live beside the keys but never show as keys.
-        assertThat(PersonalSiteTest.pages(api, ada, "/api/keys", 20)).hasSize(2);
+        assertThat(pages(ada, "/api/keys", 20)).hasSize(2);
 
         assertThat(api.delete("/api/keys/" + created.text("id"), ada.accessToken())
                         .status())
@@ -155,7 +144,7 @@ class ApiKeysTest {
         Reply created = api.post("/api/keys", Map.of("name", "ada's"), ada.accessToken());
         String id = created.text("id");
 
-        assertThat(PersonalSiteTest.pages(api, bob, "/api/keys", 20)).isEmpty();
+        assertThat(pages(bob, "/api/keys", 20)).isEmpty();
         assertThat(api.get("/api/keys/" + id, bob.accessToken()).errorCode()).isEqualTo("API_KEY_NOT_FOUND");
         assertThat(api.delete("/api/keys/" + id, bob.accessToken()).errorCode()).isEqualTo("API_KEY_NOT_FOUND");
         assertThat(withKey("GET", "/api/notes", null, created.text("key")).status())

@@ -6,22 +6,11 @@ import dev.cairn.local.ApiClient.Reply;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The auth API end to end: the real handler, Cognito's API through cognito-local, codes from the outbox. */
-@ExtendWith(LocalStackExtension.class)
-class AuthFlowTest {
+class AuthFlowTest extends EndToEnd {
     private static final String PASSWORD = Accounts.PASSWORD;
-    private static LocalCairn stack;
-    private static ApiClient api;
-
-    @BeforeAll
-    static void connect(LocalCairn running, ApiClient client) {
-        stack = running;
-        api = client;
-    }
 
     @Test
     void registerConfirmLoginRefreshAndLogout() throws Exception {
@@ -229,11 +218,5 @@ class AuthFlowTest {
     private static List<String> messages(Reply reply) {
         return ((List<Map<String, Object>>) reply.error().get("details"))
                 .stream().map(d -> (String) d.get("message")).toList();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<String> fields(Reply reply) {
-        return ((List<Map<String, Object>>) reply.error().get("details"))
-                .stream().map(d -> (String) d.get("field")).toList();
     }
 }

@@ -10,21 +10,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The API's own description: generated at build time, served, and rendered by a real browser. */
-@ExtendWith(LocalStackExtension.class)
-class DocsPageTest {
-    private static LocalCairn stack;
-    private static ApiClient api;
-
-    @BeforeAll
-    static void connect(LocalCairn running, ApiClient client) {
-        stack = running;
-        api = client;
-    }
+class DocsPageTest extends EndToEnd {
 
     @Test
     @SuppressWarnings("unchecked")

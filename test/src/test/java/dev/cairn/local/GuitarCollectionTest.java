@@ -9,27 +9,14 @@ import dev.cairn.local.Accounts.Account;
 import dev.cairn.local.ApiClient.Reply;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** Seed 001's client journey on the guitar-collection blueprint: CRUD, filters, pages, notes, images. */
-@ExtendWith(LocalStackExtension.class)
-class GuitarCollectionTest {
-    private static LocalCairn stack;
-    private static ApiClient api;
-
-    @BeforeAll
-    static void connect(LocalCairn running, ApiClient client) {
-        stack = running;
-        api = client;
-    }
+class GuitarCollectionTest extends EndToEnd {
 
     @Test
     void aGuitarIsCreatedReadChangedAndDeleted() throws Exception {
@@ -542,30 +529,6 @@ class GuitarCollectionTest {
         return created.text("id");
     }
 
-    /** Follows nextCursor to the end; asserts every page but the last is full. */
-    @SuppressWarnings("unchecked")
-    private static List<String> pages(Account user, String path, int limit) {
-        List<String> ids = new ArrayList<>();
-        Set<String> cursors = new HashSet<>();
-        String cursor = null;
-        do {
-            String separator = path.contains("?") ? "&" : "?";
-            Reply page = api.get(path + (cursor == null ? "" : separator + "cursor=" + cursor), user.accessToken());
-            assertThat(page.status()).as(page.body().toString()).isEqualTo(200);
-            List<Map<String, Object>> items =
-                    (List<Map<String, Object>>) page.data().get("items");
-            assertThat(page.data()).containsKey("nextCursor");
-            cursor = (String) page.data().get("nextCursor");
-            if (cursor != null) {
-                assertThat(items).hasSize(limit);
-                assertThat(cursors.add(cursor)).isTrue();
-            }
-            items.forEach(item -> ids.add((String) item.get("id")));
-        } while (cursor != null);
-        assertThat(new HashSet<>(ids)).hasSameSizeAs(ids);
-        return ids;
-    }
-
     @SuppressWarnings("unchecked")
     private static List<String> brands(Account user) {
         return (List<String>)
@@ -575,11 +538,5 @@ class GuitarCollectionTest {
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> notes(Reply reply) {
         return (List<Map<String, Object>>) reply.data().getOrDefault("notes", List.of());
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<String> fields(Reply reply) {
-        return ((List<Map<String, Object>>) reply.error().get("details"))
-                .stream().map(d -> (String) d.get("field")).toList();
     }
 }

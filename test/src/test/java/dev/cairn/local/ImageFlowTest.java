@@ -16,21 +16,15 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** Seed 001's pre-signed upload flow end to end, with the local CDN path and the variants. */
-@ExtendWith(LocalStackExtension.class)
-class ImageFlowTest {
-    private static LocalCairn stack;
-    private static ApiClient api;
+class ImageFlowTest extends EndToEnd {
     private static S3Client s3;
 
     @BeforeAll
-    static void connect(LocalCairn running, ApiClient client) {
-        stack = running;
-        api = client;
-        s3 = running.app().getBean(S3Client.class);
+    static void clients() {
+        s3 = stack.app().getBean(S3Client.class);
     }
 
     @Test

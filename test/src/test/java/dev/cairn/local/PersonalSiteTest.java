@@ -12,24 +12,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Seed 004's client journey on the personal-site blueprint: notes and bookmarks. */
-@ExtendWith(LocalStackExtension.class)
 @StackBlueprint("personal-site")
-class PersonalSiteTest {
-    private static LocalCairn stack;
-    private static ApiClient api;
-
-    @BeforeAll
-    static void connect(LocalCairn running, ApiClient client) {
-        stack = running;
-        api = client;
-    }
+class PersonalSiteTest extends EndToEnd {
 
     @Test
     void onlyThisBlueprintsRoutesExist() throws Exception {
@@ -250,36 +239,5 @@ class PersonalSiteTest {
                 api.post("/api/bookmarks", Map.of("url", url, "title", title, "tags", tags), user.accessToken());
         assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
         return created.text("id");
-    }
-
-    static List<String> pages(Account user, String path, int limit) {
-        return pages(api, user, path, limit);
-    }
-
-    /** Every id of a list, page by page, checking that full pages come before the last. */
-    @SuppressWarnings("unchecked")
-    static List<String> pages(ApiClient api, Account user, String path, int limit) {
-        List<String> ids = new ArrayList<>();
-        String cursor = null;
-        do {
-            String separator = path.contains("?") ? "&" : "?";
-            Reply page = api.get(path + (cursor == null ? "" : separator + "cursor=" + cursor), user.accessToken());
-            assertThat(page.status()).as(page.body().toString()).isEqualTo(200);
-            List<Map<String, Object>> items =
-                    (List<Map<String, Object>>) page.data().get("items");
-            cursor = (String) page.data().get("nextCursor");
-            if (cursor != null) {
-                assertThat(items).hasSize(limit);
-            }
-            items.forEach(item -> ids.add((String) item.get("id")));
-        } while (cursor != null);
-        assertThat(ids).doesNotHaveDuplicates();
-        return ids;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<String> fields(Reply reply) {
-        return ((List<Map<String, Object>>) reply.error().get("details"))
-                .stream().map(d -> (String) d.get("field")).toList();
     }
 }

@@ -7,23 +7,12 @@ import dev.cairn.local.ApiClient.Reply;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** Seed 004's private files: pre-signed uploads checked by content, served only through signed URLs. */
-@ExtendWith(LocalStackExtension.class)
 @StackBlueprint("personal-site")
-class PrivateFilesTest {
-    private static LocalCairn stack;
-    private static ApiClient api;
-
-    @BeforeAll
-    static void connect(LocalCairn running, ApiClient client) {
-        stack = running;
-        api = client;
-    }
+class PrivateFilesTest extends EndToEnd {
 
     @Test
     void aFileIsUploadedListedDownloadedAndDeleted() throws Exception {
@@ -74,16 +63,15 @@ class PrivateFilesTest {
         assertThat(read.data()).containsEntry("title", "me.png").containsEntry("contentType", "image/png");
         assertThat(Uploads.fetch(read.text("url")).headers().firstValue("Content-Disposition"))
                 .hasValue("inline; filename=\"me.png\"");
-        assertThat(PersonalSiteTest.pages(api, ada, "/api/files?limit=2", 2)).containsExactly(photo, notes, id);
-        assertThat(PersonalSiteTest.pages(api, ada, "/api/files?contentType=text/plain", 20))
-                .containsExactly(notes);
+        assertThat(pages(ada, "/api/files?limit=2", 2)).containsExactly(photo, notes, id);
+        assertThat(pages(ada, "/api/files?contentType=text/plain", 20)).containsExactly(notes);
         assertThat(list(ada).getFirst()).containsKey("url").doesNotContainKey("objectKey");
 
         assertThat(api.delete("/api/files/" + id, ada.accessToken()).status()).isEqualTo(204);
         assertThat(api.get("/api/files/" + id, ada.accessToken()).errorCode()).isEqualTo("FILE_NOT_FOUND");
         assertThat(exists(fileKey)).isFalse();
         assertThat(Uploads.fetch(download).statusCode()).isEqualTo(404);
-        assertThat(PersonalSiteTest.pages(api, ada, "/api/files", 20)).containsExactly(photo, notes);
+        assertThat(pages(ada, "/api/files", 20)).containsExactly(photo, notes);
     }
 
     @Test

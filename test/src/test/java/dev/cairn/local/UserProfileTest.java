@@ -7,21 +7,10 @@ import dev.cairn.local.Accounts.Account;
 import dev.cairn.local.ApiClient.Reply;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Profiles and preferences end to end, from the post-confirmation trigger to conflicting writes. */
-@ExtendWith(LocalStackExtension.class)
-class UserProfileTest {
-    private static LocalCairn stack;
-    private static ApiClient api;
-
-    @BeforeAll
-    static void connect(LocalCairn running, ApiClient client) {
-        stack = running;
-        api = client;
-    }
+class UserProfileTest extends EndToEnd {
 
     @Test
     void confirmingTheAddressCreatesTheProfile() throws Exception {
