@@ -58,4 +58,19 @@ abstract class EndToEnd {
         return ((List<Map<String, Object>>) reply.error().get("details"))
                 .stream().map(d -> (String) d.get("field")).toList();
     }
+
+    /** Waits until the image's variants are made (the local stack makes them in the background). */
+    static Map<String, Object> awaitReady(Account user, String imageId) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (true) {
+            Reply image = api.get("/api/images/" + imageId, user.accessToken());
+            if ("READY".equals(image.data().get("status"))) {
+                return image.data();
+            }
+            assertThat(System.currentTimeMillis())
+                    .as("variants of " + imageId + " ready in time")
+                    .isLessThan(deadline);
+            Thread.sleep(200);
+        }
+    }
 }

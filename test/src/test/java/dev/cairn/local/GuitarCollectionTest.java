@@ -279,6 +279,9 @@ class GuitarCollectionTest extends EndToEnd {
                         Map.of("id", front, "caption", "Front", "isPrimary", true, "order", 1)));
         Reply created = api.post("/api/guitars", v, ada.accessToken());
         assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        // Variants are made in the background; once they are, every object of the image exists.
+        awaitReady(ada, front);
+        awaitReady(ada, back);
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> images =
                 (List<Map<String, Object>>) created.data().get("images");

@@ -234,18 +234,4 @@ class ImageFlowTest extends EndToEnd {
     private static HttpResponse<byte[]> fetch(String url) throws Exception {
         return Uploads.fetch(url);
     }
-
-    private static Map<String, Object> awaitReady(Account user, String imageId) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (true) {
-            Reply image = api.get("/api/images/" + imageId, user.accessToken());
-            if ("READY".equals(image.data().get("status"))) {
-                return image.data();
-            }
-            assertThat(System.currentTimeMillis())
-                    .as("variants of " + imageId + " ready in time")
-                    .isLessThan(deadline);
-            Thread.sleep(200);
-        }
-    }
 }

@@ -143,7 +143,7 @@ public final class CollectionService<T> implements UserData {
     public JsonNode patch(String owner, String id, JsonNode patch, @Nullable String ifMatch) {
         Map<String, AttributeValue> current = read(owner, id);
         long expected = expectedVersion(current, patch, ifMatch);
-        JsonNode merged = MergePatch.apply(clientFields(current), withoutServerFields(patch, true));
+        JsonNode merged = MergePatch.apply(clientFields(current, false), withoutServerFields(patch, true));
         return write(owner, id, current, expected, merged);
     }
 
@@ -670,32 +670,7 @@ public final class CollectionService<T> implements UserData {
         String id = item.get(collection.idAttribute()).s();
         view.put("id", JsonNode.createStringNode(id));
         view.put(collection.idAttribute(), JsonNode.createStringNode(id));
-        JsonNode fields = clientFields(item);
-        fields.entries().forEach(e -> view.put(e.getKey(), e.getValue()));
-        String imagesAttribute = collection.imagesAttribute();
-        AttributeValue attached = imagesAttribute == null ? null : item.get(imagesAttribute);
-        if (attached != null && attached.hasL()) {
-            List<JsonNode> refs = new ArrayList<>();
-            for (AttributeValue ref : attached.l()) {
-                Map<String, JsonNode> image = new LinkedHashMap<>();
-                ref.m().forEach((k, v) -> {
-                    if (!k.equals("key") && !k.equals("thumbnailKey")) {
-                        image.put(k, ItemCodec.toJson(v));
-                    }
-                });
-                image.put(
-                        "url",
-                        JsonNode.createStringNode(images.url(ref.m().get("key").s())));
-                image.put(
-                        "thumbnailUrl",
-                        JsonNode.createStringNode(
-                                images.url(ref.m().get("thumbnailKey").s())));
-                refs.add(JsonNode.createObjectNode(image));
-            }
-            refs.sort(Comparator.comparingInt(r ->
-                    r.get("order") == null ? Integer.MAX_VALUE : r.get("order").getIntValue()));
-            view.put(imagesAttribute, JsonNode.createArrayNode(refs));
-        }
+        clientFields(item, true).entries().forEach(e -> view.put(e.getKey(), e.getValue()));
         for (String managed : collection.managed()) {
             if (item.containsKey(managed)) {
                 view.put(managed, ItemCodec.toJson(item.get(managed)));
@@ -707,8 +682,37 @@ public final class CollectionService<T> implements UserData {
         return hooks.view(JsonNode.createObjectNode(view));
     }
 
-    /** The fields a client writes, as stored (images as references, without their keys). */
-    private JsonNode clientFields(Map<String, AttributeValue> item) {
+    /** Attached images as clients see them: never the object keys; with their CDN URLs if asked. */
+    private List<JsonNode> imageRefs(AttributeValue attached, boolean withUrls) {
+        List<JsonNode> refs = new ArrayList<>();
+        for (AttributeValue ref : attached.l()) {
+            Map<String, JsonNode> image = new LinkedHashMap<>();
+            ref.m().forEach((k, v) -> {
+                if (!k.equals("key") && !k.equals("thumbnailKey")) {
+                    image.put(k, ItemCodec.toJson(v));
+                }
+            });
+            if (withUrls) {
+                image.put(
+                        "url",
+                        JsonNode.createStringNode(images.url(ref.m().get("key").s())));
+                image.put(
+                        "thumbnailUrl",
+                        JsonNode.createStringNode(
+                                images.url(ref.m().get("thumbnailKey").s())));
+            }
+            refs.add(JsonNode.createObjectNode(image));
+        }
+        refs.sort(Comparator.comparingInt(
+                r -> r.get("order") == null ? Integer.MAX_VALUE : r.get("order").getIntValue()));
+        return refs;
+    }
+
+    /**
+     * The fields a client writes, as stored: images as references without their object keys, in
+     * their order, and with their CDN URLs for a view ({@code withUrls}).
+     */
+    private JsonNode clientFields(Map<String, AttributeValue> item, boolean withUrls) {
         Map<String, JsonNode> fields = new LinkedHashMap<>();
         OwnedCollection.ListOrder order = collection.order();
         // DynamoDB returns attributes in no particular order; clients get them sorted, every time.
@@ -719,17 +723,7 @@ public final class CollectionService<T> implements UserData {
                 return;
             }
             if (name.equals(collection.imagesAttribute()) && value.hasL()) {
-                List<JsonNode> refs = new ArrayList<>();
-                for (AttributeValue ref : value.l()) {
-                    Map<String, JsonNode> image = new LinkedHashMap<>();
-                    ref.m().forEach((k, v) -> {
-                        if (!k.equals("key") && !k.equals("thumbnailKey")) {
-                            image.put(k, ItemCodec.toJson(v));
-                        }
-                    });
-                    refs.add(JsonNode.createObjectNode(image));
-                }
-                fields.put(name, JsonNode.createArrayNode(refs));
+                fields.put(name, JsonNode.createArrayNode(imageRefs(value, withUrls)));
                 return;
             }
             fields.put(name, ItemCodec.toJson(value));
