@@ -29,6 +29,7 @@ final class BenchApp implements AutoCloseable {
         issuer = new TokenIssuer();
         Map<String, Object> properties = new LinkedHashMap<>(localProperties(backends, issuer));
         properties.put("cairn.aws.region", REGION);
+        properties.put("cairn.blueprint", "guitar-collection");
         properties.put("cairn.auth.client-ids", TokenIssuer.CLIENT_ID);
         properties.put("cairn.media.bucket", "bench-media");
         properties.put("cairn.media.base-url", "https://cdn.bench.local/media");

@@ -163,6 +163,7 @@ final class ColdStart {
         env.put("AWS_LAMBDA_FUNCTION_NAME", "cairn-guitar-collection-bench-api");
         env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024");
         env.put("AWS_EXECUTION_ENV", "AWS_Lambda_java25");
+        env.put("CAIRN_BLUEPRINT", "guitar-collection");
         env.put("COGNITO_USER_POOL_ID", BenchApp.REGION + "_bench");
         env.put("COGNITO_CLIENT_ID", TokenIssuer.CLIENT_ID);
         env.put("S3_BUCKET_MEDIA", "bench-media");

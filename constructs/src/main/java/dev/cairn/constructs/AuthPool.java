@@ -3,6 +3,7 @@ package dev.cairn.constructs;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -32,21 +33,25 @@ import software.amazon.awscdk.services.cognito.UserPoolClientIdentityProvider;
 import software.amazon.awscdk.services.cognito.UserPoolClientOptions;
 import software.amazon.awscdk.services.cognito.UserPoolDomain;
 import software.amazon.awscdk.services.cognito.UserPoolDomainOptions;
+import software.amazon.awscdk.services.cognito.UserPoolEmail;
 import software.amazon.awscdk.services.cognito.UserPoolGroup;
 import software.amazon.awscdk.services.cognito.UserPoolGroupOptions;
 import software.amazon.awscdk.services.cognito.UserPoolIdentityProviderApple;
 import software.amazon.awscdk.services.cognito.UserPoolIdentityProviderFacebook;
 import software.amazon.awscdk.services.cognito.UserPoolIdentityProviderGoogle;
 import software.amazon.awscdk.services.cognito.UserPoolOperation;
+import software.amazon.awscdk.services.cognito.UserPoolSESOptions;
 import software.amazon.awscdk.services.secretsmanager.ISecret;
 import software.constructs.Construct;
 
 /**
  * A Cognito user pool for e-mail sign-in with one public app client (no secret, password and
- * refresh-token auth), TOTP MFA, threat protection and deletion protection.
+ * refresh-token auth), TOTP MFA, threat protection and deletion protection; its codes go out
+ * through Amazon SES when given {@code emailFrom}.
  */
 public class AuthPool extends Construct {
 
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final Pattern DOMAIN_PREFIX = Pattern.compile("^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$");
 
     private final UserPool userPool;
@@ -92,6 +97,12 @@ public class AuthPool extends Construct {
                 .removalPolicy(removalPolicy);
         if (plus) {
             pool.standardThreatProtectionMode(threatMode);
+        }
+        if (props.emailFrom() != null) {
+            pool.email(UserPoolEmail.withSES(UserPoolSESOptions.builder()
+                    .fromEmail(props.emailFrom())
+                    .sesVerifiedDomain(emailDomain(props))
+                    .build()));
         }
         this.userPool = pool.build();
 
@@ -273,6 +284,19 @@ public class AuthPool extends Construct {
                     "googleSecret, appleSecret and facebookSecret need domainPrefix and oAuthCallbackUrls (value:"
                             + " domainPrefix=" + props.domainPrefix() + ", oAuthCallbackUrls="
                             + props.oAuthCallbackUrls() + ")");
+            String from = props.emailFrom();
+            if (PropsCheck.resolved(from)) {
+                check.check(EMAIL.matcher(from).matches(), "emailFrom must be an e-mail address (value: " + from + ")");
+                String identity = props.emailIdentity();
+                check.check(
+                        identity == null
+                                || identity.equalsIgnoreCase(from)
+                                || from.toLowerCase(Locale.ROOT).endsWith("@" + identity.toLowerCase(Locale.ROOT)),
+                        "emailIdentity must be emailFrom or its domain (value: " + identity + ")");
+            }
+            check.check(
+                    props.emailIdentity() == null || from != null,
+                    "emailIdentity needs emailFrom (value: " + props.emailIdentity() + ")");
             Set<String> seen = new HashSet<>();
             for (String group : props.groups()) {
                 check.check(
@@ -282,6 +306,14 @@ public class AuthPool extends Construct {
             }
         }
         check.throwIfInvalid(getNode().getPath());
+    }
+
+    /** The SES identity as CDK takes it: a domain, or null when the address itself is the identity. */
+    private static String emailDomain(AuthPoolProps props) {
+        String identity = props.emailIdentity() != null
+                ? props.emailIdentity()
+                : props.emailFrom().substring(props.emailFrom().indexOf('@') + 1);
+        return identity.contains("@") ? null : identity;
     }
 
     /** Minutes of a resolved duration checked against a range; -1 when absent or a token. */

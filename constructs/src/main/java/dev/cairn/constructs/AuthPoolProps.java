@@ -39,6 +39,11 @@ import software.amazon.awscdk.services.secretsmanager.ISecret;
  *     {@code oAuthCallbackUrls}). Default: no Apple sign-in.
  * @param facebookSecret secret with the Facebook app as JSON {@code {"clientId","clientSecret"}}
  *     (needs {@code domainPrefix} and {@code oAuthCallbackUrls}). Default: no Facebook sign-in.
+ * @param emailFrom the address verification and reset codes come from, sent through Amazon SES
+ *     in the stack's region (e.g. {@code no-reply@example.com}). Default: Cognito's own mailer,
+ *     about 50 mails a day per account, for development only.
+ * @param emailIdentity the SES identity that verifies {@code emailFrom}: its domain (e.g.
+ *     {@code example.com}) or the address itself. Default: the domain of {@code emailFrom}.
  */
 public record AuthPoolProps(
         Mfa mfa,
@@ -55,7 +60,9 @@ public record AuthPoolProps(
         RemovalPolicy removalPolicy,
         ISecret googleSecret,
         ISecret appleSecret,
-        ISecret facebookSecret) {
+        ISecret facebookSecret,
+        String emailFrom,
+        String emailIdentity) {
 
     public AuthPoolProps {
         oAuthCallbackUrls = oAuthCallbackUrls == null ? List.of() : List.copyOf(oAuthCallbackUrls);
@@ -83,6 +90,8 @@ public record AuthPoolProps(
         private ISecret googleSecret;
         private ISecret appleSecret;
         private ISecret facebookSecret;
+        private String emailFrom;
+        private String emailIdentity;
 
         private Builder() {}
 
@@ -161,6 +170,18 @@ public record AuthPoolProps(
             return this;
         }
 
+        /** Default: Cognito's own mailer (about 50 mails a day per account), for development only. */
+        public Builder emailFrom(String emailFrom) {
+            this.emailFrom = emailFrom;
+            return this;
+        }
+
+        /** Default: the domain of {@code emailFrom}. */
+        public Builder emailIdentity(String emailIdentity) {
+            this.emailIdentity = emailIdentity;
+            return this;
+        }
+
         public AuthPoolProps build() {
             return new AuthPoolProps(
                     mfa,
@@ -177,7 +198,9 @@ public record AuthPoolProps(
                     removalPolicy,
                     googleSecret,
                     appleSecret,
-                    facebookSecret);
+                    facebookSecret,
+                    emailFrom,
+                    emailIdentity);
         }
     }
 }

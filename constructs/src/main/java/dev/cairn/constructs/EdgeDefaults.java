@@ -16,8 +16,8 @@ public final class EdgeDefaults {
     public static final String AUTH_PATH_PREFIX = "/api/auth/";
     /** WAF only delivers to CloudWatch log groups whose name starts with this. */
     public static final String LOG_GROUP_PREFIX = "aws-waf-logs-";
-    /** Headers never written to WAF logs: they carry bearer tokens and session cookies. */
-    public static final List<String> REDACTED_HEADERS = List.of("authorization", "cookie");
+    /** Headers never written to WAF logs: they carry bearer tokens, session cookies and API keys. */
+    public static final List<String> REDACTED_HEADERS = List.of("authorization", "cookie", "x-api-key");
 
     /** AWS managed rule groups, in evaluation order after the reputation lists and rate rules. */
     public static final String IP_REPUTATION = "AWSManagedRulesAmazonIpReputationList";
@@ -26,6 +26,11 @@ public final class EdgeDefaults {
     public static final String COMMON = "AWSManagedRulesCommonRuleSet";
     public static final String KNOWN_BAD_INPUTS = "AWSManagedRulesKnownBadInputsRuleSet";
     public static final String SQLI = "AWSManagedRulesSQLiRuleSet";
+
+    /** The common rule set's rule that blocks bodies over 8 KB, and the label it leaves when counted. */
+    public static final String BODY_SIZE_RULE = "SizeRestrictions_BODY";
+
+    public static final String BODY_SIZE_LABEL = "awswaf:managed:aws:core-rule-set:SizeRestrictions_Body";
 
     /** CloudFront path patterns of the three origins. */
     public static final String MEDIA_PATH = "/media/*";

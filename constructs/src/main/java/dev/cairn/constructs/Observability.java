@@ -208,6 +208,15 @@ public class Observability extends Construct {
         return result;
     }
 
+    /**
+     * One more alarm on the topic, for a metric only the caller knows (e.g. a log metric filter):
+     * it fires on the first 5-minute period above {@code threshold} and reports its return to OK.
+     */
+    public Alarm addAlarm(String id, IMetric metric, double threshold, String description) {
+        alarm(id, metric, threshold, description, 1, 1);
+        return alarms.getLast();
+    }
+
     private void alarm(String id, IMetric metric, double threshold, String description) {
         alarm(id, metric, threshold, description, 3, 2);
     }

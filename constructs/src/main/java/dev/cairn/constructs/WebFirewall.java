@@ -19,8 +19,9 @@ import software.constructs.Construct;
 
 /**
  * A WAFv2 web ACL: AWS managed rule groups (IP reputation, anonymous IPs, common, known bad
- * inputs, SQL injection), a per-IP rate limit, a tighter one on the auth endpoints, and logging
- * with the authorization header and cookies redacted.
+ * inputs, SQL injection), a per-IP rate limit, a tighter one on the auth endpoints, optionally a
+ * larger body limit under one path prefix, and logging with the authorization header, cookies and
+ * API keys redacted.
  */
 public class WebFirewall extends Construct {
 
@@ -48,7 +49,19 @@ public class WebFirewall extends Construct {
         rules.add(managedRule(EdgeDefaults.ANONYMOUS_IP, rules.size(), List.of()));
         rules.add(rateRule("AuthRateLimit", rules.size(), authRateLimit, authPathScope(authPrefix)));
         rules.add(rateRule("RateLimit", rules.size(), rateLimit, null));
-        rules.add(managedRule(EdgeDefaults.COMMON, rules.size(), props.commonRuleSetCountedRules()));
+        String largeBodyPrefix = props.largeBodyPathPrefix();
+        List<String> counted = new ArrayList<>(props.commonRuleSetCountedRules());
+        if (largeBodyPrefix != null && !counted.contains(EdgeDefaults.BODY_SIZE_RULE)) {
+            // Counted, not dropped: its label lets the rule below block large bodies off the prefix.
+            counted.add(EdgeDefaults.BODY_SIZE_RULE);
+        }
+        rules.add(managedRule(EdgeDefaults.COMMON, rules.size(), counted));
+        if (largeBodyPrefix != null) {
+            if (!props.commonRuleSetCountedRules().contains(EdgeDefaults.BODY_SIZE_RULE)) {
+                rules.add(bodySizeOutsidePrefix(rules.size(), largeBodyPrefix));
+            }
+            rules.add(bodySizeUnderPrefix(rules.size(), largeBodyPrefix, props.largeBodyMaxBytes()));
+        }
         rules.add(managedRule(EdgeDefaults.KNOWN_BAD_INPUTS, rules.size(), List.of()));
         rules.add(managedRule(EdgeDefaults.SQLI, rules.size(), List.of()));
 
@@ -147,6 +160,79 @@ public class WebFirewall extends Construct {
                 .build();
     }
 
+    /** The common rule set's 8 KB body limit, everywhere but under {@code prefix}. */
+    private static CfnWebACL.RuleProperty bodySizeOutsidePrefix(int priority, String prefix) {
+        CfnWebACL.StatementProperty oversized = CfnWebACL.StatementProperty.builder()
+                .labelMatchStatement(CfnWebACL.LabelMatchStatementProperty.builder()
+                        .scope("LABEL")
+                        .key(EdgeDefaults.BODY_SIZE_LABEL)
+                        .build())
+                .build();
+        CfnWebACL.StatementProperty outside = CfnWebACL.StatementProperty.builder()
+                .notStatement(CfnWebACL.NotStatementProperty.builder()
+                        .statement(authPathScope(prefix))
+                        .build())
+                .build();
+        return blockRule("BodySizeRestriction", priority, and(oversized, outside));
+    }
+
+    /**
+     * Under {@code prefix}, bodies up to {@code maxBytes}: WAF sees at most the first 64 KB of a
+     * body, so the limit is read from the {@code Content-Length} header (the origin enforces it on
+     * the body it reads too).
+     */
+    private static CfnWebACL.RuleProperty bodySizeUnderPrefix(int priority, String prefix, int maxBytes) {
+        CfnWebACL.StatementProperty tooLong = CfnWebACL.StatementProperty.builder()
+                .regexMatchStatement(CfnWebACL.RegexMatchStatementProperty.builder()
+                        .fieldToMatch(CfnWebACL.FieldToMatchProperty.builder()
+                                .singleHeader(Map.of("Name", "content-length"))
+                                .build())
+                        .regexString(numberAbove(maxBytes))
+                        .textTransformations(List.of(CfnWebACL.TextTransformationProperty.builder()
+                                .priority(0)
+                                .type("NONE")
+                                .build()))
+                        .build())
+                .build();
+        return blockRule("LargeBodyLimit", priority, and(authPathScope(prefix), tooLong));
+    }
+
+    /** A regular expression matching the decimal numbers greater than {@code limit}, nothing else. */
+    static String numberAbove(long limit) {
+        String digits = Long.toString(limit);
+        List<String> larger = new ArrayList<>();
+        larger.add("[1-9][0-9]{" + digits.length() + ",}");
+        for (int i = 0; i < digits.length(); i++) {
+            int digit = digits.charAt(i) - '0';
+            if (digit < 9) {
+                int rest = digits.length() - i - 1;
+                larger.add(
+                        digits.substring(0, i) + "[" + (digit + 1) + "-9]" + (rest == 0 ? "" : "[0-9]{" + rest + "}"));
+            }
+        }
+        return "^0*(" + String.join("|", larger) + ")$";
+    }
+
+    private static CfnWebACL.StatementProperty and(CfnWebACL.StatementProperty... statements) {
+        return CfnWebACL.StatementProperty.builder()
+                .andStatement(CfnWebACL.AndStatementProperty.builder()
+                        .statements(List.of(statements))
+                        .build())
+                .build();
+    }
+
+    private static CfnWebACL.RuleProperty blockRule(String name, int priority, CfnWebACL.StatementProperty statement) {
+        return CfnWebACL.RuleProperty.builder()
+                .name(name)
+                .priority(priority)
+                .action(CfnWebACL.RuleActionProperty.builder()
+                        .block(CfnWebACL.BlockActionProperty.builder().build())
+                        .build())
+                .statement(statement)
+                .visibilityConfig(visibility(name))
+                .build();
+    }
+
     private static CfnWebACL.StatementProperty authPathScope(String prefix) {
         return CfnWebACL.StatementProperty.builder()
                 .byteMatchStatement(CfnWebACL.ByteMatchStatementProperty.builder()
@@ -191,6 +277,18 @@ public class WebFirewall extends Construct {
                         prefix.startsWith("/") && prefix.equals(prefix.toLowerCase(Locale.ROOT)),
                         "authPathPrefix must start with / and be lower case (value: " + prefix + ")");
             }
+            String largeBodyPrefix = props.largeBodyPathPrefix();
+            check.check(
+                    (largeBodyPrefix == null) == (props.largeBodyMaxBytes() == null),
+                    "largeBodyPathPrefix and largeBodyMaxBytes must be given together (value: " + largeBodyPrefix + ", "
+                            + props.largeBodyMaxBytes() + ")");
+            if (largeBodyPrefix != null) {
+                check.check(
+                        largeBodyPrefix.startsWith("/")
+                                && largeBodyPrefix.equals(largeBodyPrefix.toLowerCase(Locale.ROOT)),
+                        "largeBodyPathPrefix must start with / and be lower case (value: " + largeBodyPrefix + ")");
+            }
+            check.range("largeBodyMaxBytes", props.largeBodyMaxBytes(), 8193, 1L << 30);
             for (String rule : props.commonRuleSetCountedRules()) {
                 check.check(
                         rule != null && !rule.isBlank(),

@@ -15,6 +15,12 @@ import software.amazon.awscdk.services.logs.RetentionDays;
  * @param authPathPrefix path prefix of the auth endpoints. Default: {@code /api/auth/}.
  * @param commonRuleSetCountedRules rules of the common rule set to count instead of block (e.g.
  *     {@code SizeRestrictions_BODY} for large JSON bodies). Default: none, all rules block.
+ * @param largeBodyPathPrefix path prefix (e.g. {@code /api/}) whose requests may carry bodies up to
+ *     {@code largeBodyMaxBytes} instead of the common rule set's 8 KB; the 8 KB limit still blocks
+ *     everywhere else. Default: 8 KB on every path.
+ * @param largeBodyMaxBytes the body limit under {@code largeBodyPathPrefix}, by the request's
+ *     {@code Content-Length}, 8193..1073741824; required with {@code largeBodyPathPrefix}. Default:
+ *     8 KB on every path.
  * @param logRetention retention of the WAF log group. Default: one month.
  * @param logEncryptionKey KMS key of the log group. Default: a new key usable by CloudWatch Logs only.
  */
@@ -24,6 +30,8 @@ public record WebFirewallProps(
         Integer authRateLimit,
         String authPathPrefix,
         List<String> commonRuleSetCountedRules,
+        String largeBodyPathPrefix,
+        Integer largeBodyMaxBytes,
         RetentionDays logRetention,
         IKey logEncryptionKey) {
 
@@ -43,6 +51,8 @@ public record WebFirewallProps(
         private Integer authRateLimit;
         private String authPathPrefix;
         private List<String> commonRuleSetCountedRules;
+        private String largeBodyPathPrefix;
+        private Integer largeBodyMaxBytes;
         private RetentionDays logRetention;
         private IKey logEncryptionKey;
 
@@ -73,6 +83,18 @@ public record WebFirewallProps(
             return this;
         }
 
+        /** Default: the common rule set's 8 KB body limit on every path. */
+        public Builder largeBodyPathPrefix(String largeBodyPathPrefix) {
+            this.largeBodyPathPrefix = largeBodyPathPrefix;
+            return this;
+        }
+
+        /** Default: the common rule set's 8 KB body limit on every path. */
+        public Builder largeBodyMaxBytes(Integer largeBodyMaxBytes) {
+            this.largeBodyMaxBytes = largeBodyMaxBytes;
+            return this;
+        }
+
         public Builder logRetention(RetentionDays logRetention) {
             this.logRetention = logRetention;
             return this;
@@ -90,6 +112,8 @@ public record WebFirewallProps(
                     authRateLimit,
                     authPathPrefix,
                     commonRuleSetCountedRules,
+                    largeBodyPathPrefix,
+                    largeBodyMaxBytes,
                     logRetention,
                     logEncryptionKey);
         }

@@ -30,6 +30,7 @@ class AuthPoolTest {
     private static NagAudit.Findings socialNag;
     private static AuthPool defaultPool;
     private static NagAudit.Findings nag;
+    private static Stack ses;
 
     @BeforeAll
     static void synthesize() {
@@ -52,6 +53,19 @@ class AuthPoolTest {
                         .groups(List.of("admin", "editor"))
                         .postConfirmation(Function.fromFunctionArn(
                                 custom, "Trigger", "arn:aws:lambda:eu-west-1:123456789012:function:auth-triggers"))
+                        .build());
+
+        ses = TestApps.stack(app, "Ses");
+        new AuthPool(
+                ses,
+                "Auth",
+                AuthPoolProps.builder().emailFrom("no-reply@mail.example.com").build());
+        new AuthPool(
+                ses,
+                "AddressIdentity",
+                AuthPoolProps.builder()
+                        .emailFrom("codes@example.org")
+                        .emailIdentity("codes@example.org")
                         .build());
 
         essentials = TestApps.stack(app, "Essentials");
@@ -332,6 +346,50 @@ class AuthPoolTest {
         assertThat(Template.fromStack(defaults).findResources("AWS::Cognito::UserPoolIdentityProvider"))
                 .isEmpty();
         assertThat(defaultPool.getIdentityProviders()).isEmpty();
+    }
+
+    @Test
+    void withEmailFromCodesGoOutThroughSesFromTheVerifiedIdentity() {
+        Template template = Template.fromStack(ses);
+        template.hasResourceProperties(
+                "AWS::Cognito::UserPool",
+                Match.objectLike(Map.of(
+                        "EmailConfiguration",
+                        Match.objectLike(Map.of(
+                                "EmailSendingAccount",
+                                "DEVELOPER",
+                                "From",
+                                "no-reply@mail.example.com",
+                                "SourceArn",
+                                Match.anyValue())))));
+        String pools = template.findResources("AWS::Cognito::UserPool").toString();
+        assertThat(pools)
+                .contains(":ses:eu-west-1:123456789012:identity/mail.example.com")
+                .contains(":ses:eu-west-1:123456789012:identity/codes@example.org");
+        assertThat(NagAudit.audit(ses).errors()).isEmpty();
+    }
+
+    @Test
+    void withoutEmailFromThePoolUsesCognitosOwnMailer() {
+        String pool = Template.fromStack(defaults)
+                .findResources("AWS::Cognito::UserPool")
+                .toString();
+        assertThat(pool).doesNotContain("DEVELOPER");
+    }
+
+    @Test
+    void failsIfEmailFromIsNotAnAddressOrTheIdentityDoesNotCoverIt() {
+        assertThatThrownBy(() ->
+                        create(AuthPoolProps.builder().emailFrom("no-reply").build()))
+                .hasMessageContaining("emailFrom must be an e-mail address (value: no-reply)");
+        assertThatThrownBy(() -> create(AuthPoolProps.builder()
+                        .emailFrom("no-reply@example.com")
+                        .emailIdentity("other.org")
+                        .build()))
+                .hasMessageContaining("emailIdentity must be emailFrom or its domain (value: other.org)");
+        assertThatThrownBy(() -> create(
+                        AuthPoolProps.builder().emailIdentity("example.com").build()))
+                .hasMessageContaining("emailIdentity needs emailFrom");
     }
 
     private static void create(AuthPoolProps props) {

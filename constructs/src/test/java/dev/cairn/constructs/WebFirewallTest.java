@@ -19,6 +19,7 @@ class WebFirewallTest {
 
     private static Stack defaults;
     private static Stack custom;
+    private static Stack largeBodies;
     private static NagAudit.Findings nag;
 
     @BeforeAll
@@ -38,6 +39,15 @@ class WebFirewallTest {
                         .authPathPrefix("/auth/")
                         .commonRuleSetCountedRules(List.of("SizeRestrictions_BODY"))
                         .logRetention(RetentionDays.THREE_MONTHS)
+                        .build());
+
+        largeBodies = TestApps.stack(app, "LargeBodies", "us-east-1");
+        new WebFirewall(
+                largeBodies,
+                "Firewall",
+                WebFirewallProps.builder()
+                        .largeBodyPathPrefix("/api/")
+                        .largeBodyMaxBytes(1_048_576)
                         .build());
 
         nag = NagAudit.audit(defaults);
@@ -75,7 +85,7 @@ class WebFirewallTest {
     }
 
     @Test
-    void logsToAnAwsWafLogsGroupWithAuthorizationRedacted() {
+    void logsToAnAwsWafLogsGroupWithAuthorizationCookiesAndApiKeysRedacted() {
         Template template = Template.fromStack(defaults);
         Capture name = new Capture();
         template.hasResourceProperties(
@@ -91,7 +101,8 @@ class WebFirewallTest {
                         "RedactedFields",
                         List.of(
                                 Map.of("SingleHeader", Map.of("Name", "authorization")),
-                                Map.of("SingleHeader", Map.of("Name", "cookie"))))));
+                                Map.of("SingleHeader", Map.of("Name", "cookie")),
+                                Map.of("SingleHeader", Map.of("Name", "x-api-key"))))));
         assertThat(destinations.asArray().toString()).contains(":log-group:").doesNotContain("Fn::GetAtt");
     }
 
@@ -109,6 +120,86 @@ class WebFirewallTest {
                 .hasWarning(
                         "/Custom/Firewall",
                         Match.stringLikeRegexp(".*commonRuleSetCountedRules.*SizeRestrictions_BODY.*"));
+    }
+
+    @Test
+    void underTheLargeBodyPrefixBodiesMayReachTheLimitWhileEightKilobytesStillBlockElsewhere() {
+        Capture rules = new Capture();
+        Template.fromStack(largeBodies)
+                .hasResourceProperties("AWS::WAFv2::WebACL", Match.objectLike(Map.of("Rules", rules)));
+        List<Map<?, ?>> all = new java.util.ArrayList<>();
+        rules.asArray().forEach(rule -> all.add((Map<?, ?>) rule));
+        assertThat(all.stream().map(rule -> String.valueOf(rule.get("Name"))).toList())
+                .containsExactly(
+                        "AWSManagedRulesAmazonIpReputationList",
+                        "AWSManagedRulesAnonymousIpList",
+                        "AuthRateLimit",
+                        "RateLimit",
+                        "AWSManagedRulesCommonRuleSet",
+                        "BodySizeRestriction",
+                        "LargeBodyLimit",
+                        "AWSManagedRulesKnownBadInputsRuleSet",
+                        "AWSManagedRulesSQLiRuleSet");
+        for (int i = 0; i < all.size(); i++) {
+            assertThat(all.get(i).get("Priority")).isEqualTo(i);
+        }
+        // The common rule set only counts its 8 KB rule ...
+        assertThat(all.get(4).toString())
+                .contains("RuleActionOverrides=[{ActionToUse={Count={}}, Name=SizeRestrictions_BODY}]");
+        // ... whose label blocks off /api/ ...
+        assertThat(all.get(5).toString())
+                .contains("Block={}")
+                .contains("Key=awswaf:managed:aws:core-rule-set:SizeRestrictions_Body")
+                .contains("NotStatement={Statement={ByteMatchStatement=")
+                .contains("SearchString=/api/");
+        // ... and under /api/ a Content-Length over 1 MB blocks.
+        String limit = all.get(6).toString();
+        assertThat(limit).contains("Block={}", "SearchString=/api/", "Name=content-length");
+        Map<?, ?> and = (Map<?, ?>) ((Map<?, ?>) all.get(6).get("Statement")).get("AndStatement");
+        Map<?, ?> regex = (Map<?, ?>) ((Map<?, ?>) ((List<?>) and.get("Statements")).get(1)).get("RegexMatchStatement");
+        java.util.regex.Pattern above = java.util.regex.Pattern.compile((String) regex.get("RegexString"));
+        for (String accepted : List.of("0", "1", "8193", "65536", "999999", "1048575", "1048576")) {
+            assertThat(above.matcher(accepted).matches()).as(accepted).isFalse();
+        }
+        for (String refused : List.of(
+                "1048577",
+                "1048580",
+                "1048600",
+                "1049000",
+                "1100000",
+                "2000000",
+                "10485760",
+                "99999999",
+                "001048577")) {
+            assertThat(above.matcher(refused).matches()).as(refused).isTrue();
+        }
+        assertThat(NagAudit.audit(largeBodies).errors()).isEmpty();
+        Annotations.fromStack(largeBodies).hasNoWarning("*", Match.anyValue());
+    }
+
+    @Test
+    void numberAboveMatchesExactlyTheLargerNumbers() {
+        for (long limit : List.of(8193L, 1_048_576L, 999_999L, 1_000_000L)) {
+            java.util.regex.Pattern above = java.util.regex.Pattern.compile(WebFirewall.numberAbove(limit));
+            for (long n = limit - 2000; n <= limit + 2000; n++) {
+                assertThat(above.matcher(Long.toString(n)).matches())
+                        .as(limit + " vs " + n)
+                        .isEqualTo(n > limit);
+            }
+            assertThat(above.matcher(Long.toString(limit * 10)).matches()).isTrue();
+        }
+    }
+
+    @Test
+    void failsIfLargeBodyPropsComeAlone() {
+        assertThatThrownBy(() -> create(
+                        WebFirewallProps.builder().largeBodyPathPrefix("/api/").build()))
+                .hasMessageContaining("largeBodyPathPrefix and largeBodyMaxBytes must be given together");
+        assertThatThrownBy(() -> create(WebFirewallProps.builder()
+                        .largeBodyPathPrefix("/api/")
+                        .largeBodyMaxBytes(100)
+                        .build()))
+                .hasMessageContaining("largeBodyMaxBytes must be 8193..");
     }
 
     private static void create(WebFirewallProps props) {

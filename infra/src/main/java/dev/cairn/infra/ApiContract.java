@@ -44,6 +44,15 @@ public final class ApiContract {
         return List.copyOf(routes);
     }
 
+    /** Where the API is served on the CDN. */
+    public static final String API_PATH_PREFIX = "/api/";
+
+    /** The largest request body the app reads ({@code cairn.api.max-body-bytes}); WAF lets it through. */
+    public static final int MAX_BODY_BYTES = 1_048_576;
+
+    /** The word the app logs when Cognito answers {@code LimitExceededException}; an alarm counts it. */
+    public static final String COGNITO_LIMIT_EXCEEDED = "LimitExceededException";
+
     public static final String STAGE = "CAIRN_STAGE";
     public static final String BLUEPRINT = "CAIRN_BLUEPRINT";
     public static final String USER_POOL_ID = "COGNITO_USER_POOL_ID";

@@ -49,14 +49,16 @@ public final class CairnApp {
         if (!siteDir.isBlank() && !Files.isRegularFile(Path.of(siteDir, "index.html"))) {
             throw new IllegalArgumentException("siteDir must be a folder with an index.html (value: " + siteDir + ")");
         }
+        String emailFrom = context(app, "emailFrom", "");
+        if (!emailFrom.isBlank()) {
+            stage = stage.withEmailFrom(emailFrom.strip());
+        }
+        stage = stage.withAlarmEmails(commaSeparated(context(app, "alarmEmail", "")));
         String budget = context(app, "budget", "");
         if (!budget.isBlank()) {
             stage = stage.withBudget(Double.parseDouble(budget));
         }
-        List<String> corsOrigins = Arrays.stream(context(app, "corsOrigins", "").split(","))
-                .map(String::strip)
-                .filter(s -> !s.isEmpty())
-                .toList();
+        List<String> corsOrigins = commaSeparated(context(app, "corsOrigins", ""));
         Blueprint blueprint =
                 BlueprintFile.resolve(context(app, "blueprint", "guitar-collection"), BlueprintFile.DIRECTORY);
         String site = siteDir.isBlank() ? placeholderSite().toString() : siteDir;
@@ -70,7 +72,9 @@ public final class CairnApp {
                             connectionArn, context(app, "repository", ""), context(app, "branch", "main")),
                     blueprint,
                     StageConfig.STAGES_IN_ORDER.stream()
-                            .map(s -> s.in(here.account(), here.region()))
+                            .map(s -> s.in(here.account(), here.region())
+                                    .withEmailFrom(here.emailFrom())
+                                    .withAlarmEmails(here.alarmEmails()))
                             .toList(),
                     corsOrigins,
                     Code.fromAsset(jar.toString()),
@@ -104,6 +108,12 @@ public final class CairnApp {
             List<String> corsOrigins,
             Code appCode,
             String siteSource) {
+        if (stage.needsOwnEmailSender() && stage.emailFrom() == null) {
+            throw new IllegalArgumentException("stage " + stage.name() + " sends sign-up and password-reset codes"
+                    + " through Amazon SES, so it needs emailFrom: -c emailFrom=no-reply@example.com (an address"
+                    + " whose domain is verified in SES in the stage's region), or emailFrom in StageConfig;"
+                    + " Cognito's own mailer stops after about 50 mails a day per account");
+        }
         String prefix = "Cairn-" + blueprint.name() + "-" + stage.name();
         // Cross-region references (edge -> service) need explicit regions on both sides.
         String region = stage.region() != null ? stage.region() : DEFAULT_REGION;
@@ -213,6 +223,13 @@ public final class CairnApp {
         public List<Stack> all() {
             return List.of(edge, data, service);
         }
+    }
+
+    private static List<String> commaSeparated(String value) {
+        return Arrays.stream(value.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 
     private static String context(App app, String key, String fallback) {

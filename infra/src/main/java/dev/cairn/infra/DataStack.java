@@ -115,6 +115,8 @@ public final class DataStack extends Stack {
                 AuthPoolProps.builder()
                         .postConfirmation(postConfirmation.getAlias())
                         .groups(List.of("admin"))
+                        // Outside dev, codes go out through SES: Cognito's own mailer stops at about 50 a day.
+                        .emailFrom(stage.emailFrom())
                         .deletionProtection(stage.retainsData())
                         .removalPolicy(stage.removalPolicy())
                         .build());

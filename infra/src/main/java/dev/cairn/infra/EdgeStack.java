@@ -37,6 +37,9 @@ public final class EdgeStack extends Stack {
                 WebFirewallProps.builder()
                         .rateLimit(stage.wafRequestsPer5Minutes())
                         .authRateLimit(stage.wafAuthRequestsPer5Minutes())
+                        // Notes and recipes outgrow the common rule set's 8 KB: the API takes what it accepts.
+                        .largeBodyPathPrefix(ApiContract.API_PATH_PREFIX)
+                        .largeBodyMaxBytes(ApiContract.MAX_BODY_BYTES)
                         .logRetention(stage.logRetention())
                         .build());
         CrossStackReferences.of(firewall.getWebAcl()).produce(ReferenceStrength.WEAK);
@@ -55,6 +58,7 @@ public final class EdgeStack extends Stack {
                 "Observability",
                 ObservabilityProps.builder()
                         .wafWebAclName(firewall.getWebAclName())
+                        .alarmEmails(stage.alarmEmails())
                         .build());
     }
 

@@ -22,12 +22,16 @@ import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.codedeploy.LambdaDeploymentConfig;
 import software.amazon.awscdk.services.dynamodb.ITable;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.kms.Key;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.IFunction;
+import software.amazon.awscdk.services.logs.FilterPattern;
+import software.amazon.awscdk.services.logs.MetricFilter;
+import software.amazon.awscdk.services.logs.MetricFilterOptions;
 import software.amazon.awscdk.services.s3.BucketAttributes;
 import software.amazon.awscdk.services.s3.IBucket;
 import software.amazon.awscdk.services.secretsmanager.Secret;
@@ -50,6 +54,10 @@ import software.constructs.IConstruct;
  * docs/adr/0003-stacks-and-cross-stack-references.md.
  */
 public final class ServiceStack extends Stack {
+    static final String NO_ALARM_EMAILS = "@cairn/infra:alarmEmails";
+    /** CloudWatch namespace of the metrics the stack derives from the app's logs. */
+    static final String METRIC_NAMESPACE = "Cairn";
+
     static final String WILDCARD_IMPORTED_BUCKET_POLICY =
             "@aws-cdk/aws-cloudfront-origins:updateImportedBucketPolicyOac";
 
@@ -227,7 +235,7 @@ public final class ServiceStack extends Stack {
         if (mediaProcessor.getFunction().getDeadLetterQueue() != null) {
             deadLetters.add(mediaProcessor.getFunction().getDeadLetterQueue());
         }
-        new Observability(
+        Observability observability = new Observability(
                 this,
                 "Observability",
                 ObservabilityProps.builder()
@@ -242,7 +250,17 @@ public final class ServiceStack extends Stack {
                         .apiServerErrorRatePercent(stage.apiServerErrorRatePercent())
                         .apiLatencyP95Millis((double) stage.apiP95LatencyMs())
                         .monthlyBudgetUsd(stage.monthlyBudgetUsd())
+                        .alarmEmails(stage.alarmEmails())
                         .build());
+        alarmOnCognitoLimits(observability);
+        if (stage.needsOwnEmailSender() && stage.alarmEmails().isEmpty()) {
+            Annotations.of(this)
+                    .addWarningV2(
+                            NO_ALARM_EMAILS,
+                            "NOBODY IS NOTIFIED: the alarms and the budget of stage " + stage.name() + " publish to"
+                                    + " a topic without subscribers. Set alarmEmails in StageConfig or deploy with"
+                                    + " -c alarmEmail=ops@example.com (comma-separated for several).");
+        }
         CfnOutput.Builder.create(this, "ApiUrl").value(http.getUrl()).build();
         CfnOutput.Builder.create(this, "CdnDomainName")
                 .description("Where clients reach the site, /media and /api")
@@ -251,6 +269,31 @@ public final class ServiceStack extends Stack {
         this.cdnUrlOutput = CfnOutput.Builder.create(this, "CdnUrl")
                 .value("https://" + cdnDomain)
                 .build();
+    }
+
+    /**
+     * Cognito answers {@code LimitExceededException} when a quota runs out (its own mailer's daily
+     * e-mails, SES sending, code attempts); the app logs each one, and the first alarms.
+     */
+    private void alarmOnCognitoLimits(Observability observability) {
+        MetricFilter limits = api.getLogGroup()
+                .addMetricFilter(
+                        "CognitoLimitExceeded",
+                        MetricFilterOptions.builder()
+                                .filterPattern(FilterPattern.allTerms(ApiContract.COGNITO_LIMIT_EXCEEDED))
+                                .metricNamespace(METRIC_NAMESPACE)
+                                .metricName("CognitoLimitExceeded")
+                                .metricValue("1")
+                                .build());
+        observability.addAlarm(
+                "CognitoLimitExceeded",
+                limits.metric(MetricOptions.builder()
+                        .statistic("Sum")
+                        .period(Duration.minutes(5))
+                        .build()),
+                0,
+                "Cognito refused a request with LimitExceeded: sign-up, reset and verification codes may not be"
+                        + " sent (e-mail quota) or users are locked out of code attempts");
     }
 
     /**

@@ -25,6 +25,12 @@ import software.amazon.awscdk.services.logs.RetentionDays;
  * @param canary true: CodeDeploy shifts 10% of traffic for 5 minutes first; false: all at once
  * @param monthlyBudgetUsd the AWS Budgets alert threshold
  * @param domainName the custom domain; null: the CloudFront domain
+ * @param emailFrom the address sign-up and reset codes come from, through Amazon SES (its domain
+ *     verified in SES in the stage's region); required outside dev; null in dev: Cognito's own
+ *     mailer (about 50 mails a day per account)
+ * @param alarmEmails addresses subscribed to the alarm topic and the budget; synth of staging or
+ *     prod warns without any
+ * @param noncurrentVersionDays days an overwritten or deleted media object stays recoverable
  */
 public record StageConfig(
         String name,
@@ -41,7 +47,17 @@ public record StageConfig(
         int wafAuthRequestsPer5Minutes,
         boolean canary,
         double monthlyBudgetUsd,
-        String domainName) {
+        String domainName,
+        String emailFrom,
+        List<String> alarmEmails,
+        int noncurrentVersionDays) {
+
+    /** Old versions of media objects are kept this long unless a stage says otherwise. */
+    public static final int NONCURRENT_VERSION_DAYS = 30;
+
+    public StageConfig {
+        alarmEmails = alarmEmails == null ? List.of() : List.copyOf(alarmEmails);
+    }
 
     public static final StageConfig DEV = new StageConfig(
             "dev",
@@ -58,7 +74,10 @@ public record StageConfig(
             100,
             false,
             50,
-            null);
+            null,
+            null,
+            List.of(),
+            NONCURRENT_VERSION_DAYS);
     public static final StageConfig STAGING = new StageConfig(
             "staging",
             null,
@@ -74,7 +93,10 @@ public record StageConfig(
             100,
             true,
             100,
-            null);
+            null,
+            null,
+            List.of(),
+            NONCURRENT_VERSION_DAYS);
     public static final StageConfig PROD = new StageConfig(
             "prod",
             null,
@@ -90,7 +112,10 @@ public record StageConfig(
             100,
             true,
             200,
-            null);
+            null,
+            null,
+            List.of(),
+            NONCURRENT_VERSION_DAYS);
 
     public static final Map<String, StageConfig> STAGES =
             new TreeMap<>(Map.of(DEV.name(), DEV, STAGING.name(), STAGING, PROD.name(), PROD));
@@ -112,14 +137,31 @@ public record StageConfig(
         return removalPolicy == RemovalPolicy.RETAIN;
     }
 
+    /** Whether codes must go out through SES: every stage but dev, whose users are its developers. */
+    public boolean needsOwnEmailSender() {
+        return !name.equals(DEV.name());
+    }
+
     /** The same stage in an account and region (from context or the CLI's environment). */
     public StageConfig in(String newAccount, String newRegion) {
-        return copy(newAccount, newRegion, monthlyBudgetUsd, domainName);
+        return copy(newAccount, newRegion, monthlyBudgetUsd, domainName, emailFrom, alarmEmails);
     }
 
     /** The same stage with a monthly budget from context ({@code -c budget=80}). */
     public StageConfig withBudget(double usd) {
-        return copy(account, region, usd, domainName);
+        return copy(account, region, usd, domainName, emailFrom, alarmEmails);
+    }
+
+    /** The same stage sending its codes from {@code address} through SES ({@code -c emailFrom=...}). */
+    public StageConfig withEmailFrom(String address) {
+        return copy(account, region, monthlyBudgetUsd, domainName, address, alarmEmails);
+    }
+
+    /** The same stage with more addresses on the alarm topic ({@code -c alarmEmail=a@x,b@y}). */
+    public StageConfig withAlarmEmails(List<String> addresses) {
+        List<String> all = new java.util.ArrayList<>(alarmEmails);
+        addresses.stream().filter(a -> !all.contains(a)).forEach(all::add);
+        return copy(account, region, monthlyBudgetUsd, domainName, emailFrom, all);
     }
 
     /**
@@ -127,10 +169,16 @@ public record StageConfig(
      * edge stack requests its certificate (DNS validation) and the CDN answers to it.
      */
     public StageConfig withDomain(String domain) {
-        return copy(account, region, monthlyBudgetUsd, domain);
+        return copy(account, region, monthlyBudgetUsd, domain, emailFrom, alarmEmails);
     }
 
-    private StageConfig copy(String newAccount, String newRegion, double budget, String domain) {
+    private StageConfig copy(
+            String newAccount,
+            String newRegion,
+            double budget,
+            String domain,
+            String newEmailFrom,
+            List<String> newAlarmEmails) {
         return new StageConfig(
                 name,
                 newAccount,
@@ -146,6 +194,9 @@ public record StageConfig(
                 wafAuthRequestsPer5Minutes,
                 canary,
                 budget,
-                domain);
+                domain,
+                newEmailFrom,
+                newAlarmEmails,
+                noncurrentVersionDays);
     }
 }

@@ -112,6 +112,83 @@ class InfraAppContractTest {
         }
     }
 
+    /** What each blueprint serves beyond what every blueprint serves (auth, user, images, docs, health). */
+    private static final Map<String, Set<String>> FEATURE_COLLECTIONS = Map.of(
+            "guitar-collection", Set.of("/api/guitars"),
+            "personal-site", Set.of("/api/notes", "/api/bookmarks", "/api/files", "/api/keys"),
+            "recipe-archive", Set.of(),
+            "photo-portfolio", Set.of(),
+            "retreat-audio", Set.of());
+
+    @Test
+    void eachBlueprintServesItsOwnRoutesWhateverTableVariablesExist() {
+        // Every table of every blueprint named, as if each variable existed: only the blueprint may decide.
+        Map<String, Object> everyTable = new TreeMap<>();
+        for (Blueprint blueprint : Blueprint.BLUEPRINTS.values()) {
+            for (TableSpec table : blueprint.allTables()) {
+                everyTable.put("cairn.tables." + table.logicalName(), table.logicalName());
+            }
+        }
+        assertThat(everyTable).containsKey("cairn.tables.bookmarks");
+        Set<String> common = routesServed("a-blueprint-with-no-features", everyTable);
+        assertThat(common).contains("POST /api/auth/login", "GET /api/user/profile", "POST /api/images/upload-url");
+        assertThat(FEATURE_COLLECTIONS.keySet()).containsExactlyInAnyOrderElementsOf(Blueprint.BLUEPRINTS.keySet());
+        for (Blueprint blueprint : Blueprint.BLUEPRINTS.values()) {
+            Set<String> served = routesServed(blueprint.name(), everyTable);
+            assertThat(served).as(blueprint.name()).containsAll(common);
+            Set<String> own = new TreeSet<>();
+            served.stream()
+                    .filter(route -> !common.contains(route))
+                    .map(route -> collection(route.substring(route.indexOf(' ') + 1)))
+                    .forEach(own::add);
+            assertThat(own).as(blueprint.name()).isEqualTo(new TreeSet<>(FEATURE_COLLECTIONS.get(blueprint.name())));
+            // The gateway lets API keys through only where the app serves the collection.
+            for (String route : ApiContract.appAuthorizedRoutes(blueprint)) {
+                String path = route.substring(route.indexOf(' ') + 1).replace("/{proxy+}", "");
+                assertThat(served.stream()
+                                .anyMatch(r -> r.substring(r.indexOf(' ') + 1).startsWith(path)))
+                        .as(blueprint.name() + " serves " + path)
+                        .isTrue();
+            }
+        }
+    }
+
+    @Test
+    void theFirewallLetsThroughTheBodiesTheApiAccepts() throws IOException {
+        java.util.Properties properties = new java.util.Properties();
+        try (var in = ApplicationContext.class.getClassLoader().getResourceAsStream("application.properties")) {
+            properties.load(in);
+        }
+        assertThat(Integer.parseInt(properties.getProperty("cairn.api.max-body-bytes")))
+                .isEqualTo(ApiContract.MAX_BODY_BYTES);
+    }
+
+    /** {@code /api/guitars/{id}/notes} is part of {@code /api/guitars}. */
+    private static String collection(String path) {
+        String[] parts = path.split("/");
+        return "/" + parts[1] + "/" + parts[2];
+    }
+
+    private static Set<String> routesServed(String blueprint, Map<String, Object> tables) {
+        Map<String, Object> properties = new TreeMap<>(tables);
+        properties.put("cairn.blueprint", blueprint);
+        properties.put("cairn.aws.region", "us-east-1");
+        properties.put("cairn.auth.issuer", "http://127.0.0.1:9/pool");
+        properties.put("cairn.auth.client-ids", "contract");
+        try (ApplicationContext app =
+                ApplicationContext.builder().properties(properties).start()) {
+            Set<String> routes = new TreeSet<>();
+            app.getBean(Router.class).uriRoutes().forEach(route -> {
+                UriRouteInfo<?, ?> info = route;
+                if (!"HEAD".equals(info.getHttpMethodName())) {
+                    routes.add(info.getHttpMethodName() + " "
+                            + info.getUriMatchTemplate().toPathString());
+                }
+            });
+            return routes;
+        }
+    }
+
     private static String keys(String partitionKey, String sortKey) {
         return "(" + partitionKey + "/" + (sortKey == null ? "" : sortKey) + ")";
     }

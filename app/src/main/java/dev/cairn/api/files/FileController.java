@@ -1,6 +1,8 @@
 package dev.cairn.api.files;
 
 import dev.cairn.api.auth.AuthenticatedUser;
+import dev.cairn.api.blueprint.Feature;
+import dev.cairn.api.blueprint.ServedBy;
 import dev.cairn.api.collection.CollectionService;
 import dev.cairn.api.collection.OwnedItemsController;
 import dev.cairn.api.docs.ApiDocumentation;
@@ -8,7 +10,6 @@ import dev.cairn.api.http.ApiResponse;
 import dev.cairn.api.http.ErrorResource;
 import dev.cairn.api.media.DocumentUpload;
 import dev.cairn.api.media.PrivateMedia;
-import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -42,7 +43,7 @@ import jakarta.validation.constraints.Size;
 @SecurityRequirement(name = ApiDocumentation.API_KEY)
 @Controller("/api/files")
 @ErrorResource(FileService.RESOURCE)
-@Requires(property = Files.TABLE_PROPERTY, pattern = ".+")
+@ServedBy(Feature.FILES)
 class FileController extends OwnedItemsController<FileDetails> {
     private final FileService uploads;
 

@@ -1,12 +1,13 @@
 package dev.cairn.api.files;
 
+import dev.cairn.api.blueprint.Feature;
+import dev.cairn.api.blueprint.ServedBy;
 import dev.cairn.api.collection.CollectionService;
 import dev.cairn.api.data.Ids;
 import dev.cairn.api.http.ApiException;
 import dev.cairn.api.http.ErrorCodes;
 import dev.cairn.api.media.DocumentType;
 import dev.cairn.api.media.PrivateMedia;
-import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;
@@ -21,7 +22,7 @@ import java.util.Set;
  * 409), and a key is only accepted from the user whose id it carries.
  */
 @Singleton
-@Requires(property = Files.TABLE_PROPERTY, pattern = ".+")
+@ServedBy(Feature.FILES)
 public class FileService {
     static final String RESOURCE = "file";
     static final String AREA = "files";

@@ -1,5 +1,7 @@
 package dev.cairn.api.files;
 
+import dev.cairn.api.blueprint.Feature;
+import dev.cairn.api.blueprint.ServedBy;
 import dev.cairn.api.collection.CollectionService;
 import dev.cairn.api.collection.CollectionServices;
 import dev.cairn.api.collection.ItemHooks;
@@ -8,7 +10,6 @@ import dev.cairn.api.data.TableDefinition;
 import dev.cairn.api.media.DocumentType;
 import dev.cairn.api.media.PrivateMedia;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Requires;
 import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;
 import java.util.LinkedHashMap;
@@ -21,9 +22,8 @@ import java.util.Map;
  * carries a download URL signed for five minutes instead.
  */
 @Factory
-@Requires(property = Files.TABLE_PROPERTY, pattern = ".+")
+@ServedBy(Feature.FILES)
 public class Files {
-    static final String TABLE_PROPERTY = "cairn.tables.files";
     static final String OBJECT_KEY = "objectKey";
     static final String FILE_NAME = "fileName";
     static final String CONTENT_TYPE = "contentType";

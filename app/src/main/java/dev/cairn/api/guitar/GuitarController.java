@@ -1,6 +1,8 @@
 package dev.cairn.api.guitar;
 
 import dev.cairn.api.auth.AuthenticatedUser;
+import dev.cairn.api.blueprint.Feature;
+import dev.cairn.api.blueprint.ServedBy;
 import dev.cairn.api.collection.CollectionController;
 import dev.cairn.api.collection.CollectionService;
 import dev.cairn.api.docs.ApiDocumentation;
@@ -8,7 +10,6 @@ import dev.cairn.api.http.ApiResponse;
 import dev.cairn.api.http.ErrorResource;
 import dev.cairn.api.media.DocumentUpload;
 import dev.cairn.api.media.PrivateMedia;
-import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -44,7 +45,7 @@ import java.util.List;
 @SecurityRequirement(name = ApiDocumentation.BEARER)
 @Controller("/api/guitars")
 @ErrorResource("guitar")
-@Requires(property = Guitars.TABLE_PROPERTY, pattern = ".+")
+@ServedBy(Feature.GUITARS)
 class GuitarController extends CollectionController<Guitar> {
 
     private final Receipts receipts;

@@ -1,5 +1,7 @@
 package dev.cairn.api.guitar;
 
+import dev.cairn.api.blueprint.Feature;
+import dev.cairn.api.blueprint.ServedBy;
 import dev.cairn.api.collection.CollectionService;
 import dev.cairn.api.collection.CollectionServices;
 import dev.cairn.api.collection.OwnedCollection;
@@ -8,7 +10,6 @@ import dev.cairn.api.data.TableDefinition;
 import dev.cairn.api.http.ApiError;
 import dev.cairn.api.media.PrivateMedia;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.time.LocalDate;
 import java.time.Year;
@@ -20,9 +21,8 @@ import java.util.List;
 
 /** Seed 001's Guitars table and the guitar collection declared on it. */
 @Factory
-@Requires(property = Guitars.TABLE_PROPERTY, pattern = ".+")
+@ServedBy(Feature.GUITARS)
 public class Guitars {
-    static final String TABLE_PROPERTY = "cairn.tables.guitars";
     static final String BRAND_INDEX = "brand-userId-index";
 
     public static final TableDefinition TABLE = new TableDefinition(

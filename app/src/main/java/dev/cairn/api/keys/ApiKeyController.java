@@ -1,12 +1,13 @@
 package dev.cairn.api.keys;
 
 import dev.cairn.api.auth.AuthenticatedUser;
+import dev.cairn.api.blueprint.Feature;
+import dev.cairn.api.blueprint.ServedBy;
 import dev.cairn.api.collection.CollectionService;
 import dev.cairn.api.collection.OwnedItemsController;
 import dev.cairn.api.docs.ApiDocumentation;
 import dev.cairn.api.http.ApiResponse;
 import dev.cairn.api.http.ErrorResource;
-import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -25,7 +26,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 @SecurityRequirement(name = ApiDocumentation.BEARER)
 @Controller("/api/keys")
 @ErrorResource("api_key")
-@Requires(property = ApiKeys.TABLE_PROPERTY, pattern = ".+")
+@ServedBy(Feature.API_KEYS)
 class ApiKeyController extends OwnedItemsController<ApiKeyDetails> {
     private final ApiKeyService service;
 

@@ -1,10 +1,11 @@
 package dev.cairn.api.keys;
 
 import dev.cairn.api.auth.ApiKeyAuthenticator;
+import dev.cairn.api.blueprint.Feature;
+import dev.cairn.api.blueprint.ServedBy;
 import dev.cairn.api.collection.CollectionService;
 import dev.cairn.api.data.Ids;
 import dev.cairn.api.secrets.SigningSecret;
-import io.micronaut.context.annotation.Requires;
 import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +25,7 @@ import javax.crypto.spec.SecretKeySpec;
  * no usable key, and look-up is one index query on the hash.
  */
 @Singleton
-@Requires(property = ApiKeys.TABLE_PROPERTY, pattern = ".+")
+@ServedBy(Feature.API_KEYS)
 public class ApiKeyService implements ApiKeyAuthenticator {
     static final String KEY_PREFIX = "cairn_";
     private static final int KEY_BYTES = 32;

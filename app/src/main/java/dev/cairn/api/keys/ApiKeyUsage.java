@@ -1,8 +1,9 @@
 package dev.cairn.api.keys;
 
 import dev.cairn.api.auth.ApiKeyAuthenticator.ApiKeyGrant;
+import dev.cairn.api.blueprint.Feature;
+import dev.cairn.api.blueprint.ServedBy;
 import dev.cairn.api.data.TableNames;
-import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -20,7 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * it is under the quota.
  */
 @Singleton
-@Requires(property = ApiKeys.TABLE_PROPERTY, pattern = ".+")
+@ServedBy(Feature.API_KEYS)
 class ApiKeyUsage {
     static final String USAGE_PREFIX = "#usage#";
     /** Counters outlive their day by a day, then DynamoDB's TTL removes them. */

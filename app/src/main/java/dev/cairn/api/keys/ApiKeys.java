@@ -1,12 +1,13 @@
 package dev.cairn.api.keys;
 
+import dev.cairn.api.blueprint.Feature;
+import dev.cairn.api.blueprint.ServedBy;
 import dev.cairn.api.collection.CollectionService;
 import dev.cairn.api.collection.CollectionServices;
 import dev.cairn.api.collection.ItemHooks;
 import dev.cairn.api.collection.OwnedCollection;
 import dev.cairn.api.data.TableDefinition;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Requires;
 import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;
 import java.util.LinkedHashMap;
@@ -21,9 +22,8 @@ import java.util.Map;
  * which sort before every item and so never appear in lists.
  */
 @Factory
-@Requires(property = ApiKeys.TABLE_PROPERTY, pattern = ".+")
+@ServedBy(Feature.API_KEYS)
 public class ApiKeys {
-    static final String TABLE_PROPERTY = "cairn.tables.api-keys";
     static final String HASH_INDEX = "keyHash-index";
     static final String KEY_HASH = "keyHash";
     static final String PREFIX = "prefix";

@@ -1,10 +1,11 @@
 package dev.cairn.api.site;
 
+import dev.cairn.api.blueprint.Feature;
+import dev.cairn.api.blueprint.ServedBy;
 import dev.cairn.api.collection.CollectionController;
 import dev.cairn.api.collection.CollectionService;
 import dev.cairn.api.docs.ApiDocumentation;
 import dev.cairn.api.http.ErrorResource;
-import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.annotation.Controller;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 
@@ -13,7 +14,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 @SecurityRequirement(name = ApiDocumentation.API_KEY)
 @Controller("/api/bookmarks")
 @ErrorResource("bookmark")
-@Requires(property = SiteCollections.BOOKMARKS_PROPERTY, pattern = ".+")
+@ServedBy(Feature.BOOKMARKS)
 class BookmarkController extends CollectionController<Bookmark> {
     BookmarkController(CollectionService<Bookmark> bookmarks) {
         super(bookmarks);

@@ -1,5 +1,7 @@
 package dev.cairn.api.site;
 
+import dev.cairn.api.blueprint.Feature;
+import dev.cairn.api.blueprint.ServedBy;
 import dev.cairn.api.collection.CollectionService;
 import dev.cairn.api.collection.CollectionServices;
 import dev.cairn.api.collection.OwnedCollection;
@@ -8,7 +10,6 @@ import dev.cairn.api.collection.OwnedCollection.ListOrder;
 import dev.cairn.api.data.TableDefinition;
 import dev.cairn.api.http.ApiError;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Requires;
 import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;
 import java.net.URI;
@@ -19,8 +20,6 @@ import java.util.Locale;
 /** Seed 004's notes and bookmarks, declared on their tables. */
 @Factory
 public class SiteCollections {
-    static final String NOTES_PROPERTY = "cairn.tables.notes";
-    static final String BOOKMARKS_PROPERTY = "cairn.tables.bookmarks";
     static final String NOTE_ORDER_INDEX = "userId-listOrder-index";
 
     public static final TableDefinition NOTES = new TableDefinition(
@@ -42,13 +41,13 @@ public class SiteCollections {
             .build();
 
     @Singleton
-    @Requires(property = NOTES_PROPERTY, pattern = ".+")
+    @ServedBy(Feature.NOTES)
     CollectionService<Note> notes(CollectionServices services) {
         return services.serve(NOTE_COLLECTION);
     }
 
     @Singleton
-    @Requires(property = BOOKMARKS_PROPERTY, pattern = ".+")
+    @ServedBy(Feature.BOOKMARKS)
     CollectionService<Bookmark> bookmarks(CollectionServices services) {
         return services.serve(BOOKMARK_COLLECTION);
     }

@@ -17,6 +17,7 @@ class SnapStartPrimingTest {
     static void start() {
         api = new HandlerFixture(Map.ofEntries(
                 Map.entry(RecordingHttpClient.ENABLED, "true"),
+                Map.entry("cairn.blueprint", "guitar-collection"),
                 Map.entry("cairn.tables.guitars", "guitars"),
                 Map.entry("cairn.tables.images", "images"),
                 Map.entry("cairn.media.bucket", "media"),

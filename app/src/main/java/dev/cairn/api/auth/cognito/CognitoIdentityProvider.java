@@ -11,6 +11,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType;
@@ -39,6 +41,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifySoftw
  */
 @Singleton
 final class CognitoIdentityProvider implements IdentityProvider {
+    private static final Logger LOG = LoggerFactory.getLogger(CognitoIdentityProvider.class);
 
     private final CognitoIdentityProviderClient cognito;
     private final String clientId;
@@ -262,6 +265,10 @@ final class CognitoIdentityProvider implements IdentityProvider {
                     403,
                     ErrorCodes.AUTH_USER_NOT_CONFIRMED,
                     "Confirm the e-mail address with the code sent to it first");
+        }
+        if (e instanceof LimitExceededException) {
+            // In AWS a log metric filter counts this word and alarms: the e-mail quota may be spent.
+            LOG.warn("Cognito answered LimitExceededException ({})", flow);
         }
         if (e instanceof LimitExceededException
                 || e instanceof TooManyRequestsException

@@ -1,0 +1,17 @@
+package dev.cairn.api.blueprint;
+
+import io.micronaut.context.annotation.Requires;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** The bean exists only when the app's blueprint serves {@link #value()} ({@link BlueprintFeatures}). */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.TYPE, ElementType.METHOD})
+@Requires(condition = BlueprintServes.class)
+public @interface ServedBy {
+    Feature value();
+}
