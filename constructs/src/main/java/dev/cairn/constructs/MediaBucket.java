@@ -24,8 +24,9 @@ import software.amazon.awscdk.services.sqs.Queue;
 import software.constructs.Construct;
 
 /**
- * A private S3 bucket for user media: SSE-KMS, SSL only, versioned, access-logged, with lifecycle
- * rules for pre-signed browser uploads ({@code uploads/}) and processed images ({@code images/}).
+ * A private S3 bucket for user media: SSE-KMS, SSL only, versioned (old versions expire),
+ * access-logged, with lifecycle rules for pre-signed browser uploads ({@code uploads/}), processed
+ * images ({@code images/}) and, optionally, an archive.
  */
 public class MediaBucket extends Construct {
 
@@ -66,9 +67,11 @@ public class MediaBucket extends Construct {
                 StorageDefaults.abortIncompleteMultipartUploads(),
                 StorageDefaults.expireUploads(),
                 StorageDefaults.imagesToIntelligentTiering(),
-                StorageDefaults.noncurrentVersionsToGlacier()));
+                StorageDefaults.expireNoncurrentVersions(Objects.requireNonNullElse(
+                        props.noncurrentVersionExpirationDays(), StorageDefaults.NONCURRENT_VERSION_EXPIRE_DAYS))));
         if (props.archivePrefix() != null) {
-            lifecycle.add(StorageDefaults.archive(props.archivePrefix(), props.archiveAfterDays()));
+            lifecycle.add(
+                    StorageDefaults.archive(props.archivePrefix(), props.archiveTags(), props.archiveAfterDays()));
         }
 
         Bucket.Builder builder = Bucket.Builder.create(this, "Resource")
@@ -90,15 +93,19 @@ public class MediaBucket extends Construct {
                     .encryptionKey(encryptionKey)
                     .bucketKeyEnabled(true);
         }
-        if (!props.corsAllowedOrigins().isEmpty()) {
-            builder.cors(List.of(StorageDefaults.presignedUploadCors(props.corsAllowedOrigins())));
+        List<String> origins = new ArrayList<>(props.corsAllowedOrigins());
+        if (Boolean.TRUE.equals(props.corsAllowCloudFrontDomains())) {
+            origins.add(StorageDefaults.CLOUDFRONT_ORIGINS);
+        }
+        if (!origins.isEmpty()) {
+            builder.cors(List.of(StorageDefaults.presignedUploadCors(origins)));
         }
         this.bucket = builder.build();
         AccessLogBuckets.suppressReplication(
                 bucket,
                 "Versioning keeps every overwritten or deleted object recoverable in-region (old versions"
-                        + " move to Glacier); a cross-region replica is a per-deployment disaster-recovery"
-                        + " decision outside this construct.");
+                        + " are kept for a set number of days); a cross-region replica is a per-deployment"
+                        + " disaster-recovery decision outside this construct.");
 
         if (props.uploadProcessor() != null) {
             enableEventBridge();
@@ -219,6 +226,15 @@ public class MediaBucket extends Construct {
                             + props.archiveAfterDays() + ")");
             check.notBlank("archivePrefix", props.archivePrefix());
             check.range("archiveAfterDays", props.archiveAfterDays(), 1, 3650);
+            check.check(
+                    props.archiveTags().isEmpty() || props.archivePrefix() != null,
+                    "archiveTags needs archivePrefix (value: " + props.archiveTags() + ")");
+            props.archiveTags()
+                    .forEach((key, value) -> check.check(
+                            key != null && !key.isBlank() && !key.startsWith("aws:") && value != null,
+                            "archiveTags keys must be non-blank, not aws:, with a value (value: " + key + "=" + value
+                                    + ")"));
+            check.range("noncurrentVersionExpirationDays", props.noncurrentVersionExpirationDays(), 1, 3650);
             if (PropsCheck.resolved(props.archivePrefix())) {
                 check.check(
                         !props.archivePrefix().startsWith(StorageDefaults.UPLOADS_PREFIX),
@@ -281,6 +297,12 @@ public class MediaBucket extends Construct {
     public Grant grantRead(IGrantable grantee, String keyPrefix) {
         requireKeyPrefix(keyPrefix);
         return bucket.grantRead(grantee, keyPrefix + "*");
+    }
+
+    /** Tag objects under {@code keyPrefix} ({@link Perms#S3_TAG}), e.g. so that the archive rule picks them. */
+    public Grant grantTagging(IGrantable grantee, String keyPrefix) {
+        requireKeyPrefix(keyPrefix);
+        return bucket.getGrants().actionsOnObjectKeys(grantee, keyPrefix + "*", Perms.S3_TAG.toArray(String[]::new));
     }
 
     /** Delete objects under {@code keyPrefix}; the L2's delete grant. */

@@ -26,6 +26,9 @@ public final class Perms {
     public static final List<String> S3_UPLOAD =
             List.of("s3:PutObject", "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts");
 
+    /** Tagging existing objects (e.g. marking what a lifecycle rule archives). */
+    public static final List<String> S3_TAG = List.of("s3:PutObjectTagging");
+
     /** What CloudWatch Logs needs on a key that encrypts log groups (granted in the key policy). */
     public static final List<String> KMS_LOGS =
             List.of("kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*");

@@ -1,6 +1,7 @@
 package dev.cairn.constructs;
 
 import java.util.List;
+import java.util.Map;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.kms.Key;
@@ -10,7 +11,6 @@ import software.amazon.awscdk.services.s3.BucketEncryption;
 import software.amazon.awscdk.services.s3.CorsRule;
 import software.amazon.awscdk.services.s3.HttpMethods;
 import software.amazon.awscdk.services.s3.LifecycleRule;
-import software.amazon.awscdk.services.s3.NoncurrentVersionTransition;
 import software.amazon.awscdk.services.s3.ObjectOwnership;
 import software.amazon.awscdk.services.s3.StorageClass;
 import software.amazon.awscdk.services.s3.TargetObjectKeyFormat;
@@ -22,12 +22,21 @@ public final class StorageDefaults {
 
     /** Key prefix of browser uploads, waiting for the processor. */
     public static final String UPLOADS_PREFIX = "uploads/";
+    /** Every CloudFront distribution's generated domain, as a CORS origin. */
+    public static final String CLOUDFRONT_ORIGINS = "https://*.cloudfront.net";
     /** Key prefix of processed images and their variants. */
     public static final String IMAGES_PREFIX = "images/";
 
     public static final int ABORT_INCOMPLETE_MULTIPART_DAYS = 7;
     public static final int UPLOADS_EXPIRE_DAYS = 1;
-    public static final int NONCURRENT_TO_GLACIER_DAYS = 90;
+    /** Overwritten and deleted objects stay recoverable this long, then go. */
+    public static final int NONCURRENT_VERSION_EXPIRE_DAYS = 30;
+    /**
+     * Archived objects stay readable by a plain (pre-signed) GET in milliseconds, unlike Glacier
+     * Flexible Retrieval or Deep Archive, which need a restore first.
+     */
+    public static final StorageClass ARCHIVE_STORAGE_CLASS = StorageClass.GLACIER_INSTANT_RETRIEVAL;
+
     public static final int ACCESS_LOG_RETENTION_DAYS = 365;
     /** Old versions of site files: long enough to roll a bad front-end deployment back. */
     public static final int SITE_NONCURRENT_EXPIRE_DAYS = 30;
@@ -88,13 +97,12 @@ public final class StorageDefaults {
                 .build();
     }
 
-    public static LifecycleRule noncurrentVersionsToGlacier() {
+    /** Old versions of overwritten or deleted objects are gone {@code days} after they were replaced. */
+    public static LifecycleRule expireNoncurrentVersions(int days) {
         return LifecycleRule.builder()
-                .id("NoncurrentVersionsToGlacier")
-                .noncurrentVersionTransitions(List.of(NoncurrentVersionTransition.builder()
-                        .storageClass(StorageClass.GLACIER)
-                        .transitionAfter(Duration.days(NONCURRENT_TO_GLACIER_DAYS))
-                        .build()))
+                .id("ExpireNoncurrentVersions")
+                .noncurrentVersionExpiration(Duration.days(days))
+                .expiredObjectDeleteMarker(true)
                 .build();
     }
 
@@ -107,15 +115,23 @@ public final class StorageDefaults {
                 .build();
     }
 
-    public static LifecycleRule archive(String prefix, int afterDays) {
-        return LifecycleRule.builder()
+    /**
+     * Objects under {@code prefix} that carry every tag of {@code tags} (S3 filters have no
+     * wildcards: a tag is how objects deeper in the key, e.g. {@code private/USER/receipts/}, are
+     * picked) move to {@link #ARCHIVE_STORAGE_CLASS} {@code afterDays} after creation.
+     */
+    public static LifecycleRule archive(String prefix, Map<String, String> tags, int afterDays) {
+        LifecycleRule.Builder rule = LifecycleRule.builder()
                 .id("Archive")
                 .prefix(prefix)
                 .transitions(List.of(Transition.builder()
-                        .storageClass(StorageClass.GLACIER)
+                        .storageClass(ARCHIVE_STORAGE_CLASS)
                         .transitionAfter(Duration.days(afterDays))
-                        .build()))
-                .build();
+                        .build()));
+        if (!tags.isEmpty()) {
+            rule.tagFilters(Map.copyOf(tags));
+        }
+        return rule.build();
     }
 
     /**

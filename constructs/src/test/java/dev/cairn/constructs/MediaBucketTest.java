@@ -47,8 +47,10 @@ class MediaBucketTest {
                 MediaBucketProps.builder()
                         .corsAllowedOrigins(List.of("https://app.example.com", "http://localhost:5173"))
                         .encryptionKey(new Key(custom, "Key"))
-                        .archivePrefix("audio/")
+                        .archivePrefix("private/")
+                        .archiveTags(Map.of("cairn:kind", "receipt"))
                         .archiveAfterDays(30)
+                        .noncurrentVersionExpirationDays(7)
                         .serverAccessLogsBucket(sharedLogs)
                         .serverAccessLogsPrefix("custom-media/")
                         .uploadProcessor(processor)
@@ -156,7 +158,7 @@ class MediaBucketTest {
     }
 
     @Test
-    void lifecycleAbortsMultipartExpiresUploadsTiersImagesAndArchivesOldVersions() {
+    void lifecycleAbortsMultipartExpiresUploadsTiersImagesAndExpiresOldVersions() {
         Map<?, ?> properties = (Map<?, ?>) Template.fromStack(defaults)
                 .findResources("AWS::S3::Bucket")
                 .get("Media1DC13848")
@@ -172,8 +174,17 @@ class MediaBucketTest {
                         assertThat(r.toString()).contains("Prefix=uploads/", "ExpirationInDays=1", "NoncurrentDays=1"))
                 .anySatisfy(r -> assertThat(r.toString())
                         .contains("Prefix=images/", "StorageClass=INTELLIGENT_TIERING", "TransitionInDays=0"))
-                .anySatisfy(r -> assertThat(r.toString())
-                        .contains("NoncurrentVersionTransitions", "StorageClass=GLACIER", "TransitionInDays=90"))
+                .anySatisfy(r -> assertThat(r)
+                        .isEqualTo(Map.of(
+                                "Id",
+                                "ExpireNoncurrentVersions",
+                                "NoncurrentVersionExpiration",
+                                Map.of("NoncurrentDays", 30),
+                                "ExpiredObjectDeleteMarker",
+                                true,
+                                "Status",
+                                "Enabled")))
+                .noneSatisfy(r -> assertThat(r.toString()).contains("NoncurrentVersionTransitions"))
                 .noneSatisfy(r -> assertThat(r.toString()).contains("Id=Archive"));
     }
 
@@ -238,13 +249,68 @@ class MediaBucketTest {
                         "LifecycleConfiguration",
                         Map.of(
                                 "Rules",
-                                Match.arrayWith(List.of(Match.objectLike(Map.of(
-                                        "Id",
-                                        "Archive",
-                                        "Prefix",
-                                        "audio/",
-                                        "Transitions",
-                                        List.of(Map.of("StorageClass", "GLACIER", "TransitionInDays", 30))))))))));
+                                Match.arrayWith(List.of(
+                                        Match.objectLike(Map.of(
+                                                "Id",
+                                                "ExpireNoncurrentVersions",
+                                                "NoncurrentVersionExpiration",
+                                                Map.of("NoncurrentDays", 7))),
+                                        Match.objectLike(Map.of(
+                                                "Id",
+                                                "Archive",
+                                                "Prefix",
+                                                "private/",
+                                                "TagFilters",
+                                                List.of(Map.of("Key", "cairn:kind", "Value", "receipt")),
+                                                // Glacier Instant Retrieval: a pre-signed GET still reads it.
+                                                "Transitions",
+                                                List.of(
+                                                        Map.of(
+                                                                "StorageClass",
+                                                                "GLACIER_IR",
+                                                                "TransitionInDays",
+                                                                30))))))))));
+    }
+
+    @Test
+    void corsCanAddCloudFrontDomainsForACdnInAnotherStack() {
+        Stack stack = TestApps.stack(TestApps.app(), "CloudFront");
+        new MediaBucket(
+                stack,
+                "Media",
+                MediaBucketProps.builder()
+                        .corsAllowedOrigins(List.of("https://app.example.com"))
+                        .corsAllowCloudFrontDomains(true)
+                        .build());
+        Template.fromStack(stack)
+                .hasResourceProperties(
+                        "AWS::S3::Bucket",
+                        Match.objectLike(Map.of(
+                                "CorsConfiguration",
+                                Map.of(
+                                        "CorsRules",
+                                        List.of(Match.objectLike(Map.of(
+                                                "AllowedOrigins",
+                                                List.of("https://app.example.com", "https://*.cloudfront.net"))))))));
+        assertThat(NagAudit.audit(stack).errors()).isEmpty();
+    }
+
+    @Test
+    void failsIfArchiveTagsWithoutPrefixOrNoncurrentDaysOutOfRange() {
+        assertThatThrownBy(() -> new MediaBucket(
+                        TestApps.stack(TestApps.app(), "Bad"),
+                        "Media",
+                        MediaBucketProps.builder()
+                                .archiveTags(Map.of("cairn:kind", "receipt"))
+                                .build()))
+                .hasMessageContaining("archiveTags needs archivePrefix");
+        assertThatThrownBy(() -> new MediaBucket(
+                        TestApps.stack(TestApps.app(), "Bad"),
+                        "Media",
+                        MediaBucketProps.builder()
+                                .noncurrentVersionExpirationDays(0)
+                                .build()))
+                .hasMessageContaining("noncurrentVersionExpirationDays must be 1..3650 (value: 0)");
     }
 
     @Test

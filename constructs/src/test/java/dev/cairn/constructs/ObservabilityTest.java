@@ -206,6 +206,38 @@ class ObservabilityTest {
         template.resourceCountIs("AWS::CloudWatch::Alarm", 0);
     }
 
+    @Test
+    void addAlarmReportsAnyMetricToTheTopicOnItsFirstBreach() {
+        Stack stack = TestApps.stack(TestApps.app(), "Added");
+        Observability observability = new Observability(stack, "Observability");
+        observability.addAlarm(
+                "Quota",
+                software.amazon.awscdk.services.cloudwatch.Metric.Builder.create()
+                        .namespace("Example")
+                        .metricName("QuotaExceeded")
+                        .statistic("Sum")
+                        .build(),
+                0,
+                "A quota ran out");
+        Template.fromStack(stack)
+                .hasResourceProperties(
+                        "AWS::CloudWatch::Alarm",
+                        Match.objectLike(Map.of(
+                                "MetricName",
+                                "QuotaExceeded",
+                                "Threshold",
+                                0,
+                                "EvaluationPeriods",
+                                1,
+                                "DatapointsToAlarm",
+                                1,
+                                "AlarmActions",
+                                List.of(Map.of("Ref", Match.stringLikeRegexp("Observability.*"))),
+                                "AlarmDescription",
+                                "A quota ran out")));
+        assertThat(observability.getAlarms()).hasSize(1);
+    }
+
     private static void create(ObservabilityProps props) {
         new Observability(TestApps.stack(), "Obs", props);
     }

@@ -71,6 +71,12 @@ public final class ApiContract {
 
     public static final String ORIGIN_VERIFY_HEADER = ApiDefaults.ORIGIN_VERIFY_HEADER_ENV;
 
+    /**
+     * The tags the app puts on a checked receipt ({@code private/USER/receipts/GUITAR/...}); the
+     * media bucket archives objects under {@code private/} that carry them.
+     */
+    public static final java.util.Map<String, String> RECEIPT_ARCHIVE_TAGS = java.util.Map.of("cairn:kind", "receipt");
+
     /** Object keys whose creation starts the media processor: originals only, never its variants. */
     public static final String MEDIA_ORIGINAL_KEY_PATTERN = "images/*/original.*";
 

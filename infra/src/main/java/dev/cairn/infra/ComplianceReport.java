@@ -438,6 +438,35 @@ final class ComplianceReport {
                             ? "a WAFv2 web ACL (CLOUDFRONT scope, edge stack) on every distribution (" + guarded
                                     + " of " + distributions.size() + ")"
                             : "no WAFv2 web ACL in these stacks"));
+            TreeSet<String> subscribed = new TreeSet<>();
+            resources(templates, "AWS::SNS::Subscription").stream()
+                    .filter(r ->
+                            "email".equals(r.path("Properties").path("Protocol").asText()))
+                    .forEach(r ->
+                            subscribed.add(r.path("Properties").path("Endpoint").asText()));
+            list.add(new Property(
+                    "Alarm notifications",
+                    !subscribed.isEmpty(),
+                    subscribed.isEmpty()
+                            ? "no e-mail subscription: alarms and budget alerts reach nobody"
+                            : "e-mail subscriptions of the alarm topics: " + String.join(", ", subscribed)));
+            List<JsonNode> pools = resources(templates, "AWS::Cognito::UserPool");
+            TreeSet<String> senders = new TreeSet<>();
+            pools.forEach(pool -> {
+                JsonNode email = pool.path("Properties").path("EmailConfiguration");
+                if ("DEVELOPER".equals(email.path("EmailSendingAccount").asText())) {
+                    senders.add(email.path("From").asText());
+                }
+            });
+            list.add(all(
+                    "Sign-up and reset codes through Amazon SES",
+                    pools,
+                    pool -> "DEVELOPER"
+                            .equals(pool.path("Properties")
+                                    .path("EmailConfiguration")
+                                    .path("EmailSendingAccount")
+                                    .asText()),
+                    "user pools sending from a verified SES identity " + senders));
             return list;
         }
 

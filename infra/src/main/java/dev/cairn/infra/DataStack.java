@@ -80,9 +80,15 @@ public final class DataStack extends Stack {
                 this,
                 "Media",
                 MediaBucketProps.builder()
-                        .corsAllowedOrigins(corsOrigins)
-                        .archivePrefix(blueprint.privateMedia() ? "private/receipts/" : null)
+                        .corsAllowedOrigins(browserOrigins(stage, corsOrigins))
+                        // The *.cloudfront.net name is made with the distribution in the service stack,
+                        // which depends on this one; see docs/adr/0007-infrastructure-defaults-that-work-in-aws.md.
+                        .corsAllowCloudFrontDomains(stage.domainName() == null)
+                        // Receipts live at private/USER/receipts/...: the app tags them for this rule.
+                        .archivePrefix(blueprint.privateMedia() ? "private/" : null)
+                        .archiveTags(blueprint.privateMedia() ? ApiContract.RECEIPT_ARCHIVE_TAGS : null)
                         .archiveAfterDays(blueprint.privateMedia() ? 365 : null)
+                        .noncurrentVersionExpirationDays(stage.noncurrentVersionDays())
                         .removalPolicy(stage.removalPolicy())
                         .build());
         disposableInDev(stage, media);
@@ -164,6 +170,16 @@ public final class DataStack extends Stack {
         environment.put(
                 users.environmentVariable(), tables.get("users").getTable().getTableName());
         return environment;
+    }
+
+    /** Where browsers upload from: the stage's custom domain, then {@code -c corsOrigins}. */
+    static List<String> browserOrigins(StageConfig stage, List<String> corsOrigins) {
+        java.util.Set<String> origins = new java.util.LinkedHashSet<>();
+        if (stage.domainName() != null) {
+            origins.add("https://" + stage.domainName());
+        }
+        origins.addAll(corsOrigins);
+        return List.copyOf(origins);
     }
 
     /** In dev only, the construct's warnings about weakened data protection are expected. */

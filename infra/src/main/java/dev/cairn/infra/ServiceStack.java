@@ -137,6 +137,8 @@ public final class ServiceStack extends Stack {
             data.media().grantUpload(api, "private/");
             data.media().grantRead(api, "private/");
             data.media().grantDelete(api, "private/");
+            // A checked receipt is tagged for the bucket's archive rule.
+            data.media().grantTagging(api, "private/");
         }
         suppressGrantWildcards(
                 api,

@@ -21,6 +21,8 @@ import software.amazon.awscdk.services.lambda.Code;
  * <p>{@code scripts/synth} and {@code scripts/compliance-report} run it.
  */
 public final class SynthAll {
+    static final String EXAMPLE_EMAIL_FROM = "no-reply@example.com";
+
     private SynthAll() {}
 
     public static void main(String[] args) throws IOException {
@@ -31,6 +33,8 @@ public final class SynthAll {
             throw new IllegalStateException(
                     "The api function's artifact is missing at " + jar.toAbsolutePath() + ": build app/ first");
         }
+        // Staging and prod need a sender; without --email-from they get the example one.
+        String emailFrom = argument(args, "--email-from", EXAMPLE_EMAIL_FROM);
         List<Synthesized> results = new ArrayList<>();
         int total = Blueprint.BLUEPRINTS.size() * StageConfig.STAGES.size();
         long begin = System.nanoTime();
@@ -41,8 +45,8 @@ public final class SynthAll {
                 App app = new App(AppProps.builder().outdir(dir.toString()).build());
                 // As CairnApp.main: data cannot be deleted while a service stack still reads it.
                 CrossStackReferences.of(app).consume(ReferenceStrength.STRONG);
-                CairnApp.Stacks stacks =
-                        CairnApp.build(app, stage, blueprint, List.of(), Code.fromAsset(jar.toString()));
+                CairnApp.Stacks stacks = CairnApp.build(
+                        app, stage.withEmailFrom(emailFrom), blueprint, List.of(), Code.fromAsset(jar.toString()));
                 Compliance.applyAllPacks(app);
                 app.synth();
                 results.add(new Synthesized(

@@ -34,6 +34,14 @@ class BlueprintStacksTest {
     static final String DOMAIN = "guitars.example.com";
     static final String ACCOUNT = "123456789012";
     static final String REGION = "eu-west-1";
+    static final String EMAIL_FROM = "no-reply@mail.example.com";
+    static final String ALARM_EMAIL = "ops@example.com";
+
+    /** A stage as an operator configures it: outside dev, a sender and someone to alarm. */
+    static StageConfig configured(StageConfig stage) {
+        StageConfig here = stage.in(ACCOUNT, REGION);
+        return here.needsOwnEmailSender() ? here.withEmailFrom(EMAIL_FROM).withAlarmEmails(List.of(ALARM_EMAIL)) : here;
+    }
 
     @BeforeAll
     static void synthesizeEverything() throws IOException {
@@ -48,7 +56,7 @@ class BlueprintStacksTest {
                         blueprint.name() + "/" + stage.name(),
                         CairnApp.build(
                                 app,
-                                stage.in(ACCOUNT, REGION),
+                                configured(stage),
                                 blueprint,
                                 List.of("https://app.example.com"),
                                 Code.fromAsset(code.toString())));
@@ -63,7 +71,7 @@ class BlueprintStacksTest {
         CrossStackReferences.of(domainApp).consume(ReferenceStrength.STRONG);
         withDomain = CairnApp.build(
                 domainApp,
-                StageConfig.PROD.in(ACCOUNT, REGION).withDomain(DOMAIN),
+                configured(StageConfig.PROD).withDomain(DOMAIN),
                 Blueprint.named("guitar-collection"),
                 List.of(),
                 Code.fromAsset(code.toString()));
@@ -500,6 +508,154 @@ class BlueprintStacksTest {
                 : construct;
         return stack.resolve(((software.amazon.awscdk.CfnElement) resource).getLogicalId())
                 .toString();
+    }
+
+    @Test
+    void outsideDevCodesGoOutThroughSesFromTheStagesSender() {
+        STACKS.forEach((name, stacks) -> {
+            String pool = Template.fromStack(stacks.data())
+                    .findResources("AWS::Cognito::UserPool")
+                    .toString();
+            if (name.endsWith("/dev")) {
+                assertThat(pool).as(name).doesNotContain("EmailSendingAccount=DEVELOPER");
+            } else {
+                assertThat(pool)
+                        .as(name)
+                        .contains("EmailSendingAccount=DEVELOPER", "From=" + EMAIL_FROM)
+                        .contains(":ses:" + REGION + ":" + ACCOUNT + ":identity/mail.example.com");
+            }
+        });
+    }
+
+    @Test
+    void failsIfStagingOrProdHasNoSender() throws IOException {
+        Path code = Files.createTempDirectory("cairn-code");
+        Files.writeString(code.resolve("placeholder.txt"), "injected");
+        for (StageConfig stage : List.of(StageConfig.STAGING, StageConfig.PROD)) {
+            App app = new App(AppProps.builder()
+                    .outdir(Files.createTempDirectory("cairn-no-sender").toString())
+                    .build());
+            assertThatThrownBy(() -> CairnApp.build(
+                            app, stage, Blueprint.named("recipe-archive"), List.of(), Code.fromAsset(code.toString())))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("stage " + stage.name() + " sends sign-up and password-reset codes")
+                    .hasMessageContaining("-c emailFrom=");
+        }
+    }
+
+    @Test
+    void cognitosLimitExceededAnswersAlarm() {
+        STACKS.forEach((name, stacks) -> {
+            Template service = Template.fromStack(stacks.service());
+            String logGroup = logicalId(stacks.service(), stacks.service().api().getLogGroup());
+            service.hasResourceProperties(
+                    "AWS::Logs::MetricFilter",
+                    Match.objectLike(Map.of(
+                            "LogGroupName",
+                            Map.of("Ref", logGroup),
+                            "FilterPattern",
+                            Match.stringLikeRegexp(".*" + ApiContract.COGNITO_LIMIT_EXCEEDED + ".*"),
+                            "MetricTransformations",
+                            List.of(Match.objectLike(
+                                    Map.of("MetricNamespace", "Cairn", "MetricName", "CognitoLimitExceeded"))))));
+            service.hasResourceProperties(
+                    "AWS::CloudWatch::Alarm",
+                    Match.objectLike(Map.of(
+                            "Namespace",
+                            "Cairn",
+                            "MetricName",
+                            "CognitoLimitExceeded",
+                            "Threshold",
+                            0,
+                            "EvaluationPeriods",
+                            1,
+                            "AlarmActions",
+                            Match.anyValue())));
+        });
+    }
+
+    @Test
+    void alarmEmailsSubscribeToTheAlarmTopicsOfBothRegions() {
+        CairnApp.Stacks prod = STACKS.get("guitar-collection/prod");
+        for (Stack stack : List.of(prod.service(), prod.edge())) {
+            Template.fromStack(stack)
+                    .hasResourceProperties(
+                            "AWS::SNS::Subscription",
+                            Map.of("Protocol", "email", "Endpoint", ALARM_EMAIL, "TopicArn", Match.anyValue()));
+        }
+        Template.fromStack(STACKS.get("guitar-collection/dev").service()).resourceCountIs("AWS::SNS::Subscription", 0);
+    }
+
+    @Test
+    void stagingWithoutAlarmEmailsWarnsThatNobodyIsNotified() throws IOException {
+        Path code = Files.createTempDirectory("cairn-code");
+        Files.writeString(code.resolve("placeholder.txt"), "injected");
+        App app = new App(AppProps.builder()
+                .outdir(Files.createTempDirectory("cairn-no-alarms").toString())
+                .build());
+        CrossStackReferences.of(app).consume(ReferenceStrength.STRONG);
+        CairnApp.Stacks stacks = CairnApp.build(
+                app,
+                StageConfig.STAGING.withEmailFrom(EMAIL_FROM),
+                Blueprint.named("recipe-archive"),
+                List.of(),
+                Code.fromAsset(code.toString()));
+        software.amazon.awscdk.assertions.Annotations.fromStack(stacks.service())
+                .hasWarning(
+                        "/" + stacks.service().getStackName(),
+                        Match.stringLikeRegexp("NOBODY IS NOTIFIED.*staging.*-c alarmEmail=.*"));
+    }
+
+    @Test
+    void apiPathsTakeBodiesUpToTheApisLimitAndEightKilobytesStillBlockElsewhere() {
+        String rules = Template.fromStack(STACKS.get("recipe-archive/prod").edge())
+                .findResources("AWS::WAFv2::WebACL")
+                .toString();
+        assertThat(rules)
+                .contains("Name=SizeRestrictions_BODY")
+                .contains("Name=BodySizeRestriction")
+                .contains("Name=LargeBodyLimit")
+                .contains("SearchString=" + ApiContract.API_PATH_PREFIX)
+                .contains("Name=content-length");
+        assertThat(rules).contains(String.valueOf(ApiContract.MAX_BODY_BYTES).substring(0, 6));
+        String logging = Template.fromStack(STACKS.get("recipe-archive/prod").edge())
+                .findResources("AWS::WAFv2::LoggingConfiguration")
+                .toString();
+        assertThat(logging).contains("Name=x-api-key", "Name=authorization", "Name=cookie");
+    }
+
+    @Test
+    void receiptsAreArchivedToGlacierInstantRetrievalByTheirTagAndOldVersionsExpire() {
+        STACKS.forEach((name, stacks) -> {
+            String bucket = Template.fromStack(stacks.data())
+                    .findResources("AWS::S3::Bucket")
+                    .get(logicalId(stacks.data(), stacks.data().media().getBucket()))
+                    .toString();
+            assertThat(bucket)
+                    .as(name)
+                    .contains("Id=ExpireNoncurrentVersions")
+                    .contains("NoncurrentDays=" + StageConfig.NONCURRENT_VERSION_DAYS)
+                    .doesNotContain("private/receipts/")
+                    .doesNotContain("StorageClass=GLACIER,");
+            if (name.startsWith("guitar-collection/")) {
+                assertThat(bucket)
+                        .contains("Id=Archive", "Prefix=private/", "TagFilters=[{Key=cairn:kind, Value=receipt}]")
+                        .contains("StorageClass=GLACIER_IR");
+            }
+        });
+    }
+
+    @Test
+    void browsersMayUploadFromTheCdnDomainAndTheCustomDomainOutOfTheBox() {
+        String cdnDefault = Template.fromStack(
+                        STACKS.get("guitar-collection/dev").data())
+                .findResources("AWS::S3::Bucket")
+                .toString();
+        assertThat(cdnDefault).contains("AllowedOrigins=[https://app.example.com, https://*.cloudfront.net]");
+        String custom = Template.fromStack(withDomain.data())
+                .findResources("AWS::S3::Bucket")
+                .toString();
+        assertThat(custom).contains("AllowedOrigins=[https://" + DOMAIN + "]").doesNotContain("cloudfront.net");
     }
 
     @Test

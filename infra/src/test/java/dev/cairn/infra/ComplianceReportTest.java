@@ -35,6 +35,31 @@ class ComplianceReportTest {
         assertThat(property(onlyGood, "Web application firewall").holds()).isFalse();
     }
 
+    @Test
+    void theReportListsWhoAlarmsReachAndHowCodesAreSent() throws Exception {
+        JsonNode subscribed = JSON.readTree("""
+                {"Resources":{"S":{"Type":"AWS::SNS::Subscription","Properties":{"Protocol":"email",
+                  "Endpoint":"ops@example.com","TopicArn":{"Ref":"T"}}},
+                 "P":{"Type":"AWS::Cognito::UserPool","Properties":{"EmailConfiguration":{
+                  "EmailSendingAccount":"DEVELOPER","From":"no-reply@example.com"}}}}}""");
+        JsonNode silent = JSON.readTree("""
+                {"Resources":{"P":{"Type":"AWS::Cognito::UserPool","Properties":{}}}}""");
+
+        List<ComplianceReport.Property> good = ComplianceReport.Properties.of(List.of(subscribed));
+        List<ComplianceReport.Property> bad = ComplianceReport.Properties.of(List.of(silent));
+
+        assertThat(property(good, "Alarm notifications").holds()).isTrue();
+        assertThat(property(good, "Alarm notifications").evidence()).contains("ops@example.com");
+        assertThat(property(bad, "Alarm notifications").holds()).isFalse();
+        assertThat(property(bad, "Alarm notifications").evidence()).contains("reach nobody");
+        assertThat(property(good, "Sign-up and reset codes through Amazon SES").holds())
+                .isTrue();
+        assertThat(property(good, "Sign-up and reset codes through Amazon SES").evidence())
+                .contains("no-reply@example.com");
+        assertThat(property(bad, "Sign-up and reset codes through Amazon SES").holds())
+                .isFalse();
+    }
+
     private static ComplianceReport.Property property(List<ComplianceReport.Property> list, String name) {
         return list.stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
     }

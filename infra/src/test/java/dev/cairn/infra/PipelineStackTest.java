@@ -40,7 +40,9 @@ class PipelineStackTest {
                 new PipelineStack.Source(CONNECTION, "cairn-dev/cairn", "main"),
                 Blueprint.named("guitar-collection"),
                 StageConfig.STAGES_IN_ORDER.stream()
-                        .map(s -> s.in(BlueprintStacksTest.ACCOUNT, BlueprintStacksTest.REGION))
+                        .map(s -> s.in(BlueprintStacksTest.ACCOUNT, BlueprintStacksTest.REGION)
+                                .withEmailFrom(BlueprintStacksTest.EMAIL_FROM)
+                                .withAlarmEmails(List.of(BlueprintStacksTest.ALARM_EMAIL)))
                         .toList(),
                 List.of(),
                 Code.fromAsset(code.toString()),

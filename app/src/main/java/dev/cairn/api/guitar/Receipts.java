@@ -17,12 +17,17 @@ import java.util.Set;
  * Seed 001's purchase receipts: a private document per guitar (PDF or photo, at most 10 MB) under
  * {@code private/USER/receipts/GUITAR/}. The guitar stores only the object's key, in the managed
  * attribute {@code receipt}; views show {@code privateInfo.receiptUrl}, a download signed for five
- * minutes, and deleting the guitar deletes the receipt.
+ * minutes, and deleting the guitar deletes the receipt. A checked receipt is tagged {@link
+ * #ARCHIVE_TAGS}: the media bucket's archive rule moves tagged objects under {@code private/} to
+ * Glacier Instant Retrieval after a year, where the signed download still reads them.
  */
 final class Receipts implements ItemHooks {
     static final String RESOURCE = "receipt";
     static final String ATTRIBUTE = "receipt";
     static final long MAX_BYTES = 10L * 1024 * 1024;
+    /** What the media bucket's archive rule filters on (S3 lifecycle filters have no wildcards). */
+    static final Map<String, String> ARCHIVE_TAGS = Map.of("cairn:kind", "receipt");
+
     static final Set<DocumentType> ACCEPTED =
             EnumSet.of(DocumentType.PDF, DocumentType.JPEG, DocumentType.PNG, DocumentType.WEBP);
 
@@ -51,6 +56,7 @@ final class Receipts implements ItemHooks {
             throw new ApiException(404, ErrorCodes.notFound(RESOURCE), "No receipt upload with this key");
         }
         PrivateMedia.Document document = media.verify(RESOURCE, fileKey, ACCEPTED, MAX_BYTES);
+        media.tag(document.key(), ARCHIVE_TAGS);
         Map<String, JsonNode> receipt = new LinkedHashMap<>();
         receipt.put("key", JsonNode.createStringNode(document.key()));
         receipt.put("contentType", JsonNode.createStringNode(document.type().mediaType()));

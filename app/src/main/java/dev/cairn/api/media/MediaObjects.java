@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -12,6 +13,7 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
+import software.amazon.awssdk.services.s3.model.Tag;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /** The media bucket, in the few operations the app performs on it. */
@@ -69,6 +71,14 @@ public class MediaObjects {
 
     public void delete(String key) {
         s3.deleteObject(r -> r.bucket(bucket).key(key));
+    }
+
+    /** Replaces the object's tags (what the bucket's lifecycle rules filter on). */
+    public void tag(String key, Map<String, String> tags) {
+        List<Tag> tagSet = tags.entrySet().stream()
+                .map(t -> Tag.builder().key(t.getKey()).value(t.getValue()).build())
+                .toList();
+        s3.putObjectTagging(r -> r.bucket(bucket).key(key).tagging(t -> t.tagSet(tagSet)));
     }
 
     /** Deletes every object under {@code prefix}. */

@@ -117,6 +117,11 @@ public class PrivateMedia {
         return objects.presignDownload(key, URL_VALIDITY, disposition);
     }
 
+    /** Tags a document, e.g. so that the bucket's archive rule picks it. */
+    public void tag(String key, Map<String, String> tags) {
+        objects.tag(key, tags);
+    }
+
     /** Deletes a document; a missing one is not an error. */
     public void delete(String key) {
         objects.delete(key);
