@@ -125,8 +125,9 @@ class AuthController {
     @SecurityRequirement(name = ApiDocumentation.BEARER)
     @Post("/mfa/setup")
     ApiResponse<AuthService.TotpEnrolment> mfaSetup(
-            @Body @Valid MfaProofRequest request, AuthenticatedUser user, AccessToken token) {
-        return ApiResponse.ok(auth.startTotp(token.value(), user, request.password(), request.code()));
+            @Body @Valid MfaProofRequest request, AuthenticatedUser user, AccessToken token, HttpRequest<?> http) {
+        return ApiResponse.ok(
+                auth.startTotp(token.value(), user, request.password(), request.code(), CallerContext.of(http)));
     }
 
     /** Turns TOTP two-factor sign-in on with a code from the authenticator. */
@@ -140,8 +141,8 @@ class AuthController {
     /** Turns TOTP two-factor sign-in off. Needs the password and a current code. */
     @SecurityRequirement(name = ApiDocumentation.BEARER)
     @Delete("/mfa")
-    ApiResponse<Message> mfaDisable(@Body @Valid MfaProofRequest request, AccessToken token) {
-        auth.disableTotp(token.value(), request.password(), request.code());
+    ApiResponse<Message> mfaDisable(@Body @Valid MfaProofRequest request, AccessToken token, HttpRequest<?> http) {
+        auth.disableTotp(token.value(), request.password(), request.code(), CallerContext.of(http));
         return ApiResponse.ok(new Message("Two-factor sign-in is off"));
     }
 

@@ -110,8 +110,9 @@ public final class AuthService {
      * Starts TOTP enrolment once the caller has proven who they are: a bearer token alone could
      * be stolen, so the password (and the current code, when TOTP is on already) is asked too.
      */
-    public TotpEnrolment startTotp(String accessToken, AuthenticatedUser user, String password, @Nullable String code) {
-        requireSignInProof(accessToken, password, code);
+    public TotpEnrolment startTotp(
+            String accessToken, AuthenticatedUser user, String password, @Nullable String code, CallerContext caller) {
+        requireSignInProof(accessToken, password, code, caller);
         String secret = identities.startTotpEnrolment(accessToken);
         String label = URLEncoder.encode(TOTP_ISSUER + ":" + user.username(), StandardCharsets.UTF_8);
         String uri = "otpauth://totp/" + label + "?secret=" + secret + "&issuer=" + TOTP_ISSUER
@@ -124,8 +125,8 @@ public final class AuthService {
     }
 
     /** Turns TOTP off once the caller has signed in again: the password and a current code. */
-    public void disableTotp(String accessToken, String password, @Nullable String code) {
-        requireSignInProof(accessToken, password, code);
+    public void disableTotp(String accessToken, String password, @Nullable String code, CallerContext caller) {
+        requireSignInProof(accessToken, password, code, caller);
         identities.disableTotp(accessToken);
     }
 
@@ -135,12 +136,12 @@ public final class AuthService {
      * is proof, not a session). A wrong password is 401 {@code AUTH_INVALID_CREDENTIALS}; a missing
      * code where one is needed is a field error, a wrong one 400 {@code AUTH_INVALID_CODE}.
      */
-    private void requireSignInProof(String accessToken, String password, @Nullable String code) {
+    private void requireSignInProof(String accessToken, String password, @Nullable String code, CallerContext caller) {
         String email = identities.attributes(accessToken).get("email");
         if (email == null) {
             throw new ApiException(403, ErrorCodes.AUTH_FORBIDDEN, "The account has no e-mail address to sign in with");
         }
-        IdentityProvider.SignIn signIn = identities.signIn(email, password);
+        IdentityProvider.SignIn signIn = identities.signIn(email, password, caller);
         IdentityProvider.Tokens tokens = signIn.tokens();
         if (tokens == null) {
             if (code == null || code.isBlank()) {
@@ -150,7 +151,7 @@ public final class AuthService {
                         "Two-factor sign-in is on: give a current code from the authenticator too",
                         List.of(new ApiError.FieldError("code", "a current code from the authenticator is required")));
             }
-            tokens = identities.answerMfaChallenge(email, signIn.mfaSession(), code.strip());
+            tokens = identities.answerMfaChallenge(email, signIn.mfaSession(), code.strip(), caller);
         }
         if (tokens.refreshToken() != null) {
             identities.revoke(tokens.refreshToken());
