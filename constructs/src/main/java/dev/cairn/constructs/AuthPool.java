@@ -41,13 +41,15 @@ import software.amazon.awscdk.services.cognito.UserPoolIdentityProviderFacebook;
 import software.amazon.awscdk.services.cognito.UserPoolIdentityProviderGoogle;
 import software.amazon.awscdk.services.cognito.UserPoolOperation;
 import software.amazon.awscdk.services.cognito.UserPoolSESOptions;
+import software.amazon.awscdk.services.iam.Grant;
+import software.amazon.awscdk.services.iam.IGrantable;
 import software.amazon.awscdk.services.secretsmanager.ISecret;
 import software.constructs.Construct;
 
 /**
- * A Cognito user pool for e-mail sign-in with one public app client (no secret, password and
- * refresh-token auth), TOTP MFA, threat protection and deletion protection; its codes go out
- * through Amazon SES when given {@code emailFrom}.
+ * A Cognito user pool for e-mail sign-in with one confidential app client (a secret, the
+ * server-side password flow and refresh-token auth), TOTP MFA, threat protection and deletion
+ * protection; its codes go out through Amazon SES when given {@code emailFrom}.
  */
 public class AuthPool extends Construct {
 
@@ -124,9 +126,11 @@ public class AuthPool extends Construct {
         }
 
         UserPoolClientOptions.Builder clientOptions = UserPoolClientOptions.builder()
-                .generateSecret(false)
+                // Confidential: only a server holding the secret signs users in, by the server-side
+                // flow that passes each caller's context data to threat protection.
+                .generateSecret(true)
                 .supportedIdentityProviders(supported)
-                .authFlows(AuthFlow.builder().userPassword(true).build())
+                .authFlows(AuthFlow.builder().adminUserPassword(true).build())
                 .enableTokenRevocation(true)
                 .preventUserExistenceErrors(true)
                 .accessTokenValidity(
@@ -330,7 +334,18 @@ public class AuthPool extends Construct {
         return userPool;
     }
 
-    /** The app client (no secret, USER_PASSWORD_AUTH and REFRESH_TOKEN_AUTH). */
+    /**
+     * Lets an API administer this pool's accounts ({@link Perms#COGNITO_ACCOUNT_ADMIN}), on this
+     * pool only.
+     */
+    public Grant grantAccountAdmin(IGrantable grantee) {
+        return userPool.grant(grantee, Perms.COGNITO_ACCOUNT_ADMIN.toArray(String[]::new));
+    }
+
+    /**
+     * The app client: confidential (a generated secret, readable by {@link #grantAccountAdmin}),
+     * ADMIN_USER_PASSWORD_AUTH and REFRESH_TOKEN_AUTH.
+     */
     public UserPoolClient getClient() {
         return client;
     }

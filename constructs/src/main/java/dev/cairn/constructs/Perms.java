@@ -38,4 +38,18 @@ public final class Perms {
 
     /** KMS use of an SSE-KMS upload: a data key per object; Decrypt to complete multipart uploads. */
     public static final List<String> KMS_UPLOAD = List.of("kms:GenerateDataKey", "kms:Decrypt");
+
+    /**
+     * What an API needs to administer its own pool's accounts in place of its users: read an
+     * account's status and attributes, delete an account that never confirmed its address
+     * (sign-up squatting), sign users in by the server-side flow (with the caller's context data
+     * for threat protection), and read its confidential app client's secret. Nothing that creates
+     * users, sets passwords or changes groups.
+     */
+    public static final List<String> COGNITO_ACCOUNT_ADMIN = List.of(
+            "cognito-idp:AdminGetUser",
+            "cognito-idp:AdminDeleteUser",
+            "cognito-idp:AdminInitiateAuth",
+            "cognito-idp:AdminRespondToAuthChallenge",
+            "cognito-idp:DescribeUserPoolClient");
 }

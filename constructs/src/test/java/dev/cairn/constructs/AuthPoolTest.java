@@ -114,6 +114,40 @@ class AuthPoolTest {
     }
 
     @Test
+    void anAccountAdminGrantReadsAndDeletesAccountsOfThisPoolOnly() {
+        Stack stack = TestApps.stack(TestApps.app(), "Grant");
+        AuthPool pool = new AuthPool(stack, "Auth");
+        software.amazon.awscdk.services.iam.Role role = software.amazon.awscdk.services.iam.Role.Builder.create(
+                        stack, "Api")
+                .assumedBy(new software.amazon.awscdk.services.iam.ServicePrincipal("lambda.amazonaws.com"))
+                .build();
+
+        pool.grantAccountAdmin(role);
+
+        Template.fromStack(stack)
+                .hasResourceProperties(
+                        "AWS::IAM::Policy",
+                        Match.objectLike(Map.of(
+                                "PolicyDocument",
+                                Map.of(
+                                        "Statement",
+                                        List.of(Match.objectLike(Map.of(
+                                                "Action",
+                                                List.of(
+                                                        "cognito-idp:AdminGetUser",
+                                                        "cognito-idp:AdminDeleteUser",
+                                                        "cognito-idp:AdminInitiateAuth",
+                                                        "cognito-idp:AdminRespondToAuthChallenge",
+                                                        "cognito-idp:DescribeUserPoolClient"),
+                                                "Effect",
+                                                "Allow",
+                                                "Resource",
+                                                Map.of("Fn::GetAtt", List.of("Auth55780030", "Arn"))))),
+                                        "Version",
+                                        "2012-10-17"))));
+    }
+
+    @Test
     void pinsTheUserPoolLogicalId() {
         assertThat(Template.fromStack(defaults).findResources("AWS::Cognito::UserPool"))
                 .containsOnlyKeys("Auth55780030");
@@ -154,15 +188,15 @@ class AuthPoolTest {
     }
 
     @Test
-    void defaultClientIsPublicWithPasswordAndRefreshAuthAndRevocation() {
+    void defaultClientIsConfidentialWithServerSidePasswordAndRefreshAuthAndRevocation() {
         Template.fromStack(defaults)
                 .hasResourceProperties(
                         "AWS::Cognito::UserPoolClient",
                         Match.objectLike(Map.of(
                                 "GenerateSecret",
-                                false,
+                                true,
                                 "ExplicitAuthFlows",
-                                List.of("ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"),
+                                List.of("ALLOW_ADMIN_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"),
                                 "EnableTokenRevocation",
                                 true,
                                 "PreventUserExistenceErrors",

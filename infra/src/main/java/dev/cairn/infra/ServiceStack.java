@@ -111,6 +111,7 @@ public final class ServiceStack extends Stack {
         for (DataTable table : data.tables().values()) {
             table.grantApiData(api);
         }
+        data.auth().grantAccountAdmin(api);
         // Granted on the role only: Secret.grantRead would also name this role in the data stack's key
         // policy, and the data stack must not depend on this one.
         api.getRole()

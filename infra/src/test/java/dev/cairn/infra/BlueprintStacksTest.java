@@ -374,6 +374,34 @@ class BlueprintStacksTest {
     }
 
     @Test
+    void theApiFunctionAdministersItsOwnPoolsAccountsAndNoMore() {
+        STACKS.forEach((name, stacks) -> {
+            Template template = Template.fromStack(stacks.service());
+            String policy = policyOf(template, stacks.service().api()).toString();
+            List<String> actions = new ArrayList<>();
+            java.util.regex.Matcher matcher =
+                    java.util.regex.Pattern.compile("cognito-idp:[A-Za-z]+").matcher(policy);
+            while (matcher.find()) {
+                actions.add(matcher.group());
+            }
+            assertThat(actions)
+                    .as(name)
+                    .containsExactly(
+                            "cognito-idp:AdminGetUser",
+                            "cognito-idp:AdminDeleteUser",
+                            "cognito-idp:AdminInitiateAuth",
+                            "cognito-idp:AdminRespondToAuthChallenge",
+                            "cognito-idp:DescribeUserPoolClient");
+            String pool = logicalId(stacks.data(), stacks.data().auth().getUserPool());
+            assertThat(policy)
+                    .as(name)
+                    .containsPattern(
+                            "cognito-idp:DescribeUserPoolClient\\], Effect=Allow, Resource=\\{Fn::ImportValue=[^}]*"
+                                    + pool + "Arn");
+        });
+    }
+
+    @Test
     void thePostConfirmationTriggerCreatesProfilesAndNothingElse() {
         STACKS.forEach((name, stacks) -> {
             DataStack data = stacks.data();

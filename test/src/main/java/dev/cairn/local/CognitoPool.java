@@ -15,12 +15,15 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifiedAtt
 
 /**
  * The user pool and app client the local stack's app uses, set up the way the AuthPool construct
- * sets them up in AWS (e-mail sign-in and verification, optional TOTP, 1 h tokens, an admin group).
+ * sets them up in AWS (e-mail sign-in and verification, optional TOTP, 1 h tokens, an admin group,
+ * a confidential client that signs in by the server-side flow).
  * A file-backed stack finds the pool it made before and keeps its users.
  */
 public record CognitoPool(String userPoolId, String clientId, String issuer, String jwksUrl) {
     static final String POOL_NAME = "cairn-local";
-    static final String CLIENT_NAME = "cairn-local-web";
+    /** A confidential client since ADR 0005; a data folder from before gets it beside the old public one. */
+    static final String CLIENT_NAME = "cairn-local-api";
+
     public static final String ADMIN_GROUP = "admin";
 
     static CognitoPool provision(URI endpoint, String region) {
@@ -65,9 +68,9 @@ public record CognitoPool(String userPoolId, String clientId, String issuer, Str
     private static String createClient(CognitoIdentityProviderClient cognito, String poolId) {
         return cognito.createUserPoolClient(r -> r.userPoolId(poolId)
                         .clientName(CLIENT_NAME)
-                        .generateSecret(false)
+                        .generateSecret(true)
                         .explicitAuthFlows(
-                                ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH,
+                                ExplicitAuthFlowsType.ALLOW_ADMIN_USER_PASSWORD_AUTH,
                                 ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH)
                         .enableTokenRevocation(true)
                         .preventUserExistenceErrors("ENABLED")

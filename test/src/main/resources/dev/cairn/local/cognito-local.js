@@ -3,7 +3,8 @@
 // (The stock launcher's pretty printer can fall behind and drop records.)
 //
 // It also adds ResendConfirmationCode, which cognito-local lacks: a new code for an unconfirmed
-// user, delivered like the sign-up code, as Cognito does.
+// user, delivered like the sign-up code, as Cognito does; and a confidential client's checks
+// (below).
 'use strict';
 const pino = require('pino');
 const { createDefaultServer } = require('cognito-local');
@@ -29,6 +30,112 @@ Targets.ResendConfirmationCode = ({ cognito, clock, messages, otp }) => async (c
   await messages.deliver(ctx, 'SignUp', req.ClientId, userPool.options.Id, user, code, req.ClientMetadata, deliveryDetails);
   await userPool.saveUser(ctx, { ...user, UserLastModifiedDate: clock.get(), ConfirmationCode: code });
   return { CodeDeliveryDetails: deliveryDetails };
+};
+
+// Cognito's rules for a confidential app client, which cognito-local does not check: every call
+// that names a user carries SECRET_HASH = Base64(HMAC-SHA256(secret, username + clientId)) (of the
+// name given or the user's own name), token calls carry the secret itself, and a client signs in
+// only by the flows it allows (ExplicitAuthFlows). The server-side flow (AdminInitiateAuth and
+// AdminRespondToAuthChallenge) is served by the same code as the public one, so TOTP challenges
+// work alike; GetTokensFromRefreshToken is the refresh flow with the client secret.
+const crypto = require('crypto');
+const original = { ...Targets };
+const secretHash = (secret, username, clientId) =>
+  crypto.createHmac('sha256', secret).update(username + clientId).digest('base64');
+
+const requireSecretHash = async (services, ctx, clientId, username, hash) => {
+  const client = await services.cognito.getAppClient(ctx, clientId);
+  if (!client || !client.ClientSecret) {
+    return;
+  }
+  const userPool = await services.cognito.getUserPoolForClientId(ctx, clientId);
+  const user = username ? await userPool.getUserByUsername(ctx, username) : null;
+  const names = [username, user && user.Username].filter(Boolean);
+  if (!hash || !names.some((name) => secretHash(client.ClientSecret, name, clientId) === hash)) {
+    throw new errors.NotAuthorizedError(`Unable to verify secret hash for client ${clientId}`);
+  }
+};
+
+const requireClientSecret = async (services, ctx, clientId, secret) => {
+  const client = await services.cognito.getAppClient(ctx, clientId);
+  if (client && client.ClientSecret && client.ClientSecret !== secret) {
+    throw new errors.NotAuthorizedError(`Unable to verify secret for client ${clientId}`);
+  }
+};
+
+const requireFlow = async (services, ctx, clientId, flow) => {
+  const client = await services.cognito.getAppClient(ctx, clientId);
+  const allowed = (client && client.ExplicitAuthFlows) || [];
+  if (allowed.length > 0 && !allowed.includes(`ALLOW_${flow}`)) {
+    throw new errors.InvalidParameterError(`${flow} flow not enabled for this client`);
+  }
+};
+
+const checked = (name, check) => (services) => {
+  const handler = original[name](services);
+  return async (ctx, req) => {
+    await check(services, ctx, req);
+    return handler(ctx, req);
+  };
+};
+
+for (const name of ['SignUp', 'ConfirmSignUp', 'ResendConfirmationCode', 'ForgotPassword', 'ConfirmForgotPassword']) {
+  Targets[name] = checked(name, (services, ctx, req) =>
+    requireSecretHash(services, ctx, req.ClientId, req.Username, req.SecretHash));
+}
+
+Targets.InitiateAuth = checked('InitiateAuth', async (services, ctx, req) => {
+  const flow = req.AuthFlow === 'REFRESH_TOKEN' ? 'REFRESH_TOKEN_AUTH' : req.AuthFlow;
+  await requireFlow(services, ctx, req.ClientId, flow);
+  const parameters = req.AuthParameters || {};
+  if (flow !== 'REFRESH_TOKEN_AUTH') {
+    await requireSecretHash(services, ctx, req.ClientId, parameters.USERNAME, parameters.SECRET_HASH);
+  } else {
+    const client = await services.cognito.getAppClient(ctx, req.ClientId);
+    if (client && client.ClientSecret) {
+      throw new errors.NotAuthorizedError(`Unable to verify secret hash for client ${req.ClientId}`);
+    }
+  }
+});
+
+Targets.RespondToAuthChallenge = checked('RespondToAuthChallenge', (services, ctx, req) => {
+  const answers = req.ChallengeResponses || {};
+  return requireSecretHash(services, ctx, req.ClientId, answers.USERNAME, answers.SECRET_HASH);
+});
+
+Targets.RevokeToken = checked('RevokeToken', (services, ctx, req) =>
+  requireClientSecret(services, ctx, req.ClientId, req.ClientSecret));
+
+Targets.AdminInitiateAuth = (services) => {
+  const initiate = original.InitiateAuth(services);
+  return async (ctx, req) => {
+    if (req.AuthFlow !== 'ADMIN_USER_PASSWORD_AUTH' && req.AuthFlow !== 'ADMIN_NO_SRP_AUTH') {
+      throw new errors.InvalidParameterError(`AdminInitiateAuth with AuthFlow=${req.AuthFlow} is not served here`);
+    }
+    await requireFlow(services, ctx, req.ClientId, 'ADMIN_USER_PASSWORD_AUTH');
+    const parameters = req.AuthParameters || {};
+    await requireSecretHash(services, ctx, req.ClientId, parameters.USERNAME, parameters.SECRET_HASH);
+    return initiate(ctx, { ...req, AuthFlow: 'USER_PASSWORD_AUTH' });
+  };
+};
+
+Targets.AdminRespondToAuthChallenge = checked('RespondToAuthChallenge', (services, ctx, req) => {
+  const answers = req.ChallengeResponses || {};
+  return requireSecretHash(services, ctx, req.ClientId, answers.USERNAME, answers.SECRET_HASH);
+});
+
+Targets.GetTokensFromRefreshToken = (services) => {
+  const initiate = original.InitiateAuth(services);
+  return async (ctx, req) => {
+    await requireFlow(services, ctx, req.ClientId, 'REFRESH_TOKEN_AUTH');
+    await requireClientSecret(services, ctx, req.ClientId, req.ClientSecret);
+    const result = await initiate(ctx, {
+      ClientId: req.ClientId,
+      AuthFlow: 'REFRESH_TOKEN_AUTH',
+      AuthParameters: { REFRESH_TOKEN: req.RefreshToken },
+    });
+    return { AuthenticationResult: result.AuthenticationResult };
+  };
 };
 
 const stdout = { write: (record) => process.stdout.write(record) };

@@ -70,9 +70,8 @@ class AuthFlowTest extends EndToEnd {
     }
 
     @Test
-    void anAddressCanRegisterOnlyOnce() {
-        String email = newEmail();
-        api.post("/api/auth/register", Map.of("email", email, "password", PASSWORD, "name", "Ada"));
+    void aConfirmedAddressCanRegisterOnlyOnce() throws Exception {
+        String email = registerAndConfirm();
 
         Reply again = api.post("/api/auth/register", Map.of("email", email, "password", PASSWORD, "name", "Eve"));
 
@@ -147,7 +146,8 @@ class AuthFlowTest extends EndToEnd {
         api.post("/api/auth/register", Map.of("email", email, "password", PASSWORD, "name", "Ada"));
         stack.outbox().awaitCode(email, 0, 5_000);
 
-        assertThat(api.post("/api/auth/resend-code", Map.of("email", email)).status())
+        assertThat(api.post("/api/auth/resend-code", Map.of("email", email, "password", PASSWORD))
+                        .status())
                 .isEqualTo(200);
         String second = stack.outbox().awaitCode(email, 1, 5_000);
 
@@ -167,9 +167,10 @@ class AuthFlowTest extends EndToEnd {
         String email = registerAndConfirm();
         String token = api.post("/api/auth/login", Map.of("email", email, "password", PASSWORD))
                 .text("accessToken");
-        assertThat(api.post("/api/auth/mfa/setup", Map.of()).errorCode()).isEqualTo("AUTH_UNAUTHORIZED");
+        assertThat(api.post("/api/auth/mfa/setup", Map.of("password", PASSWORD)).errorCode())
+                .isEqualTo("AUTH_UNAUTHORIZED");
 
-        Reply setup = api.post("/api/auth/mfa/setup", Map.of(), token);
+        Reply setup = api.post("/api/auth/mfa/setup", Map.of("password", PASSWORD), token);
         assertThat(setup.status()).isEqualTo(200);
         String secret = setup.text("secretCode");
         assertThat(setup.text("otpauthUri")).startsWith("otpauth://totp/Cairn").contains("secret=" + secret);
@@ -194,11 +195,58 @@ class AuthFlowTest extends EndToEnd {
         assertThat(tokens.status()).isEqualTo(200);
         assertThat(tokens.data()).containsKey("accessToken").containsEntry("tokenType", "Bearer");
 
-        assertThat(api.delete("/api/auth/mfa", tokens.text("accessToken")).status())
+        String now = Totp.code(secret, Instant.now().getEpochSecond());
+        assertThat(api.send(
+                                "DELETE",
+                                "/api/auth/mfa",
+                                Map.of("password", PASSWORD, "code", now),
+                                tokens.text("accessToken"))
+                        .status())
                 .isEqualTo(200);
         assertThat(api.post("/api/auth/login", Map.of("email", email, "password", PASSWORD))
                         .data())
                 .containsKey("accessToken");
+    }
+
+    @Test
+    void aBearerTokenAloneCannotTurnTotpOnOrOff() throws Exception {
+        String email = registerAndConfirm();
+        String token = api.post("/api/auth/login", Map.of("email", email, "password", PASSWORD))
+                .text("accessToken");
+
+        Reply noProof = api.post("/api/auth/mfa/setup", Map.of(), token);
+        assertThat(noProof.status()).isEqualTo(400);
+        assertThat(fields(noProof)).containsExactly("password");
+        Reply wrongPassword = api.post("/api/auth/mfa/setup", Map.of("password", PASSWORD + "x"), token);
+        assertThat(wrongPassword.status()).isEqualTo(401);
+        assertThat(wrongPassword.errorCode()).isEqualTo("AUTH_INVALID_CREDENTIALS");
+
+        String secret = api.post("/api/auth/mfa/setup", Map.of("password", PASSWORD), token)
+                .text("secretCode");
+        assertThat(api.post(
+                                "/api/auth/mfa/verify",
+                                Map.of("code", Totp.code(secret, Instant.now().getEpochSecond())),
+                                token)
+                        .status())
+                .isEqualTo(200);
+
+        assertThat(api.delete("/api/auth/mfa", token).errorCode()).isEqualTo("AUTH_VALIDATION_ERROR");
+        Reply passwordOnly = api.send("DELETE", "/api/auth/mfa", Map.of("password", PASSWORD), token);
+        assertThat(passwordOnly.status()).isEqualTo(400);
+        assertThat(fields(passwordOnly)).containsExactly("code");
+        String code = Totp.code(secret, Instant.now().getEpochSecond());
+        Reply wrongCode =
+                api.send("DELETE", "/api/auth/mfa", Map.of("password", PASSWORD, "code", otherCode(code)), token);
+        assertThat(wrongCode.errorCode()).isEqualTo("AUTH_INVALID_CODE");
+        Reply codeWithWrongPassword =
+                api.send("DELETE", "/api/auth/mfa", Map.of("password", PASSWORD + "x", "code", code), token);
+        assertThat(codeWithWrongPassword.errorCode()).isEqualTo("AUTH_INVALID_CREDENTIALS");
+        Reply reEnrol = api.post("/api/auth/mfa/setup", Map.of("password", PASSWORD), token);
+        assertThat(fields(reEnrol)).containsExactly("code");
+
+        assertThat(api.post("/api/auth/login", Map.of("email", email, "password", PASSWORD))
+                        .data())
+                .containsEntry("challenge", "SOFTWARE_TOKEN_MFA");
     }
 
     private static String registerAndConfirm() throws InterruptedException {

@@ -1,6 +1,7 @@
 package dev.cairn.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.URI;
@@ -9,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -16,6 +18,8 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidParameterException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.NotAuthorizedException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -119,18 +123,23 @@ class LocalStackTest extends EndToEnd {
         String email = "ada-" + UUID.randomUUID() + "@example.com";
         String password = "Correct-Horse-9";
         String sub = cognito.signUp(r -> r.clientId(stack.pool().clientId())
+                        .secretHash(secretHash(cognito, email))
                         .username(email)
                         .password(password)
                         .userAttributes(a -> a.name("email").value(email)))
                 .userSub();
 
         String code = stack.outbox().awaitCode(email, 0, 5_000);
-        cognito.confirmSignUp(
-                r -> r.clientId(stack.pool().clientId()).username(email).confirmationCode(code));
-        AuthenticationResultType tokens = cognito.initiateAuth(
-                        r -> r.clientId(stack.pool().clientId())
-                                .authFlow(AuthFlowType.USER_PASSWORD_AUTH)
-                                .authParameters(Map.of("USERNAME", email, "PASSWORD", password)))
+        cognito.confirmSignUp(r -> r.clientId(stack.pool().clientId())
+                .secretHash(secretHash(cognito, email))
+                .username(email)
+                .confirmationCode(code));
+        AuthenticationResultType tokens = cognito.adminInitiateAuth(r -> r.userPoolId(
+                                stack.pool().userPoolId())
+                        .clientId(stack.pool().clientId())
+                        .authFlow(AuthFlowType.ADMIN_USER_PASSWORD_AUTH)
+                        .authParameters(Map.of(
+                                "USERNAME", email, "PASSWORD", password, "SECRET_HASH", secretHash(cognito, email))))
                 .authenticationResult();
 
         HttpResponse<String> session =
@@ -153,6 +162,7 @@ class LocalStackTest extends EndToEnd {
         CognitoIdentityProviderClient cognito = stack.app().getBean(CognitoIdentityProviderClient.class);
         String email = "outbox-" + UUID.randomUUID() + "@example.com";
         cognito.signUp(r -> r.clientId(stack.pool().clientId())
+                .secretHash(secretHash(cognito, email))
                 .username(email)
                 .password("Correct-Horse-9")
                 .userAttributes(a -> a.name("email").value(email)));
@@ -169,6 +179,52 @@ class LocalStackTest extends EndToEnd {
         assertThat(get("/_local/outbox?to=nobody@example.com", Map.of()).body()).isEqualTo("[]");
         assertThat(stack.outbox().to(email)).hasSize(1);
         assertThat(get("/_local/outbox", Map.of()).body()).contains("\"to\":\"" + email + "\"");
+    }
+
+    @Test
+    void theAppClientIsConfidentialAndSignsInOnlyServerSide() throws Exception {
+        CognitoIdentityProviderClient cognito = stack.app().getBean(CognitoIdentityProviderClient.class);
+        String email = Accounts.signedIn(stack, api, "Ada").email();
+
+        assertThatThrownBy(
+                        () -> cognito.initiateAuth(r -> r.clientId(stack.pool().clientId())
+                                .authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                                .authParameters(Map.of(
+                                        "USERNAME",
+                                        email,
+                                        "PASSWORD",
+                                        Accounts.PASSWORD,
+                                        "SECRET_HASH",
+                                        secretHash(cognito, email)))))
+                .isInstanceOf(InvalidParameterException.class);
+        assertThatThrownBy(() ->
+                        cognito.adminInitiateAuth(r -> r.userPoolId(stack.pool().userPoolId())
+                                .clientId(stack.pool().clientId())
+                                .authFlow(AuthFlowType.ADMIN_USER_PASSWORD_AUTH)
+                                .authParameters(Map.of("USERNAME", email, "PASSWORD", Accounts.PASSWORD))))
+                .isInstanceOf(NotAuthorizedException.class);
+        assertThatThrownBy(() -> cognito.signUp(r -> r.clientId(stack.pool().clientId())
+                        .username("x-" + email)
+                        .password(Accounts.PASSWORD)
+                        .userAttributes(a -> a.name("email").value("x-" + email))))
+                .isInstanceOf(NotAuthorizedException.class);
+    }
+
+    /** SECRET_HASH as Cognito defines it, computed here independently of the app. */
+    private static String secretHash(CognitoIdentityProviderClient cognito, String username) {
+        String secret = cognito.describeUserPoolClient(
+                        r -> r.userPoolId(stack.pool().userPoolId())
+                                .clientId(stack.pool().clientId()))
+                .userPoolClient()
+                .clientSecret();
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return Base64.getEncoder()
+                    .encodeToString(mac.doFinal((username + stack.pool().clientId()).getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static HttpResponse<String> get(String path, Map<String, String> headers)

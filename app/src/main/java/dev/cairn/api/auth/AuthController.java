@@ -4,6 +4,7 @@ import dev.cairn.api.docs.ApiDocumentation;
 import dev.cairn.api.http.ApiResponse;
 import dev.cairn.api.http.ErrorResource;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -56,19 +57,22 @@ class AuthController {
         return confirm(request);
     }
 
-    /** Sends a new verification code. */
+    /**
+     * Sends a new verification code. Without the password chosen at sign-up, the pending account's
+     * password is replaced by one nobody knows: after confirming, choose one with forgot-password.
+     */
     @Public
     @Post("/resend-code")
-    ApiResponse<Message> resendCode(@Body @Valid EmailRequest request) {
-        auth.resendCode(request.email());
+    ApiResponse<Message> resendCode(@Body @Valid ResendCodeRequest request) {
+        auth.resendCode(request.email(), request.password());
         return ApiResponse.ok(new Message("If the account waits for confirmation, a new code is on its way"));
     }
 
     /** Logs in: tokens, or an MFA challenge to answer at /api/auth/login/mfa. */
     @Public
     @Post("/login")
-    ApiResponse<Object> login(@Body @Valid LoginRequest request) {
-        AuthService.LoginResult result = auth.login(request.email(), request.password());
+    ApiResponse<Object> login(@Body @Valid LoginRequest request, HttpRequest<?> http) {
+        AuthService.LoginResult result = auth.login(request.email(), request.password(), CallerContext.of(http));
         if (result.tokens() != null) {
             return ApiResponse.ok(TokenResponse.of(result.tokens()));
         }
@@ -78,8 +82,9 @@ class AuthController {
     /** Answers the MFA challenge with the authenticator code. */
     @Public
     @Post("/login/mfa")
-    ApiResponse<TokenResponse> loginMfa(@Body @Valid MfaLoginRequest request) {
-        return ApiResponse.ok(TokenResponse.of(auth.answerMfa(request.session(), request.code())));
+    ApiResponse<TokenResponse> loginMfa(@Body @Valid MfaLoginRequest request, HttpRequest<?> http) {
+        return ApiResponse.ok(
+                TokenResponse.of(auth.answerMfa(request.session(), request.code(), CallerContext.of(http))));
     }
 
     /** New access and id tokens from a refresh token. */
@@ -113,11 +118,16 @@ class AuthController {
         return ApiResponse.ok(new Message("The password is changed; log in with the new one"));
     }
 
-    /** Starts TOTP enrolment: a secret and an otpauth URI for an authenticator app. */
+    /**
+     * Starts TOTP enrolment: a secret and an otpauth URI for an authenticator app. Needs the
+     * password, and a current code when TOTP is on already.
+     */
     @SecurityRequirement(name = ApiDocumentation.BEARER)
     @Post("/mfa/setup")
-    ApiResponse<AuthService.TotpEnrolment> mfaSetup(AuthenticatedUser user, AccessToken token) {
-        return ApiResponse.ok(auth.startTotp(token.value(), user));
+    ApiResponse<AuthService.TotpEnrolment> mfaSetup(
+            @Body @Valid MfaProofRequest request, AuthenticatedUser user, AccessToken token, HttpRequest<?> http) {
+        return ApiResponse.ok(
+                auth.startTotp(token.value(), user, request.password(), request.code(), CallerContext.of(http)));
     }
 
     /** Turns TOTP two-factor sign-in on with a code from the authenticator. */
@@ -128,11 +138,11 @@ class AuthController {
         return ApiResponse.ok(new Message("Two-factor sign-in is on"));
     }
 
-    /** Turns TOTP two-factor sign-in off. */
+    /** Turns TOTP two-factor sign-in off. Needs the password and a current code. */
     @SecurityRequirement(name = ApiDocumentation.BEARER)
     @Delete("/mfa")
-    ApiResponse<Message> mfaDisable(AccessToken token) {
-        auth.disableTotp(token.value());
+    ApiResponse<Message> mfaDisable(@Body @Valid MfaProofRequest request, AccessToken token, HttpRequest<?> http) {
+        auth.disableTotp(token.value(), request.password(), request.code(), CallerContext.of(http));
         return ApiResponse.ok(new Message("Two-factor sign-in is off"));
     }
 
@@ -150,6 +160,12 @@ class AuthController {
     @Serdeable
     record EmailRequest(@NotBlank @Email String email) {}
 
+    /** {@code password}: the one chosen at sign-up; without it the pending password stops working. */
+    @Serdeable
+    record ResendCodeRequest(
+            @NotBlank @Email String email,
+            @Nullable @Size(max = 256) String password) {}
+
     @Serdeable
     record LoginRequest(
             @NotBlank @Email String email,
@@ -159,6 +175,15 @@ class AuthController {
     record MfaLoginRequest(
             @NotBlank @Size(max = 4096) String session,
             @NotBlank @Pattern(regexp = CODE) String code) {}
+
+    /**
+     * Proof for a change to two-factor sign-in: the password, and a current authenticator code
+     * when TOTP is on.
+     */
+    @Serdeable
+    record MfaProofRequest(
+            @NotBlank @Size(max = 256) String password,
+            @Nullable @Pattern(regexp = CODE) String code) {}
 
     @Serdeable
     record MfaCodeRequest(@NotBlank @Pattern(regexp = CODE) String code) {}

@@ -3,13 +3,17 @@ package dev.cairn.api.auth;
 import dev.cairn.api.http.ApiError;
 import dev.cairn.api.http.ApiException;
 import dev.cairn.api.http.ErrorCodes;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The auth flows as the API offers them, over whichever {@link IdentityProvider} is configured:
@@ -26,31 +30,63 @@ public final class AuthService {
         this.identities = identities;
     }
 
+    /**
+     * Signs up. An address whose account still waits for confirmation is taken over by the newest
+     * sign-up: the pending account (and the password it was made with) is deleted first. A
+     * confirmed address stays 409 {@code AUTH_USER_EXISTS}.
+     */
     public String register(String email, String password, String name) {
         requireStrong("password", password);
-        return identities.signUp(normalise(email), password, name.strip());
+        String address = normalise(email);
+        try {
+            return identities.signUp(address, password, name.strip());
+        } catch (ApiException e) {
+            if (!ErrorCodes.AUTH_USER_EXISTS.equals(e.code()) || !identities.discardPendingSignUp(address)) {
+                throw e;
+            }
+            return identities.signUp(address, password, name.strip());
+        }
     }
 
     public void confirm(String email, String code) {
         identities.confirmSignUp(normalise(email), code.strip());
     }
 
-    public void resendCode(String email) {
-        identities.resendCode(normalise(email));
+    /**
+     * A new verification code for an account that waits for confirmation. Whoever asks may not be
+     * whoever signed up, so the pending password survives only if the caller gives it: otherwise
+     * the pending account is replaced by one with the same name and a password nobody knows, and
+     * its owner chooses a password through forgot-password after confirming. The answer is the same
+     * in every case.
+     */
+    public void resendCode(String email, @Nullable String password) {
+        String address = normalise(email);
+        Optional<Map<String, String>> pending = identities.pendingSignUp(address);
+        if (pending.isEmpty()) {
+            return;
+        }
+        if (password != null && identities.isPendingPassword(address, password)) {
+            identities.resendCode(address);
+            return;
+        }
+        if (identities.discardPendingSignUp(address)) {
+            String name = pending.get().getOrDefault("name", "");
+            identities.signUp(address, unusablePassword(), name.isBlank() ? address : name);
+        }
     }
 
-    public LoginResult login(String email, String password) {
+    public LoginResult login(String email, String password, CallerContext caller) {
         String address = normalise(email);
-        IdentityProvider.SignIn signIn = identities.signIn(address, password);
+        IdentityProvider.SignIn signIn = identities.signIn(address, password, caller);
         if (signIn.tokens() != null) {
             return new LoginResult(signIn.tokens(), null);
         }
         return new LoginResult(null, MfaSession.encode(address, signIn.mfaSession()));
     }
 
-    public IdentityProvider.Tokens answerMfa(String session, String code) {
+    public IdentityProvider.Tokens answerMfa(String session, String code, CallerContext caller) {
         MfaSession decoded = MfaSession.decode(session);
-        return identities.answerMfaChallenge(decoded.email(), decoded.providerSession(), code.strip());
+        return identities.answerMfaChallenge(decoded.email(), decoded.providerSession(), code.strip(), caller);
     }
 
     public IdentityProvider.Tokens refresh(String refreshToken) {
@@ -70,7 +106,13 @@ public final class AuthService {
         identities.resetPassword(normalise(email), code.strip(), newPassword);
     }
 
-    public TotpEnrolment startTotp(String accessToken, AuthenticatedUser user) {
+    /**
+     * Starts TOTP enrolment once the caller has proven who they are: a bearer token alone could
+     * be stolen, so the password (and the current code, when TOTP is on already) is asked too.
+     */
+    public TotpEnrolment startTotp(
+            String accessToken, AuthenticatedUser user, String password, @Nullable String code, CallerContext caller) {
+        requireSignInProof(accessToken, password, code, caller);
         String secret = identities.startTotpEnrolment(accessToken);
         String label = URLEncoder.encode(TOTP_ISSUER + ":" + user.username(), StandardCharsets.UTF_8);
         String uri = "otpauth://totp/" + label + "?secret=" + secret + "&issuer=" + TOTP_ISSUER
@@ -82,8 +124,45 @@ public final class AuthService {
         identities.finishTotpEnrolment(accessToken, code.strip());
     }
 
-    public void disableTotp(String accessToken) {
+    /** Turns TOTP off once the caller has signed in again: the password and a current code. */
+    public void disableTotp(String accessToken, String password, @Nullable String code, CallerContext caller) {
+        requireSignInProof(accessToken, password, code, caller);
         identities.disableTotp(accessToken);
+    }
+
+    /**
+     * Signs the token's user in again with {@code password}, answering the TOTP challenge with
+     * {@code code} when the account has one, and revokes the refresh token that sign-in issued (it
+     * is proof, not a session). A wrong password is 401 {@code AUTH_INVALID_CREDENTIALS}; a missing
+     * code where one is needed is a field error, a wrong one 400 {@code AUTH_INVALID_CODE}.
+     */
+    private void requireSignInProof(String accessToken, String password, @Nullable String code, CallerContext caller) {
+        String email = identities.attributes(accessToken).get("email");
+        if (email == null) {
+            throw new ApiException(403, ErrorCodes.AUTH_FORBIDDEN, "The account has no e-mail address to sign in with");
+        }
+        IdentityProvider.SignIn signIn = identities.signIn(email, password, caller);
+        IdentityProvider.Tokens tokens = signIn.tokens();
+        if (tokens == null) {
+            if (code == null || code.isBlank()) {
+                throw new ApiException(
+                        400,
+                        ErrorCodes.AUTH_VALIDATION_ERROR,
+                        "Two-factor sign-in is on: give a current code from the authenticator too",
+                        List.of(new ApiError.FieldError("code", "a current code from the authenticator is required")));
+            }
+            tokens = identities.answerMfaChallenge(email, signIn.mfaSession(), code.strip(), caller);
+        }
+        if (tokens.refreshToken() != null) {
+            identities.revoke(tokens.refreshToken());
+        }
+    }
+
+    /** A password that meets every rule and is never stored or shown anywhere. */
+    static String unusablePassword() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes) + "Aa1!";
     }
 
     private static void requireStrong(String field, String password) {

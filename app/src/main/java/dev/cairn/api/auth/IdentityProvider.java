@@ -16,10 +16,28 @@ public interface IdentityProvider {
 
     void resendCode(String email);
 
+    /** The attributes of the address's account while it waits for confirmation; empty if it is confirmed or unknown. */
+    java.util.Optional<java.util.Map<String, String>> pendingSignUp(String email);
+
+    /**
+     * Deletes the address's account if it still waits for confirmation, with the provider's admin
+     * API; true if the address has no account afterwards, false if a confirmed one holds it.
+     */
+    boolean discardPendingSignUp(String email);
+
+    /** Whether {@code password} is the one the address's unconfirmed account was signed up with. */
+    boolean isPendingPassword(String email, String password);
+
     /** Password sign-in: tokens, or the MFA challenge the user must answer first. */
     SignIn signIn(String email, String password);
 
     Tokens answerMfaChallenge(String email, String session, String code);
+
+    /** {@link #signIn(String, String)} with the caller described, so the provider can score the attempt's risk. */
+    SignIn signIn(String email, String password, CallerContext caller);
+
+    /** {@link #answerMfaChallenge(String, String, String)} with the caller described. */
+    Tokens answerMfaChallenge(String email, String session, String code, CallerContext caller);
 
     /** New access and id tokens; {@code refreshToken} in the result only if the provider rotated it. */
     Tokens refresh(String refreshToken);

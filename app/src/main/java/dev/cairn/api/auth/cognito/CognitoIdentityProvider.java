@@ -2,41 +2,57 @@ package dev.cairn.api.auth.cognito;
 
 import com.nimbusds.jwt.SignedJWT;
 import dev.cairn.api.auth.AuthSettings;
+import dev.cairn.api.auth.CallerContext;
 import dev.cairn.api.auth.IdentityProvider;
 import dev.cairn.api.http.ApiException;
 import dev.cairn.api.http.ErrorCodes;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminGetUserResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminInitiateAuthResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminRespondToAuthChallengeResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ChallengeNameType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CodeMismatchException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CognitoIdentityProviderException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ContextDataType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.EnableSoftwareTokenMfaException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ExpiredCodeException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.GetTokensFromRefreshTokenResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.HttpHeader;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidParameterException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidPasswordException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.LimitExceededException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.NotAuthorizedException;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.RespondToAuthChallengeResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.TooManyFailedAttemptsException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.TooManyRequestsException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotConfirmedException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserStatusType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameExistsException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifySoftwareTokenResponseType;
 
 /**
- * The {@link IdentityProvider} on Cognito's user API, through the app client (no secret, the
- * USER_PASSWORD_AUTH and REFRESH_TOKEN_AUTH flows). Cognito's exceptions become the API's auth
+ * The {@link IdentityProvider} on Cognito, through a confidential app client: sign-in by the
+ * server-side ADMIN_USER_PASSWORD_AUTH flow with the caller's context data (so threat protection
+ * scores the user, not this function), every call with the client's SECRET_HASH. Cognito's exceptions become the API's auth
  * codes here, and nowhere else; their messages never reach a client.
  */
 @Singleton
@@ -45,17 +61,31 @@ final class CognitoIdentityProvider implements IdentityProvider {
 
     private final CognitoIdentityProviderClient cognito;
     private final String clientId;
+    private final String userPoolId;
     private final Clock clock;
+    /** The app client's secret as Cognito holds it: read on first use, empty for a client without one. */
+    private volatile Optional<String> clientSecret;
 
     CognitoIdentityProvider(CognitoIdentityProviderClient cognito, AuthSettings settings) {
         this.cognito = cognito;
         this.clientId = settings.clientIds().getFirst();
+        this.userPoolId = userPoolId(settings);
         this.clock = Clock.systemUTC();
+    }
+
+    /** The pool's id as configured, else the issuer's last path segment (the issuer ends with it). */
+    private static String userPoolId(AuthSettings settings) {
+        if (settings.userPoolId() != null && !settings.userPoolId().isBlank()) {
+            return settings.userPoolId();
+        }
+        String issuer = settings.effectiveIssuer().replaceAll("/+$", "");
+        return issuer.substring(issuer.lastIndexOf('/') + 1);
     }
 
     @Override
     public String signUp(String email, String password, String name) {
         return call(Flow.SIGN_UP, () -> cognito.signUp(r -> r.clientId(clientId)
+                        .secretHash(secretHash(email).orElse(null))
                         .username(email)
                         .password(password)
                         .userAttributes(a -> a.name("email").value(email), a -> a.name("name")
@@ -67,14 +97,18 @@ final class CognitoIdentityProvider implements IdentityProvider {
     public void confirmSignUp(String email, String code) {
         call(
                 Flow.CODE,
-                () -> cognito.confirmSignUp(
-                        r -> r.clientId(clientId).username(email).confirmationCode(code)));
+                () -> cognito.confirmSignUp(r -> r.clientId(clientId)
+                        .secretHash(secretHash(email).orElse(null))
+                        .username(email)
+                        .confirmationCode(code)));
     }
 
     @Override
     public void resendCode(String email) {
         try {
-            cognito.resendConfirmationCode(r -> r.clientId(clientId).username(email));
+            cognito.resendConfirmationCode(r -> r.clientId(clientId)
+                    .secretHash(secretHash(email).orElse(null))
+                    .username(email));
         } catch (UserNotFoundException | InvalidParameterException e) {
             // Unknown or already confirmed: answer as if a code went out, so addresses cannot be probed.
         } catch (CognitoIdentityProviderException e) {
@@ -83,17 +117,91 @@ final class CognitoIdentityProvider implements IdentityProvider {
     }
 
     @Override
+    public Optional<Map<String, String>> pendingSignUp(String email) {
+        return adminUser(email).filter(CognitoIdentityProvider::unconfirmed).map(user -> {
+            Map<String, String> attributes = new java.util.LinkedHashMap<>();
+            user.userAttributes().forEach(a -> attributes.put(a.name(), a.value()));
+            return attributes;
+        });
+    }
+
+    @Override
+    public boolean discardPendingSignUp(String email) {
+        Optional<AdminGetUserResponse> user = adminUser(email);
+        if (user.isEmpty()) {
+            return true;
+        }
+        if (!unconfirmed(user.get())) {
+            return false;
+        }
+        try {
+            cognito.adminDeleteUser(r -> r.userPoolId(userPoolId).username(email));
+        } catch (UserNotFoundException e) {
+            // Replaced or deleted meanwhile: nothing is pending any more.
+        } catch (CognitoIdentityProviderException e) {
+            throw translate(Flow.CODE, e);
+        }
+        return true;
+    }
+
+    private Optional<AdminGetUserResponse> adminUser(String email) {
+        try {
+            return Optional.of(
+                    cognito.adminGetUser(r -> r.userPoolId(userPoolId).username(email)));
+        } catch (UserNotFoundException e) {
+            return Optional.empty();
+        } catch (CognitoIdentityProviderException e) {
+            throw translate(Flow.CODE, e);
+        }
+    }
+
+    private static boolean unconfirmed(AdminGetUserResponse user) {
+        return user.userStatus() == UserStatusType.UNCONFIRMED;
+    }
+
+    @Override
+    public boolean isPendingPassword(String email, String password) {
+        try {
+            cognito.adminInitiateAuth(r -> r.userPoolId(userPoolId)
+                    .clientId(clientId)
+                    .authFlow(AuthFlowType.ADMIN_USER_PASSWORD_AUTH)
+                    .authParameters(passwordParameters(email, password)));
+            return false;
+        } catch (UserNotConfirmedException e) {
+            // Cognito checks the password first and names the missing confirmation only when it matched.
+            return true;
+        } catch (NotAuthorizedException | UserNotFoundException | InvalidPasswordException e) {
+            return false;
+        } catch (CognitoIdentityProviderException e) {
+            throw translate(Flow.SIGN_IN, e);
+        }
+    }
+
+    @Override
     public SignIn signIn(String email, String password) {
-        InitiateAuthResponse response = call(
+        return signIn(email, password, null);
+    }
+
+    @Override
+    public SignIn signIn(String email, String password, @Nullable CallerContext caller) {
+        AdminInitiateAuthResponse response = call(
                 Flow.SIGN_IN,
-                () -> cognito.initiateAuth(r -> r.clientId(clientId)
-                        .authFlow(AuthFlowType.USER_PASSWORD_AUTH)
-                        .authParameters(Map.of("USERNAME", email, "PASSWORD", password))));
+                () -> cognito.adminInitiateAuth(r -> r.userPoolId(userPoolId)
+                        .clientId(clientId)
+                        .authFlow(AuthFlowType.ADMIN_USER_PASSWORD_AUTH)
+                        .authParameters(passwordParameters(email, password))
+                        .contextData(contextData(caller))));
         if (response.authenticationResult() != null) {
             return new SignIn(tokens(response.authenticationResult()), null);
         }
         if (response.challengeName() == ChallengeNameType.SOFTWARE_TOKEN_MFA) {
-            return new SignIn(null, response.session());
+            // The answer's SECRET_HASH must name the user as Cognito does (its own user name, not
+            // the e-mail alias), so the session carries that name.
+            String username = response.challengeParameters().getOrDefault("USER_ID_FOR_SRP", email);
+            return new SignIn(
+                    null,
+                    Base64.getUrlEncoder().withoutPadding().encodeToString(username.getBytes(StandardCharsets.UTF_8))
+                            + "." + response.session());
         }
         throw new ApiException(
                 403, ErrorCodes.AUTH_FORBIDDEN, "This account needs a sign-in step the API does not offer");
@@ -101,20 +209,113 @@ final class CognitoIdentityProvider implements IdentityProvider {
 
     @Override
     public Tokens answerMfaChallenge(String email, String session, String code) {
-        RespondToAuthChallengeResponse response = call(
+        return answerMfaChallenge(email, session, code, null);
+    }
+
+    @Override
+    public Tokens answerMfaChallenge(String email, String session, String code, @Nullable CallerContext caller) {
+        int dot = session.indexOf('.');
+        String username;
+        try {
+            username = dot > 0
+                    ? new String(Base64.getUrlDecoder().decode(session.substring(0, dot)), StandardCharsets.UTF_8)
+                    : email;
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(400, ErrorCodes.AUTH_INVALID_CODE, "The MFA session is not valid; log in again");
+        }
+        String cognitoSession = dot > 0 ? session.substring(dot + 1) : session;
+        Map<String, String> answers = new LinkedHashMap<>();
+        answers.put("USERNAME", username);
+        answers.put("SOFTWARE_TOKEN_MFA_CODE", code);
+        secretHash(username).ifPresent(hash -> answers.put("SECRET_HASH", hash));
+        AdminRespondToAuthChallengeResponse response = call(
                 Flow.CODE,
-                () -> cognito.respondToAuthChallenge(r -> r.clientId(clientId)
+                () -> cognito.adminRespondToAuthChallenge(r -> r.userPoolId(userPoolId)
+                        .clientId(clientId)
                         .challengeName(ChallengeNameType.SOFTWARE_TOKEN_MFA)
-                        .session(session)
-                        .challengeResponses(Map.of("USERNAME", email, "SOFTWARE_TOKEN_MFA_CODE", code))));
+                        .session(cognitoSession)
+                        .challengeResponses(answers)
+                        .contextData(contextData(caller))));
         if (response.authenticationResult() == null) {
             throw new ApiException(400, ErrorCodes.AUTH_INVALID_CODE, "The code was not accepted");
         }
         return tokens(response.authenticationResult());
     }
 
+    private Map<String, String> passwordParameters(String email, String password) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("USERNAME", email);
+        parameters.put("PASSWORD", password);
+        secretHash(email).ifPresent(hash -> parameters.put("SECRET_HASH", hash));
+        return parameters;
+    }
+
+    /** What Cognito's threat protection scores a sign-in by; null (Cognito sees the API's own address) without a caller. */
+    static @Nullable ContextDataType contextData(@Nullable CallerContext caller) {
+        if (caller == null || caller.ipAddress() == null || caller.ipAddress().isBlank()) {
+            return null;
+        }
+        return ContextDataType.builder()
+                .ipAddress(caller.ipAddress())
+                .serverName(caller.serverName())
+                .serverPath(caller.serverPath())
+                .httpHeaders(caller.headers().entrySet().stream()
+                        .map(h -> HttpHeader.builder()
+                                .headerName(h.getKey())
+                                .headerValue(h.getValue())
+                                .build())
+                        .toList())
+                .build();
+    }
+
+    /** SECRET_HASH for {@code username}: Base64(HMAC-SHA256(client secret, username + client id)). */
+    private Optional<String> secretHash(String username) {
+        return clientSecret().map(secret -> secretHash(secret, username, clientId));
+    }
+
+    static String secretHash(String secret, String username, String clientId) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return Base64.getEncoder()
+                    .encodeToString(mac.doFinal((username + clientId).getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
+    }
+
+    /**
+     * The client secret, read from Cognito with the api role on first use (never at init, so a
+     * SnapStart snapshot holds none), so it never sits in the environment, a template or a log.
+     */
+    private Optional<String> clientSecret() {
+        Optional<String> secret = clientSecret;
+        if (secret == null) {
+            try {
+                secret = Optional.ofNullable(cognito.describeUserPoolClient(
+                                r -> r.userPoolId(userPoolId).clientId(clientId))
+                        .userPoolClient()
+                        .clientSecret());
+            } catch (CognitoIdentityProviderException e) {
+                throw new IllegalStateException("Cannot read the app client " + clientId + " of " + userPoolId, e);
+            }
+            clientSecret = secret;
+        }
+        return secret;
+    }
+
     @Override
     public Tokens refresh(String refreshToken) {
+        Optional<String> secret = clientSecret();
+        if (secret.isPresent()) {
+            // With a client secret, REFRESH_TOKEN_AUTH's SECRET_HASH needs the user's name, which an
+            // opaque refresh token does not tell; this API takes the secret itself.
+            GetTokensFromRefreshTokenResponse response = call(
+                    Flow.TOKEN,
+                    () -> cognito.getTokensFromRefreshToken(
+                            r -> r.clientId(clientId).clientSecret(secret.get()).refreshToken(refreshToken)));
+            return tokens(response.authenticationResult());
+        }
         InitiateAuthResponse response = call(
                 Flow.TOKEN,
                 () -> cognito.initiateAuth(r -> r.clientId(clientId)
@@ -126,7 +327,9 @@ final class CognitoIdentityProvider implements IdentityProvider {
     @Override
     public void revoke(String refreshToken) {
         try {
-            cognito.revokeToken(r -> r.clientId(clientId).token(refreshToken));
+            cognito.revokeToken(r -> r.clientId(clientId)
+                    .clientSecret(clientSecret().orElse(null))
+                    .token(refreshToken));
         } catch (NotAuthorizedException | InvalidParameterException e) {
             // Already revoked, expired or never valid: logging out again changes nothing.
         } catch (CognitoIdentityProviderException e) {
@@ -137,7 +340,9 @@ final class CognitoIdentityProvider implements IdentityProvider {
     @Override
     public void forgotPassword(String email) {
         try {
-            cognito.forgotPassword(r -> r.clientId(clientId).username(email));
+            cognito.forgotPassword(r -> r.clientId(clientId)
+                    .secretHash(secretHash(email).orElse(null))
+                    .username(email));
         } catch (UserNotFoundException | NotAuthorizedException | InvalidParameterException e) {
             // The answer is the same whether or not the address has an account.
         } catch (CognitoIdentityProviderException e) {
@@ -150,6 +355,7 @@ final class CognitoIdentityProvider implements IdentityProvider {
         call(
                 Flow.CODE,
                 () -> cognito.confirmForgotPassword(r -> r.clientId(clientId)
+                        .secretHash(secretHash(email).orElse(null))
                         .username(email)
                         .confirmationCode(code)
                         .password(newPassword)));
