@@ -7,6 +7,7 @@ import dev.cairn.api.collection.OwnedCollection.ListFilter;
 import dev.cairn.api.data.TableDefinition;
 import dev.cairn.api.http.ApiError;
 import dev.cairn.api.media.PrivateMedia;
+import dev.cairn.api.media.StorageUsage;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
@@ -41,8 +42,8 @@ public class Guitars {
             .build();
 
     @Singleton
-    Receipts receipts(PrivateMedia media) {
-        return new Receipts(media);
+    Receipts receipts(PrivateMedia media, StorageUsage usage) {
+        return new Receipts(media, usage);
     }
 
     @Singleton
