@@ -526,6 +526,51 @@ class GuitarCollectionTest extends EndToEnd {
     }
 
     @Test
+    void receiptsAndImagesCountAgainstStorageAndGiveItBackWhenDeleted() throws Exception {
+        Account ada = Accounts.signedIn(stack, api, "Ada");
+        String id = create(ada, guitar("Gibson", "ES-335", 1958, "electric"));
+        String base = "/api/guitars/" + id + "/receipt";
+        byte[] pdf = TestDocuments.pdf("ES-335");
+        String key = Uploads.document(api, ada, base + "/upload-url", "r.pdf", "application/pdf", pdf)
+                .text("fileKey");
+        assertThat(api.post(base + "/upload-complete", Map.of("fileKey", key), ada.accessToken())
+                        .status())
+                .isEqualTo(200);
+        assertThat(PrivateFilesTest.usage(stack, ada)).containsExactly((long) pdf.length, 1L);
+
+        // The same upload completed again is counted once; a replacement swaps the sizes.
+        assertThat(api.post(base + "/upload-complete", Map.of("fileKey", key), ada.accessToken())
+                        .status())
+                .isEqualTo(200);
+        assertThat(PrivateFilesTest.usage(stack, ada)).containsExactly((long) pdf.length, 1L);
+        byte[] photo = TestImages.png(20, 30);
+        String second = Uploads.document(api, ada, base + "/upload-url", "r.png", "image/png", photo)
+                .text("fileKey");
+        assertThat(api.post(base + "/upload-complete", Map.of("fileKey", second), ada.accessToken())
+                        .status())
+                .isEqualTo(200);
+        assertThat(PrivateFilesTest.usage(stack, ada)).containsExactly((long) photo.length, 1L);
+
+        String imageId = (String) Uploads.image(api, ada, "front.png", "image/png", TestImages.png(300, 200))
+                .get("imageId");
+        long imageBytes = stack.app()
+                .getBean(ImageRecords.class)
+                .find(ada.userId(), imageId)
+                .orElseThrow()
+                .bytes();
+        assertThat(PrivateFilesTest.usage(stack, ada)).containsExactly(photo.length + imageBytes, 2L);
+        awaitReady(ada, imageId);
+
+        assertThat(api.delete("/api/images/" + imageId, ada.accessToken()).status())
+                .isEqualTo(204);
+        assertThat(api.delete("/api/images/" + imageId, ada.accessToken()).status())
+                .isEqualTo(404);
+        assertThat(PrivateFilesTest.usage(stack, ada)).containsExactly((long) photo.length, 1L);
+        assertThat(api.delete("/api/guitars/" + id, ada.accessToken()).status()).isEqualTo(204);
+        assertThat(PrivateFilesTest.usage(stack, ada)).containsExactly(0L, 0L);
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void aReceiptCanBeRemovedOnItsOwn() throws Exception {
         Account ada = Accounts.signedIn(stack, api, "Ada");

@@ -273,8 +273,12 @@ class PrivateFilesTest extends EndToEnd {
         return exists(stack, key);
     }
 
-    /** The user's usage row: stored bytes and uploads kept. */
     private static List<Long> usage(Account user) {
+        return usage(stack, user);
+    }
+
+    /** The user's usage row: stored bytes and uploads kept. */
+    static List<Long> usage(LocalCairn stack, Account user) {
         DynamoDbClient dynamoDb = stack.app().getBean(DynamoDbClient.class);
         Map<String, AttributeValue> row = dynamoDb.getItem(
                         r -> r.tableName(stack.app().getBean(TableNames.class).of(ImageRecords.TABLE))
