@@ -27,6 +27,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -34,6 +35,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.Select;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
@@ -564,7 +566,7 @@ public final class CollectionService<T> implements UserData {
                 if (!conflicted || attempt >= 7) {
                     throw e;
                 }
-                sleep(10L + java.util.concurrent.ThreadLocalRandom.current().nextLong(10L << attempt));
+                sleep(10L + ThreadLocalRandom.current().nextLong(10L << attempt));
             }
         }
     }
@@ -588,7 +590,7 @@ public final class CollectionService<T> implements UserData {
                             Map.of("#owner", collection.ownerAttribute(), "#id", collection.idAttribute()))
                     .expressionAttributeValues(
                             Map.of(":owner", AttributeValue.fromS(owner), ":floor", AttributeValue.fromS(ID_FLOOR)))
-                    .select(software.amazon.awssdk.services.dynamodb.model.Select.COUNT)
+                    .select(Select.COUNT)
                     .consistentRead(true)
                     .exclusiveStartKey(from));
             count += response.count();
@@ -1108,7 +1110,7 @@ public final class CollectionService<T> implements UserData {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while deleting", e);
+            throw new IllegalStateException("Interrupted while waiting to retry a write", e);
         }
     }
 
