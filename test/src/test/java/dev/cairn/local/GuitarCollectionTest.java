@@ -206,6 +206,50 @@ class GuitarCollectionTest extends EndToEnd {
     }
 
     @Test
+    void numbersOutOfRangeAreRefusedInFiltersAndBodies() throws Exception {
+        Account ada = Accounts.signedIn(stack, api, "Ada");
+        String id = create(ada, guitar("Fender", "Stratocaster", 1962, "electric"));
+
+        // Spelt out, 1e999999999 is a billion digits; it must be refused from its text alone.
+        for (String bad : List.of("1e999999999", "-1E+999999999", "1e5", "1" + "0".repeat(38), "0x10", "1.", "NaN")) {
+            Reply refused = api.get("/api/guitars?yearFrom=" + bad, ada.accessToken());
+            assertThat(refused.status()).as(bad).isEqualTo(400);
+            assertThat(refused.errorCode()).as(bad).isEqualTo("GUITAR_VALIDATION_ERROR");
+            assertThat(fields(refused)).as(bad).containsExactly("yearFrom");
+        }
+        assertThat(api.get("/api/guitars?yearTo=1e999999999", ada.accessToken()).errorCode())
+                .isEqualTo("GUITAR_VALIDATION_ERROR");
+        assertThat(pages(ada, "/api/guitars?yearFrom=1960.5&yearTo=+1963", 20)).containsExactly(id);
+
+        // Bodies: beyond DynamoDB's range (38 digits, magnitude below 1E+126) is 400, never 500.
+        String base = "{\"brand\":\"Gibson\",\"model\":\"SG\",\"privateInfo\":{\"purchasePrice\":";
+        for (String bad : List.of("1e999999999", "-1e999999999", "1e200", "1e-200", "1" + "0".repeat(130))) {
+            Reply refused = api.post("/api/guitars", base + bad + "}}", ada.accessToken());
+            assertThat(refused.status()).as(bad).isEqualTo(400);
+            assertThat(refused.errorCode()).as(bad).isEqualTo("GUITAR_VALIDATION_ERROR");
+            assertThat(fields(refused)).as(bad).containsExactly("privateInfo.purchasePrice");
+            Reply patched = api.send(
+                    "PATCH",
+                    "/api/guitars/" + id,
+                    "{\"privateInfo\":{\"currentValue\":" + bad + "}}",
+                    ada.accessToken());
+            assertThat(patched.status()).as(bad).isEqualTo(400);
+            assertThat(fields(patched)).as(bad).containsExactly("privateInfo.currentValue");
+        }
+        Reply year = api.post(
+                "/api/guitars", "{\"brand\":\"Gibson\",\"model\":\"SG\",\"year\":1e999999999}", ada.accessToken());
+        assertThat(year.errorCode()).isEqualTo("GUITAR_VALIDATION_ERROR");
+        assertThat(fields(year)).containsExactly("year");
+        Reply fine = api.post("/api/guitars", base + "12345678901234567890.123456789012345678}}", ada.accessToken());
+        assertThat(fine.status()).as(fine.body().toString()).isEqualTo(201);
+        assertThat(pages(ada, "/api/guitars", 20)).hasSize(2);
+
+        Reply preferences = api.send("PUT", "/api/user/preferences", "{\"anything\":1e999999999}", ada.accessToken());
+        assertThat(preferences.status()).isEqualTo(400);
+        assertThat(fields(preferences)).containsExactly("preferences.anything");
+    }
+
+    @Test
     void brandsFollowCreatesChangesAndDeletes() throws Exception {
         Account ada = Accounts.signedIn(stack, api, "Ada");
         String martin = create(ada, guitar("Martin", "D-28", 1970, "acoustic"));
@@ -479,6 +523,51 @@ class GuitarCollectionTest extends EndToEnd {
 
         assertThat(api.delete("/api/guitars/" + id, ada.accessToken()).status()).isEqualTo(204);
         assertThat(PrivateFilesTest.exists(stack, second)).isFalse();
+    }
+
+    @Test
+    void receiptsAndImagesCountAgainstStorageAndGiveItBackWhenDeleted() throws Exception {
+        Account ada = Accounts.signedIn(stack, api, "Ada");
+        String id = create(ada, guitar("Gibson", "ES-335", 1958, "electric"));
+        String base = "/api/guitars/" + id + "/receipt";
+        byte[] pdf = TestDocuments.pdf("ES-335");
+        String key = Uploads.document(api, ada, base + "/upload-url", "r.pdf", "application/pdf", pdf)
+                .text("fileKey");
+        assertThat(api.post(base + "/upload-complete", Map.of("fileKey", key), ada.accessToken())
+                        .status())
+                .isEqualTo(200);
+        assertThat(PrivateFilesTest.usage(stack, ada)).containsExactly((long) pdf.length, 1L);
+
+        // The same upload completed again is counted once; a replacement swaps the sizes.
+        assertThat(api.post(base + "/upload-complete", Map.of("fileKey", key), ada.accessToken())
+                        .status())
+                .isEqualTo(200);
+        assertThat(PrivateFilesTest.usage(stack, ada)).containsExactly((long) pdf.length, 1L);
+        byte[] photo = TestImages.png(20, 30);
+        String second = Uploads.document(api, ada, base + "/upload-url", "r.png", "image/png", photo)
+                .text("fileKey");
+        assertThat(api.post(base + "/upload-complete", Map.of("fileKey", second), ada.accessToken())
+                        .status())
+                .isEqualTo(200);
+        assertThat(PrivateFilesTest.usage(stack, ada)).containsExactly((long) photo.length, 1L);
+
+        String imageId = (String) Uploads.image(api, ada, "front.png", "image/png", TestImages.png(300, 200))
+                .get("imageId");
+        long imageBytes = stack.app()
+                .getBean(ImageRecords.class)
+                .find(ada.userId(), imageId)
+                .orElseThrow()
+                .bytes();
+        assertThat(PrivateFilesTest.usage(stack, ada)).containsExactly(photo.length + imageBytes, 2L);
+        awaitReady(ada, imageId);
+
+        assertThat(api.delete("/api/images/" + imageId, ada.accessToken()).status())
+                .isEqualTo(204);
+        assertThat(api.delete("/api/images/" + imageId, ada.accessToken()).status())
+                .isEqualTo(404);
+        assertThat(PrivateFilesTest.usage(stack, ada)).containsExactly((long) photo.length, 1L);
+        assertThat(api.delete("/api/guitars/" + id, ada.accessToken()).status()).isEqualTo(204);
+        assertThat(PrivateFilesTest.usage(stack, ada)).containsExactly(0L, 0L);
     }
 
     @Test

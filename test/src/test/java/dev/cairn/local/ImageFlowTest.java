@@ -98,6 +98,38 @@ class ImageFlowTest extends EndToEnd {
     }
 
     @Test
+    void anImageBeyondTheDecodeBudgetIsRefusedFromItsHeaderAndRemoved() throws Exception {
+        Account ada = Accounts.signedIn(stack, api, "Ada");
+        // 381 KB that would decode to ~400 MB; and one within the pixel count but not at 16 bits.
+        byte[] bomb = TestImages.deepPng(7000, 7000);
+        byte[] deep = TestImages.deepPng(4000, 4000);
+        assertThat(bomb.length).isLessThan(1024 * 1024);
+
+        for (byte[] png : List.of(bomb, deep)) {
+            Reply url = api.post(
+                    "/api/images/upload-url",
+                    Map.of("fileName", "deep.png", "fileType", "image/png", "fileSize", png.length),
+                    ada.accessToken());
+            assertThat(put(url, png)).isEqualTo(200);
+
+            Reply complete = api.post(
+                    "/api/images/upload-complete", Map.of("imageKey", url.text("imageKey")), ada.accessToken());
+
+            assertThat(complete.status()).as(complete.body().toString()).isEqualTo(400);
+            assertThat(complete.errorCode()).isEqualTo("IMAGE_UPLOAD_FAILED");
+            assertThat(complete.error().get("message"))
+                    .asString()
+                    .contains("at 8 bytes a pixel")
+                    .contains("at most 100 MB")
+                    .contains("it was removed");
+            assertThat(s3.listObjectsV2(r -> r.bucket(LocalCairn.MEDIA_BUCKET).prefix(url.text("imageKey")))
+                            .contents())
+                    .isEmpty();
+        }
+        assertThat(stack.app().getBean(ImageRecords.class).all(ada.userId())).isEmpty();
+    }
+
+    @Test
     void onlySmallEnoughImagesAreAcceptedForUpload() throws Exception {
         Account ada = Accounts.signedIn(stack, api, "Ada");
 

@@ -2,17 +2,97 @@ package dev.cairn.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cairn.api.data.TableNames;
+import dev.cairn.api.media.ImageRecords;
 import dev.cairn.local.Accounts.Account;
 import dev.cairn.local.ApiClient.Reply;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** Seed 004's private files: pre-signed uploads checked by content, served only through signed URLs. */
 @StackBlueprint("personal-site")
 class PrivateFilesTest extends EndToEnd {
+
+    @Test
+    void storedBytesAndFileCountAreLimitedExactlyAndDeletingGivesThemBack() throws Exception {
+        // The test stacks run with 30 MiB and 12 uploads a user (test/pom.xml).
+        Account ada = Accounts.signedIn(stack, api, "Ada");
+        byte[] twenty = TestDocuments.text("a".repeat(20 * 1024 * 1024));
+        byte[] eleven = TestDocuments.text("b".repeat(11 * 1024 * 1024));
+        Reply first = Uploads.document(api, ada, "/api/files/upload-url", "twenty.txt", "text/plain", twenty);
+        Reply second = Uploads.document(api, ada, "/api/files/upload-url", "eleven.txt", "text/plain", eleven);
+
+        Reply kept =
+                api.post("/api/files/upload-complete", Map.of("fileKey", first.text("fileKey")), ada.accessToken());
+        Reply overBytes =
+                api.post("/api/files/upload-complete", Map.of("fileKey", second.text("fileKey")), ada.accessToken());
+
+        assertThat(kept.status()).as(kept.body().toString()).isEqualTo(201);
+        assertThat(overBytes.status()).isEqualTo(413);
+        assertThat(overBytes.errorCode()).isEqualTo("PAYLOAD_TOO_LARGE");
+        assertThat(overBytes.error().get("message"))
+                .asString()
+                .contains("storage limit of 30.0 MB")
+                .contains("20.0 MB in use")
+                .contains("the upload was removed");
+        assertThat(exists(second.text("fileKey"))).isFalse();
+        assertThat(pages(ada, "/api/files", 20)).containsExactly(kept.text("id"));
+        Reply early = api.post(
+                "/api/files/upload-url",
+                Map.of("fileName", "e.txt", "fileType", "text/plain", "fileSize", eleven.length),
+                ada.accessToken());
+        assertThat(early.status()).isEqualTo(413);
+        assertThat(early.errorCode()).isEqualTo("PAYLOAD_TOO_LARGE");
+
+        assertThat(api.delete("/api/files/" + kept.text("id"), ada.accessToken())
+                        .status())
+                .isEqualTo(204);
+        assertThat(usage(ada)).containsExactly(0L, 0L);
+
+        // Uploads count too: 10 kept, then three finishing at once for the last two places.
+        for (int i = 0; i < 10; i++) {
+            complete(ada, "n" + i + ".txt", "text/plain", TestDocuments.text("note " + i));
+        }
+        List<Reply> urls = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            urls.add(Uploads.document(
+                    api, ada, "/api/files/upload-url", "r" + i + ".txt", "text/plain", TestDocuments.text("racer")));
+        }
+        List<CompletableFuture<Reply>> racing = urls.stream()
+                .map(url -> CompletableFuture.supplyAsync(() -> api.post(
+                        "/api/files/upload-complete", Map.of("fileKey", url.text("fileKey")), ada.accessToken())))
+                .toList();
+        List<Reply> finished = racing.stream().map(CompletableFuture::join).toList();
+        List<Integer> statuses = finished.stream().map(Reply::status).toList();
+
+        assertThat(statuses.stream().filter(s -> s == 201).count())
+                .as(statuses.toString())
+                .isEqualTo(2);
+        assertThat(statuses.stream().filter(s -> s == 429).count())
+                .as(statuses.toString())
+                .isEqualTo(1);
+        Reply refused =
+                finished.stream().filter(r -> r.status() == 429).findFirst().orElseThrow();
+        assertThat(refused.errorCode()).isEqualTo("RATE_LIMITED");
+        assertThat(refused.error().get("message")).asString().contains("12 uploads");
+        assertThat(pages(ada, "/api/files", 20)).hasSize(12);
+        assertThat(usage(ada).get(1)).isEqualTo(12L);
+        Reply thirteenth = api.post(
+                "/api/files/upload-url",
+                Map.of("fileName", "x.txt", "fileType", "text/plain", "fileSize", 10),
+                ada.accessToken());
+        assertThat(thirteenth.errorCode()).isEqualTo("RATE_LIMITED");
+        // Another user's uploads are counted apart.
+        Account bob = Accounts.signedIn(stack, api, "Bob");
+        complete(bob, "bob.txt", "text/plain", TestDocuments.text("bob"));
+    }
 
     @Test
     void aFileIsUploadedListedDownloadedAndDeleted() throws Exception {
@@ -191,6 +271,24 @@ class PrivateFilesTest extends EndToEnd {
 
     private static boolean exists(String key) {
         return exists(stack, key);
+    }
+
+    private static List<Long> usage(Account user) {
+        return usage(stack, user);
+    }
+
+    /** The user's usage row: stored bytes and uploads kept. */
+    static List<Long> usage(LocalCairn stack, Account user) {
+        DynamoDbClient dynamoDb = stack.app().getBean(DynamoDbClient.class);
+        Map<String, AttributeValue> row = dynamoDb.getItem(
+                        r -> r.tableName(stack.app().getBean(TableNames.class).of(ImageRecords.TABLE))
+                                .key(Map.of(
+                                        "userId", AttributeValue.fromS(user.userId()),
+                                        "imageId", AttributeValue.fromS("#usage"))))
+                .item();
+        return List.of(
+                Long.parseLong(row.get("storedBytes").n()),
+                Long.parseLong(row.get("files").n()));
     }
 
     /** Whether the stack's media bucket holds an object at exactly {@code key}. */

@@ -1,5 +1,6 @@
 package dev.cairn.api.collection;
 
+import dev.cairn.api.data.DynamoNumbers;
 import dev.cairn.api.data.Ids;
 import dev.cairn.api.data.TableDefinition;
 import dev.cairn.api.http.ApiError;
@@ -26,6 +27,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -33,6 +35,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.Select;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
@@ -51,6 +54,9 @@ public final class CollectionService<T> implements UserData {
     static final String ID_FLOOR = "0";
 
     static final String FACET_PREFIX = "#facet#";
+    /** The server's row counting the owner's items, where the collection has an {@link ItemLimit}. */
+    static final String COUNT_ROW = "#count";
+
     static final int MAX_ENTRIES = 200;
     private static final int MAX_QUERY_PAGES = 10;
     private static final String VERSION = "version";
@@ -66,6 +72,7 @@ public final class CollectionService<T> implements UserData {
     private final ImageAttachments images;
     private final ItemHooks hooks;
     private final Clock clock;
+    private final @Nullable ItemLimit limit;
     private final Set<String> reserved;
 
     CollectionService(
@@ -77,6 +84,7 @@ public final class CollectionService<T> implements UserData {
             JsonMapper json,
             ImageAttachments images,
             ItemHooks hooks,
+            @Nullable ItemLimit limit,
             Clock clock) {
         this.collection = collection;
         this.dynamoDb = dynamoDb;
@@ -87,6 +95,7 @@ public final class CollectionService<T> implements UserData {
         this.images = images;
         this.hooks = hooks;
         this.clock = clock;
+        this.limit = limit;
         this.reserved =
                 Set.of("id", collection.ownerAttribute(), collection.idAttribute(), VERSION, CREATED_AT, UPDATED_AT);
     }
@@ -122,13 +131,19 @@ public final class CollectionService<T> implements UserData {
         Document document = document(owner, withoutServerFields(body, true));
         String now = clock.instant().toString();
         Map<String, AttributeValue> item = item(owner, id, document, 1, now, now, carried);
-        commit(
-                null,
-                item,
-                "attribute_not_exists(#id)",
-                Map.of("#id", collection.idAttribute()),
-                null,
-                facetUpdates(owner, Map.of(), document.facets()));
+        List<TransactWriteItem> alongside = facetUpdates(owner, Map.of(), document.facets());
+        if (limit != null) {
+            seedCount(owner);
+            alongside.add(countUpdate(owner, 1));
+        }
+        try {
+            commit(null, item, "attribute_not_exists(#id)", Map.of("#id", collection.idAttribute()), null, alongside);
+        } catch (TransactionCanceledException e) {
+            if (limit != null && lastConditionFailed(e)) {
+                throw new ApiException(429, ErrorCodes.RATE_LIMITED, limit.message());
+            }
+            throw e;
+        }
         return view(owner, item);
     }
 
@@ -150,13 +165,18 @@ public final class CollectionService<T> implements UserData {
     public void delete(String owner, String id, @Nullable String ifMatch) {
         Map<String, AttributeValue> current = read(owner, id);
         long expected = expectedVersion(current, null, ifMatch);
+        List<TransactWriteItem> alongside = facetUpdates(owner, facetValues(current), Map.of());
+        if (limit != null && countRow(owner) != null) {
+            // An unseeded count is left alone: seeding counts what is there then.
+            alongside.add(countUpdate(owner, -1));
+        }
         commit(
                 key(owner, id),
                 null,
                 "#version = :expected",
                 Map.of("#version", VERSION),
                 Map.of(":expected", number(expected)),
-                facetUpdates(owner, facetValues(current), Map.of()));
+                alongside);
         for (String imageId : attachedImageIds(current)) {
             images.delete(owner, imageId);
         }
@@ -522,13 +542,100 @@ public final class CollectionService<T> implements UserData {
                                                 .expressionAttributeValues(values))
                                         .build());
                 writes.addAll(facetUpdates);
-                dynamoDb.transactWriteItems(r -> r.transactItems(writes));
+                transact(writes);
             }
         } catch (ConditionalCheckFailedException e) {
             throw conflict();
         } catch (TransactionCanceledException e) {
             throw firstConditionFailed(e) ? conflict() : e;
         }
+    }
+
+    /**
+     * Runs a transaction, again after a short pause when another transaction on the same rows
+     * (a counter) was in flight, which DynamoDB answers with a conflict and nothing written.
+     */
+    private void transact(List<TransactWriteItem> writes) {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                dynamoDb.transactWriteItems(r -> r.transactItems(writes));
+                return;
+            } catch (TransactionCanceledException e) {
+                boolean conflicted = e.cancellationReasons().stream()
+                        .anyMatch(reason -> "TransactionConflict".equals(reason.code()));
+                if (!conflicted || attempt >= 7) {
+                    throw e;
+                }
+                sleep(10L + ThreadLocalRandom.current().nextLong(10L << attempt));
+            }
+        }
+    }
+
+    /**
+     * Makes sure the owner's count row exists, counting the owner's items once when it does not (a
+     * partition written before the collection had a limit). Creating it is conditional, so two
+     * requests seeding at once write one row.
+     */
+    private void seedCount(String owner) {
+        if (countRow(owner) != null) {
+            return;
+        }
+        long count = 0;
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            QueryResponse response = dynamoDb.query(r -> r.tableName(table)
+                    .keyConditionExpression("#owner = :owner AND #id >= :floor")
+                    .expressionAttributeNames(
+                            Map.of("#owner", collection.ownerAttribute(), "#id", collection.idAttribute()))
+                    .expressionAttributeValues(
+                            Map.of(":owner", AttributeValue.fromS(owner), ":floor", AttributeValue.fromS(ID_FLOOR)))
+                    .select(Select.COUNT)
+                    .consistentRead(true)
+                    .exclusiveStartKey(from));
+            count += response.count();
+            start = response.hasLastEvaluatedKey()
+                            && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey()
+                    : null;
+        } while (start != null);
+        Map<String, AttributeValue> row = new HashMap<>(key(owner, COUNT_ROW));
+        row.put("count", number(count));
+        try {
+            dynamoDb.putItem(r -> r.tableName(table)
+                    .item(row)
+                    .conditionExpression("attribute_not_exists(#id)")
+                    .expressionAttributeNames(Map.of("#id", collection.idAttribute())));
+        } catch (ConditionalCheckFailedException e) {
+            // Another request seeded it first.
+        }
+    }
+
+    @Nullable
+    private Map<String, AttributeValue> countRow(String owner) {
+        Map<String, AttributeValue> row = dynamoDb.getItem(
+                        r -> r.tableName(table).key(key(owner, COUNT_ROW)).consistentRead(true))
+                .item();
+        return row == null || row.isEmpty() ? null : row;
+    }
+
+    /** One more item (only while under the limit) or one fewer. */
+    private TransactWriteItem countUpdate(String owner, int delta) {
+        return TransactWriteItem.builder()
+                .update(u -> {
+                    u.tableName(table)
+                            .key(key(owner, COUNT_ROW))
+                            .updateExpression("ADD #count :delta")
+                            .expressionAttributeNames(Map.of("#count", "count"));
+                    if (delta > 0) {
+                        u.conditionExpression("#count < :max")
+                                .expressionAttributeValues(
+                                        Map.of(":delta", number(delta), ":max", number(limit.maxItems())));
+                    } else {
+                        u.expressionAttributeValues(Map.of(":delta", number(delta)));
+                    }
+                })
+                .build();
     }
 
     /** The item, or 404 if the owner has none with this id (someone else's included). */
@@ -547,6 +654,12 @@ public final class CollectionService<T> implements UserData {
 
     /** Validated client fields, normalised through the record type, with images resolved. */
     private Document document(String owner, JsonNode fields) {
+        List<ApiError.FieldError> unstorable = new ArrayList<>();
+        unstorableNumbers(fields, null, unstorable);
+        if (!unstorable.isEmpty()) {
+            throw new ApiException(
+                    400, ErrorCodes.validation(collection.resource()), "The request is not valid", unstorable);
+        }
         T value;
         try {
             value = json.readValueFromTree(fields, collection.type());
@@ -589,6 +702,27 @@ public final class CollectionService<T> implements UserData {
             }
         }
         return new Document(document, facets);
+    }
+
+    /**
+     * Numbers DynamoDB could not store, by field path, found before anything converts them: a
+     * number out of range would otherwise reach DynamoDB (500) or be spelt out digit by digit.
+     */
+    private static void unstorableNumbers(JsonNode node, @Nullable String path, List<ApiError.FieldError> problems) {
+        if (node.isNumber()) {
+            if (!DynamoNumbers.storable(node.getNumberValue())) {
+                problems.add(new ApiError.FieldError(path, DynamoNumbers.BODY_PROBLEM));
+            }
+        } else if (node.isObject()) {
+            node.entries()
+                    .forEach(e -> unstorableNumbers(
+                            e.getValue(), path == null ? e.getKey() : path + "." + e.getKey(), problems));
+        } else if (node.isArray()) {
+            int i = 0;
+            for (JsonNode element : node.values()) {
+                unstorableNumbers(element, (path == null ? "" : path) + "[" + i++ + "]", problems);
+            }
+        }
     }
 
     /** {@code privateInfo.purchasePrice} from the nested property errors of a failed read, or null. */
@@ -899,11 +1033,13 @@ public final class CollectionService<T> implements UserData {
             return AttributeValue.fromBool(Boolean.parseBoolean(raw));
         }
         if (filter.numeric()) {
-            try {
-                return AttributeValue.fromN(new java.math.BigDecimal(raw.strip()).toPlainString());
-            } catch (NumberFormatException e) {
-                throw validation(filter.parameter() + " must be a number", filter.parameter(), "must be a number");
-            }
+            // Bounded before any BigDecimal work: "1e999999999" would otherwise become a 1 GB string.
+            return DynamoNumbers.parsePlain(raw)
+                    .map(number -> AttributeValue.fromN(number.toPlainString()))
+                    .orElseThrow(() -> validation(
+                            filter.parameter() + " " + DynamoNumbers.FILTER_PROBLEM,
+                            filter.parameter(),
+                            DynamoNumbers.FILTER_PROBLEM));
         }
         return AttributeValue.fromS(raw);
     }
@@ -953,6 +1089,12 @@ public final class CollectionService<T> implements UserData {
         }
     }
 
+    private static boolean lastConditionFailed(TransactionCanceledException e) {
+        List<CancellationReason> reasons = e.cancellationReasons();
+        return !reasons.isEmpty()
+                && "ConditionalCheckFailed".equals(reasons.getLast().code());
+    }
+
     private static boolean firstConditionFailed(TransactionCanceledException e) {
         List<CancellationReason> reasons = e.cancellationReasons();
         return !reasons.isEmpty()
@@ -968,7 +1110,7 @@ public final class CollectionService<T> implements UserData {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while deleting", e);
+            throw new IllegalStateException("Interrupted while waiting to retry a write", e);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.cairn.api.collection;
 
 import dev.cairn.api.data.TableNames;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import jakarta.validation.Validator;
@@ -38,6 +39,11 @@ public final class CollectionServices {
 
     /** The service of a collection whose views and deletions the resource extends. */
     public <T> CollectionService<T> serve(OwnedCollection<T> collection, ItemHooks hooks) {
+        return serve(collection, hooks, null);
+    }
+
+    /** The service of a collection with at most {@code limit} items per owner (none if null). */
+    public <T> CollectionService<T> serve(OwnedCollection<T> collection, ItemHooks hooks, @Nullable ItemLimit limit) {
         return new CollectionService<>(
                 collection,
                 dynamoDb,
@@ -47,6 +53,7 @@ public final class CollectionServices {
                 json,
                 images,
                 hooks,
+                limit,
                 Clock.systemUTC());
     }
 }

@@ -8,6 +8,7 @@ import dev.cairn.api.http.ApiException;
 import dev.cairn.api.http.ErrorCodes;
 import dev.cairn.api.media.DocumentType;
 import dev.cairn.api.media.PrivateMedia;
+import dev.cairn.api.media.StorageUsage;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;
@@ -31,13 +32,18 @@ public class FileService {
 
     private final CollectionService<FileDetails> files;
     private final PrivateMedia media;
+    private final StorageUsage usage;
 
-    FileService(CollectionService<FileDetails> files, PrivateMedia media) {
+    FileService(CollectionService<FileDetails> files, PrivateMedia media, StorageUsage usage) {
         this.files = files;
         this.media = media;
+        this.usage = usage;
     }
 
     public PrivateMedia.Upload uploadUrl(String userId, String fileName, String fileType, long fileSize) {
+        if (fileSize <= MAX_BYTES) {
+            usage.check(userId, fileSize);
+        }
         return media.uploadUrl(RESOURCE, userId, AREA, Ids.newId(), fileName, fileType, fileSize, ACCEPTED, MAX_BYTES);
     }
 
@@ -53,7 +59,19 @@ public class FileService {
                 Files.CONTENT_TYPE, JsonNode.createStringNode(document.type().mediaType()));
         recorded.put(Files.SIZE, JsonNode.createNumberNode(document.size()));
         recorded.put(Files.OBJECT_KEY, JsonNode.createStringNode(document.key()));
-        return files.create(userId, fileId, JsonNode.createObjectNode(details), recorded);
+        try {
+            usage.reserve(userId, document.size());
+        } catch (ApiException refused) {
+            media.delete(document.key());
+            throw new ApiException(refused.status(), refused.code(), refused.getMessage() + "; the upload was removed");
+        }
+        try {
+            return files.create(userId, fileId, JsonNode.createObjectNode(details), recorded);
+        } catch (RuntimeException e) {
+            // Not recorded (completed twice, say): the reservation goes back.
+            usage.release(userId, document.size());
+            throw e;
+        }
     }
 
     private static ApiException notFound() {

@@ -9,6 +9,7 @@ import dev.cairn.api.collection.OwnedCollection;
 import dev.cairn.api.data.TableDefinition;
 import dev.cairn.api.media.DocumentType;
 import dev.cairn.api.media.PrivateMedia;
+import dev.cairn.api.media.StorageUsage;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;
@@ -40,7 +41,7 @@ public class Files {
             .build();
 
     @Singleton
-    CollectionService<FileDetails> files(CollectionServices services, PrivateMedia media) {
+    CollectionService<FileDetails> files(CollectionServices services, PrivateMedia media, StorageUsage usage) {
         return services.serve(COLLECTION, new ItemHooks() {
             @Override
             public JsonNode view(JsonNode view) {
@@ -61,6 +62,10 @@ public class Files {
                 JsonNode key = stored.get(OBJECT_KEY);
                 if (key != null && key.isString()) {
                     media.delete(key.getStringValue());
+                }
+                JsonNode size = stored.get(SIZE);
+                if (size != null && size.isNumber()) {
+                    usage.release(owner, size.getLongValue());
                 }
             }
         });

@@ -9,6 +9,7 @@ import dev.cairn.api.collection.OwnedCollection.ListFilter;
 import dev.cairn.api.data.TableDefinition;
 import dev.cairn.api.http.ApiError;
 import dev.cairn.api.media.PrivateMedia;
+import dev.cairn.api.media.StorageUsage;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.time.LocalDate;
@@ -41,8 +42,8 @@ public class Guitars {
             .build();
 
     @Singleton
-    Receipts receipts(PrivateMedia media) {
-        return new Receipts(media);
+    Receipts receipts(PrivateMedia media, StorageUsage usage) {
+        return new Receipts(media, usage);
     }
 
     @Singleton

@@ -7,6 +7,7 @@ import dev.cairn.api.http.ApiException;
 import dev.cairn.api.http.ErrorCodes;
 import dev.cairn.api.media.DocumentType;
 import dev.cairn.api.media.PrivateMedia;
+import dev.cairn.api.media.StorageUsage;
 import io.micronaut.json.tree.JsonNode;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -32,9 +33,11 @@ final class Receipts implements ItemHooks {
             EnumSet.of(DocumentType.PDF, DocumentType.JPEG, DocumentType.PNG, DocumentType.WEBP);
 
     private final PrivateMedia media;
+    private final StorageUsage usage;
 
-    Receipts(PrivateMedia media) {
+    Receipts(PrivateMedia media, StorageUsage usage) {
         this.media = media;
+        this.usage = usage;
     }
 
     PrivateMedia.Upload uploadUrl(
@@ -45,6 +48,9 @@ final class Receipts implements ItemHooks {
             String fileType,
             long fileSize) {
         guitars.get(userId, guitarId); // 404 unless it is the caller's guitar
+        if (fileSize <= MAX_BYTES) {
+            usage.check(userId, fileSize);
+        }
         return media.uploadUrl(
                 RESOURCE, userId, area(guitarId), Ids.newId(), fileName, fileType, fileSize, ACCEPTED, MAX_BYTES);
     }
@@ -56,21 +62,37 @@ final class Receipts implements ItemHooks {
             throw new ApiException(404, ErrorCodes.notFound(RESOURCE), "No receipt upload with this key");
         }
         PrivateMedia.Document document = media.verify(RESOURCE, fileKey, ACCEPTED, MAX_BYTES);
+        try {
+            usage.reserve(userId, document.size());
+        } catch (ApiException refused) {
+            media.delete(document.key());
+            throw new ApiException(refused.status(), refused.code(), refused.getMessage() + "; the upload was removed");
+        }
         media.tag(document.key(), ARCHIVE_TAGS);
         Map<String, JsonNode> receipt = new LinkedHashMap<>();
         receipt.put("key", JsonNode.createStringNode(document.key()));
         receipt.put("contentType", JsonNode.createStringNode(document.type().mediaType()));
         receipt.put("fileName", JsonNode.createStringNode(document.fileName()));
-        CollectionService.ManagedChange change =
-                guitars.setManaged(userId, guitarId, ATTRIBUTE, JsonNode.createObjectNode(receipt));
-        deleteObject(change.previous(), document.key());
+        receipt.put("size", JsonNode.createNumberNode(document.size()));
+        CollectionService.ManagedChange change;
+        try {
+            change = guitars.setManaged(userId, guitarId, ATTRIBUTE, JsonNode.createObjectNode(receipt));
+        } catch (RuntimeException e) {
+            usage.release(userId, document.size());
+            throw e;
+        }
+        deleteObject(userId, change.previous(), document.key());
+        JsonNode previous = change.previous();
+        if (previous != null && previous.isObject() && document.key().equals(text(previous, "key"))) {
+            usage.release(userId, document.size()); // the same upload completed again: counted once
+        }
         return change.item();
     }
 
     /** Removes the guitar's receipt and its object. */
     JsonNode remove(CollectionService<Guitar> guitars, String userId, String guitarId) {
         CollectionService.ManagedChange change = guitars.setManaged(userId, guitarId, ATTRIBUTE, null);
-        deleteObject(change.previous(), null);
+        deleteObject(userId, change.previous(), null);
         return change.item();
     }
 
@@ -99,14 +121,19 @@ final class Receipts implements ItemHooks {
 
     @Override
     public void deleted(String owner, JsonNode stored) {
-        deleteObject(stored.get(ATTRIBUTE), null);
+        deleteObject(owner, stored.get(ATTRIBUTE), null);
     }
 
-    private void deleteObject(JsonNode receipt, String keep) {
+    /** Deletes a receipt's object unless it is {@code keep}, and gives back what it counted. */
+    private void deleteObject(String owner, JsonNode receipt, String keep) {
         if (receipt != null && receipt.isObject()) {
             String key = text(receipt, "key");
             if (key != null && !key.equals(keep)) {
                 media.delete(key);
+                JsonNode size = receipt.get("size");
+                if (size != null && size.isNumber()) {
+                    usage.release(owner, size.getLongValue());
+                }
             }
         }
     }

@@ -11,6 +11,9 @@ import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -40,6 +43,7 @@ public class ApiKeyService implements ApiKeyAuthenticator {
     private final CollectionService<ApiKeyDetails> keys;
     private final ApiKeyUsage usage;
     private final SecretKeySpec hashKey;
+    private final Clock clock = Clock.systemUTC();
 
     ApiKeyService(CollectionService<ApiKeyDetails> keys, ApiKeyUsage usage, SigningSecret secret) {
         this.keys = keys;
@@ -63,12 +67,22 @@ public class ApiKeyService implements ApiKeyAuthenticator {
         return JsonNode.createObjectNode(answer);
     }
 
+    /**
+     * The key's grant; empty for an unknown, revoked or expired key, which the filter answers
+     * alike (401). Marks the key used, at most once an hour ({@link ApiKeyUsage#markUsed}).
+     */
     @Override
     public Optional<ApiKeyGrant> authenticate(String presentedKey) {
         if (!presentedKey.startsWith(KEY_PREFIX) || presentedKey.length() > MAX_PRESENTED_LENGTH) {
             return Optional.empty();
         }
-        return usage.findByHash(hash(presentedKey));
+        Instant now = clock.instant();
+        return usage.findByHash(hash(presentedKey))
+                .filter(key -> now.isBefore(key.expiresAt()))
+                .map(key -> {
+                    usage.markUsed(key, now);
+                    return key.grant();
+                });
     }
 
     @Override
@@ -86,8 +100,11 @@ public class ApiKeyService implements ApiKeyAuthenticator {
         }
     }
 
-    /** Read scope and the default quota where the body leaves them out. */
-    private static JsonNode withDefaults(JsonNode body) {
+    /**
+     * Read scope, the default quota and expiry where the body leaves them out; a given expiry in
+     * one spelling (whole seconds, UTC), so that stored expiries compare as text.
+     */
+    private JsonNode withDefaults(JsonNode body) {
         if (body == null || !body.isObject()) {
             return body;
         }
@@ -98,6 +115,18 @@ public class ApiKeyService implements ApiKeyAuthenticator {
         }
         if (fields.get("dailyQuota") == null || fields.get("dailyQuota").isNull()) {
             fields.put("dailyQuota", JsonNode.createNumberNode(ApiKeyDetails.DEFAULT_DAILY_QUOTA));
+        }
+        JsonNode expiresAt = fields.get("expiresAt");
+        if (expiresAt == null || expiresAt.isNull()) {
+            Instant expiry =
+                    clock.instant().plus(ApiKeyDetails.DEFAULT_LIFETIME).truncatedTo(ChronoUnit.SECONDS);
+            fields.put("expiresAt", JsonNode.createStringNode(expiry.toString()));
+        } else if (expiresAt.isString()) {
+            ApiKeyDetails.parseInstant(expiresAt.getStringValue())
+                    .ifPresent(at -> fields.put(
+                            "expiresAt",
+                            JsonNode.createStringNode(
+                                    at.truncatedTo(ChronoUnit.SECONDS).toString())));
         }
         return JsonNode.createObjectNode(fields);
     }

@@ -4,14 +4,18 @@ import com.luciad.imageio.webp.WebPWriteParam;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBuffer;
+import java.awt.image.SampleModel;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
+import java.util.Optional;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageInputStream;
@@ -24,31 +28,83 @@ import javax.imageio.stream.ImageOutputStream;
 final class ImageCodec {
     static final float JPEG_QUALITY = 0.85f;
     static final float WEBP_QUALITY = 0.80f;
-    /** Decoding a picture larger than this many pixels is refused (a decompression bomb guard). */
-    static final long MAX_PIXELS = 50_000_000L;
+    /**
+     * The decode budget: the decoded pixels of an accepted image take at most this many bytes
+     * (width x height x bytes per pixel at the image's bit depth: 8 for 16-bit RGBA, 4 for 8-bit
+     * RGBA, 3 for an 8-bit RGB JPEG). A 5000x5000 RGBA PNG or a 24-megapixel photo fits; a 16-bit
+     * RGBA 7000x7000 PNG (about 400 MB decoded, a few hundred KB compressed) does not.
+     */
+    static final long MAX_DECODED_BYTES = 100L * 1024 * 1024;
+    /**
+     * At most this many pixels, whatever their depth, so that a working copy at 4 bytes per pixel
+     * (scaling, flattening onto white) stays within the budget as well.
+     */
+    static final long MAX_PIXELS = 25_000_000L;
 
     private ImageCodec() {}
 
-    /** The decoded picture, or empty if {@code bytes} are not a readable image of {@code format}. */
-    static java.util.Optional<BufferedImage> decode(byte[] bytes, ImageFormat format) {
+    /** What decoding an image would take, read from its header only. */
+    record Measure(int width, int height, int bytesPerPixel) {
+        long pixels() {
+            return (long) width * height;
+        }
+
+        long decodedBytes() {
+            return pixels() * bytesPerPixel;
+        }
+
+        boolean withinBudget() {
+            return pixels() > 0 && pixels() <= MAX_PIXELS && decodedBytes() <= MAX_DECODED_BYTES;
+        }
+    }
+
+    /** The image's size and depth from its header, or empty if it is not a readable image of {@code format}. */
+    static Optional<Measure> measure(byte[] bytes, ImageFormat format) {
+        return withReader(bytes, format, reader -> Optional.of(measure(reader)));
+    }
+
+    /**
+     * The decoded picture, or empty if {@code bytes} are not a readable image of {@code format} or
+     * decoding it would exceed the budget ({@link Measure#withinBudget()}), which is checked from
+     * the header before any pixel is decoded.
+     */
+    static Optional<BufferedImage> decode(byte[] bytes, ImageFormat format) {
+        return withReader(
+                bytes,
+                format,
+                reader -> measure(reader).withinBudget() ? Optional.ofNullable(reader.read(0)) : Optional.empty());
+    }
+
+    private static Measure measure(ImageReader reader) throws IOException {
+        int bytesPerPixel = 4;
+        Iterator<ImageTypeSpecifier> types = reader.getImageTypes(0);
+        if (types != null && types.hasNext()) {
+            SampleModel model = types.next().getSampleModel(1, 1);
+            int bits = DataBuffer.getDataTypeSize(model.getDataType()) * model.getNumDataElements();
+            bytesPerPixel = Math.max(1, (bits + 7) / 8);
+        }
+        return new Measure(reader.getWidth(0), reader.getHeight(0), bytesPerPixel);
+    }
+
+    private interface ReaderWork<T> {
+        Optional<T> apply(ImageReader reader) throws IOException;
+    }
+
+    private static <T> Optional<T> withReader(byte[] bytes, ImageFormat format, ReaderWork<T> work) {
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
             Iterator<ImageReader> readers = ImageIO.getImageReadersByMIMEType(format.mediaType());
             if (in == null || !readers.hasNext()) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
             ImageReader reader = readers.next();
             try {
                 reader.setInput(in, true, true);
-                long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
-                if (pixels <= 0 || pixels > MAX_PIXELS) {
-                    return java.util.Optional.empty();
-                }
-                return java.util.Optional.ofNullable(reader.read(0));
+                return work.apply(reader);
             } finally {
                 reader.dispose();
             }
         } catch (IOException | RuntimeException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 

@@ -14,10 +14,12 @@ final class ImageData implements UserData {
 
     private final ImageRecords records;
     private final MediaObjects objects;
+    private final StorageUsage usage;
 
-    ImageData(ImageRecords records, MediaObjects objects) {
+    ImageData(ImageRecords records, MediaObjects objects, StorageUsage usage) {
         this.records = records;
         this.objects = objects;
+        this.usage = usage;
     }
 
     @Override
@@ -42,9 +44,10 @@ final class ImageData implements UserData {
                 .toList();
     }
 
-    /** The records only: the objects go with the rest of the user's media ({@link MediaData}). */
+    /** The records and the usage row only: the objects go with the rest of the user's media ({@link MediaData}). */
     @Override
     public void erase(String userId) {
-        records.all(userId).forEach(record -> records.delete(userId, record.imageId()));
+        records.all(userId).forEach(record -> records.delete(record, usage.releasing(userId, record.bytes())));
+        usage.erase(userId);
     }
 }

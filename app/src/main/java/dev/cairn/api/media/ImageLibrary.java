@@ -10,11 +10,13 @@ final class ImageLibrary implements ImageAttachments {
     private final ImageRecords records;
     private final MediaObjects objects;
     private final MediaSettings settings;
+    private final StorageUsage usage;
 
-    ImageLibrary(ImageRecords records, MediaObjects objects, MediaSettings settings) {
+    ImageLibrary(ImageRecords records, MediaObjects objects, MediaSettings settings, StorageUsage usage) {
         this.records = records;
         this.objects = objects;
         this.settings = settings;
+        this.usage = usage;
     }
 
     @Override
@@ -32,7 +34,7 @@ final class ImageLibrary implements ImageAttachments {
         Optional<ImageRecord> record = records.find(userId, imageId);
         if (record.isPresent()) {
             objects.deletePrefix(record.get().prefix());
-            records.delete(userId, imageId);
+            records.delete(record.get(), usage.releasing(userId, record.get().bytes()));
         }
     }
 }

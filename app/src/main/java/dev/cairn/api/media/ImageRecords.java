@@ -8,9 +8,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /** The Images table: partition key {@code userId}, sort key {@code imageId} (UUIDv7, so by time). */
 @Singleton
@@ -32,9 +36,31 @@ public class ImageRecords {
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
     }
 
-    public void create(ImageRecord record) {
-        dynamoDb.putItem(
-                r -> r.tableName(table).item(toItem(record)).conditionExpression("attribute_not_exists(imageId)"));
+    /**
+     * Stores a new record together with the reservation of its bytes ({@link StorageUsage}); false,
+     * and nothing written, if the reservation's condition (the owner's limits) failed, with the
+     * usage row as it was in {@code usageSeen}.
+     */
+    boolean create(ImageRecord record, TransactWriteItem reservation, Map<String, AttributeValue> usageSeen) {
+        try {
+            transact(List.of(
+                    TransactWriteItem.builder()
+                            .put(p -> p.tableName(table)
+                                    .item(toItem(record))
+                                    .conditionExpression("attribute_not_exists(imageId)"))
+                            .build(),
+                    reservation));
+            return true;
+        } catch (TransactionCanceledException e) {
+            CancellationReason usage = e.cancellationReasons().get(1);
+            if ("ConditionalCheckFailed".equals(usage.code())) {
+                if (usage.hasItem()) {
+                    usageSeen.putAll(usage.item());
+                }
+                return false;
+            }
+            throw e;
+        }
     }
 
     /** Replaces the record if it still exists; false if it was deleted meanwhile. */
@@ -48,16 +74,61 @@ public class ImageRecords {
         }
     }
 
-    public void delete(String userId, String imageId) {
-        dynamoDb.deleteItem(r -> r.tableName(table).key(key(userId, imageId)));
+    /**
+     * Deletes the record and gives back its bytes ({@code release}) in one transaction, so that two
+     * deletions of one image give back once. A record kept from before uploads were counted (the
+     * release would go below zero) is deleted alone.
+     */
+    void delete(ImageRecord record, TransactWriteItem release) {
+        TransactWriteItem delete = TransactWriteItem.builder()
+                .delete(d -> d.tableName(table)
+                        .key(key(record.userId(), record.imageId()))
+                        .conditionExpression("attribute_exists(imageId)"))
+                .build();
+        try {
+            transact(List.of(delete, release));
+        } catch (TransactionCanceledException e) {
+            if ("ConditionalCheckFailed".equals(e.cancellationReasons().get(1).code())
+                    && !"ConditionalCheckFailed"
+                            .equals(e.cancellationReasons().get(0).code())) {
+                dynamoDb.deleteItem(r -> r.tableName(table).key(key(record.userId(), record.imageId())));
+            } else if (!"ConditionalCheckFailed"
+                    .equals(e.cancellationReasons().get(0).code())) {
+                throw e;
+            }
+        }
+    }
+
+    /** A transaction, again after a short pause if it met another on the same usage row. */
+    private void transact(List<TransactWriteItem> writes) {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                dynamoDb.transactWriteItems(r -> r.transactItems(writes));
+                return;
+            } catch (TransactionCanceledException e) {
+                boolean conflicted = e.cancellationReasons().stream()
+                        .anyMatch(reason -> "TransactionConflict".equals(reason.code()));
+                if (!conflicted || attempt >= 7) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(10L + ThreadLocalRandom.current().nextLong(10L << attempt));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     /** All of a user's images, oldest first (a Query on the partition, page by page). */
     public List<ImageRecord> all(String userId) {
         List<ImageRecord> records = new ArrayList<>();
         dynamoDb.queryPaginator(r -> r.tableName(table)
-                        .keyConditionExpression("userId = :user")
-                        .expressionAttributeValues(Map.of(":user", AttributeValue.fromS(userId))))
+                        // Image ids are UUIDs; the user's usage row ("#usage") sorts before them.
+                        .keyConditionExpression("userId = :user AND imageId >= :floor")
+                        .expressionAttributeValues(
+                                Map.of(":user", AttributeValue.fromS(userId), ":floor", AttributeValue.fromS("0"))))
                 .items()
                 .forEach(item -> records.add(fromItem(item)));
         return records;

@@ -9,10 +9,12 @@ import jakarta.inject.Singleton;
 import java.awt.image.BufferedImage;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Seed 001's pre-signed upload flow: the client gets a URL that accepts exactly the announced
@@ -30,13 +32,20 @@ public class ImageService {
     private final ImageRecords records;
     private final VariantRequests variants;
     private final MediaSettings settings;
+    private final StorageUsage usage;
     private final Clock clock = Clock.systemUTC();
 
-    ImageService(MediaObjects objects, ImageRecords records, VariantRequests variants, MediaSettings settings) {
+    ImageService(
+            MediaObjects objects,
+            ImageRecords records,
+            VariantRequests variants,
+            MediaSettings settings,
+            StorageUsage usage) {
         this.objects = objects;
         this.records = records;
         this.variants = variants;
         this.settings = settings;
+        this.usage = usage;
     }
 
     public UploadUrl uploadUrl(AuthenticatedUser user, String fileName, String fileType, long fileSize) {
@@ -52,6 +61,7 @@ public class ImageService {
                     ErrorCodes.PAYLOAD_TOO_LARGE,
                     "Images can be at most " + settings.maxImageBytes() / (1024 * 1024) + " MB");
         }
+        usage.check(user.userId(), fileSize);
         String key = "uploads/" + user.userId() + "/" + UUID.randomUUID() + "-" + safeName(fileName, format);
         String url = objects.presignUpload(key, format.mediaType(), fileSize, UPLOAD_URL_VALIDITY);
         return new UploadUrl(url, key, UPLOAD_URL_VALIDITY.toSeconds(), Map.of("Content-Type", format.mediaType()));
@@ -69,8 +79,22 @@ public class ImageService {
         }
         byte[] bytes = objects.read(imageKey);
         ImageFormat format = ImageFormat.sniff(bytes).orElse(null);
+        ImageCodec.Measure measure =
+                format == null ? null : ImageCodec.measure(bytes, format).orElse(null);
+        if (measure != null && !measure.withinBudget()) {
+            objects.delete(imageKey);
+            throw uploadFailed(String.format(
+                    "The image is too large to process: %dx%d at %d bytes a pixel would take %d MB;"
+                            + " at most %d MB and %d million pixels are accepted",
+                    measure.width(),
+                    measure.height(),
+                    measure.bytesPerPixel(),
+                    measure.decodedBytes() / (1024 * 1024),
+                    ImageCodec.MAX_DECODED_BYTES / (1024 * 1024),
+                    ImageCodec.MAX_PIXELS / 1_000_000));
+        }
         BufferedImage image =
-                format == null ? null : ImageCodec.decode(bytes, format).orElse(null);
+                measure == null ? null : ImageCodec.decode(bytes, format).orElse(null);
         if (image == null) {
             objects.delete(imageKey);
             throw uploadFailed("The upload is not a readable JPEG, PNG or WebP image");
@@ -99,7 +123,13 @@ public class ImageService {
                 ImageRecord.PROCESSING,
                 now,
                 now);
-        records.create(record);
+        Map<String, AttributeValue> usageSeen = new HashMap<>();
+        if (!records.create(record, usage.reservation(user.userId(), original.length), usageSeen)) {
+            objects.deletePrefix(base);
+            objects.delete(imageKey);
+            ApiException refused = usage.refused(usageSeen, original.length);
+            throw new ApiException(refused.status(), refused.code(), refused.getMessage() + "; the upload was removed");
+        }
         objects.delete(imageKey);
         variants.request(user.userId(), imageId);
         return ImageView.of(record, settings);
@@ -112,7 +142,7 @@ public class ImageService {
     public void delete(AuthenticatedUser user, String imageId) {
         ImageRecord record = owned(user, imageId);
         objects.deletePrefix(record.prefix());
-        records.delete(user.userId(), imageId);
+        records.delete(record, usage.releasing(user.userId(), record.bytes()));
     }
 
     /** Makes the variants of each image again (all must be the caller's). */

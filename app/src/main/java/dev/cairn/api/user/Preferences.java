@@ -1,5 +1,6 @@
 package dev.cairn.api.user;
 
+import dev.cairn.api.data.DynamoNumbers;
 import dev.cairn.api.http.ApiError;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
@@ -82,6 +83,8 @@ public final class Preferences {
                 problem = "names must be letters, digits, - or _ (at most 64)";
             } else if (!(value instanceof String) && !(value instanceof Number) && !(value instanceof Boolean)) {
                 problem = "must be a string, a number or a boolean";
+            } else if (value instanceof Number number && !DynamoNumbers.storable(number)) {
+                problem = DynamoNumbers.BODY_PROBLEM;
             } else if (value instanceof String text && text.length() > MAX_TEXT) {
                 problem = "must be at most " + MAX_TEXT + " characters";
             } else {
