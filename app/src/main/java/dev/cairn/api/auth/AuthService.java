@@ -21,9 +21,13 @@ public final class AuthService {
     static final String TOTP_ISSUER = "Cairn";
 
     private final IdentityProvider identities;
+    private final RevocationCheck revocations;
+    private final AccessTokenVerifier verifier;
 
-    AuthService(IdentityProvider identities) {
+    AuthService(IdentityProvider identities, RevocationCheck revocations, AccessTokenVerifier verifier) {
         this.identities = identities;
+        this.revocations = revocations;
+        this.verifier = verifier;
     }
 
     public String register(String email, String password, String name) {
@@ -57,8 +61,28 @@ public final class AuthService {
         return identities.refresh(refreshToken);
     }
 
+    /**
+     * Revokes the refresh token and ends every access token its user holds. A refresh token is
+     * opaque, so its user is learnt by using it once; one that no longer works has nothing left to
+     * end.
+     */
     public void logout(String refreshToken) {
+        String userId;
+        try {
+            userId = verifier.verify(identities.refresh(refreshToken).accessToken())
+                    .userId();
+        } catch (ApiException | TokenRejectedException e) {
+            identities.revoke(refreshToken);
+            return;
+        }
         identities.revoke(refreshToken);
+        revocations.revokeAll(userId);
+    }
+
+    /** Revokes every refresh token of the user and ends every access token they hold, everywhere. */
+    public void logoutEverywhere(AuthenticatedUser user) {
+        identities.signOutEverywhere(user.username());
+        revocations.revokeAll(user.userId());
     }
 
     public void forgotPassword(String email) {
@@ -67,7 +91,11 @@ public final class AuthService {
 
     public void resetPassword(String email, String code, String newPassword) {
         requireStrong("newPassword", newPassword);
-        identities.resetPassword(normalise(email), code.strip(), newPassword);
+        String address = normalise(email);
+        identities.resetPassword(address, code.strip(), newPassword);
+        // Whoever knew the old password may hold tokens: every session of the account ends.
+        identities.signOutEverywhere(address);
+        identities.findUserId(address).ifPresent(revocations::revokeAll);
     }
 
     public TotpEnrolment startTotp(String accessToken, AuthenticatedUser user) {

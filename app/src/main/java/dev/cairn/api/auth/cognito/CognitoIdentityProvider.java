@@ -42,11 +42,13 @@ final class CognitoIdentityProvider implements IdentityProvider {
 
     private final CognitoIdentityProviderClient cognito;
     private final String clientId;
+    private final String userPoolId;
     private final Clock clock;
 
     CognitoIdentityProvider(CognitoIdentityProviderClient cognito, AuthSettings settings) {
         this.cognito = cognito;
         this.clientId = settings.clientIds().getFirst();
+        this.userPoolId = settings.userPoolId();
         this.clock = Clock.systemUTC();
     }
 
@@ -213,6 +215,31 @@ final class CognitoIdentityProvider implements IdentityProvider {
             cognito.deleteUser(r -> r.accessToken(accessToken));
         } catch (UserNotFoundException e) {
             // Gone already: deleting an account twice is the same as once.
+        } catch (CognitoIdentityProviderException e) {
+            throw translate(Flow.TOKEN, e);
+        }
+    }
+
+    @Override
+    public void signOutEverywhere(String username) {
+        try {
+            cognito.adminUserGlobalSignOut(r -> r.userPoolId(userPoolId).username(username));
+        } catch (UserNotFoundException e) {
+            // No user, no refresh tokens.
+        } catch (CognitoIdentityProviderException e) {
+            throw translate(Flow.TOKEN, e);
+        }
+    }
+
+    @Override
+    public java.util.Optional<String> findUserId(String username) {
+        try {
+            return cognito.adminGetUser(r -> r.userPoolId(userPoolId).username(username)).userAttributes().stream()
+                    .filter(a -> "sub".equals(a.name()))
+                    .map(a -> a.value())
+                    .findFirst();
+        } catch (UserNotFoundException e) {
+            return java.util.Optional.empty();
         } catch (CognitoIdentityProviderException e) {
             throw translate(Flow.TOKEN, e);
         }
