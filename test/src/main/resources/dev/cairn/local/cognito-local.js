@@ -4,6 +4,9 @@
 //
 // It also adds ResendConfirmationCode, which cognito-local lacks: a new code for an unconfirmed
 // user, delivered like the sign-up code, as Cognito does.
+//
+// And AdminUserGlobalSignOut, also missing: every refresh token of the user is revoked, so that
+// REFRESH_TOKEN_AUTH with any of them fails afterwards, as in Cognito.
 'use strict';
 const pino = require('pino');
 const { createDefaultServer } = require('cognito-local');
@@ -29,6 +32,16 @@ Targets.ResendConfirmationCode = ({ cognito, clock, messages, otp }) => async (c
   await messages.deliver(ctx, 'SignUp', req.ClientId, userPool.options.Id, user, code, req.ClientMetadata, deliveryDetails);
   await userPool.saveUser(ctx, { ...user, UserLastModifiedDate: clock.get(), ConfirmationCode: code });
   return { CodeDeliveryDetails: deliveryDetails };
+};
+
+Targets.AdminUserGlobalSignOut = ({ cognito, clock }) => async (ctx, req) => {
+  const userPool = await cognito.getUserPool(ctx, req.UserPoolId);
+  const user = await userPool.getUserByUsername(ctx, req.Username);
+  if (!user) {
+    throw new errors.UserNotFoundError('User does not exist.');
+  }
+  await userPool.saveUser(ctx, { ...user, UserLastModifiedDate: clock.get(), RefreshTokens: [] });
+  return {};
 };
 
 const stdout = { write: (record) => process.stdout.write(record) };
