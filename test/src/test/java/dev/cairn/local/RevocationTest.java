@@ -8,6 +8,7 @@ import dev.cairn.local.Accounts.Account;
 import dev.cairn.local.ApiClient.Reply;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -112,6 +113,37 @@ class RevocationTest extends EndToEnd {
                         .status())
                 .as("the deletion can still be run again")
                 .isEqualTo(200);
+    }
+
+    @Test
+    void anAdministratorDisablingAUserEndsTheirTokens() throws Exception {
+        Account ada = Accounts.signedIn(stack, api, "Ada");
+        Account admin = Accounts.signedIn(stack, api, "Admin");
+        String adminToken = asAdmin(admin);
+        assertThat(api.post("/api/admin/users/" + ada.userId() + "/disable", Map.of(), ada.accessToken())
+                        .status())
+                .as("only the admin group may disable")
+                .isEqualTo(403);
+
+        Reply disabled = api.post("/api/admin/users/" + ada.userId() + "/disable", Map.of(), adminToken);
+        assertThat(disabled.status()).as(disabled.body().toString()).isEqualTo(200);
+
+        assertRefused(api.get("/api/user/profile", ada.accessToken()));
+        assertRefused(api.post("/api/auth/refresh", Map.of("refreshToken", ada.refreshToken())));
+        assertThat(api.get("/api/user/profile", adminToken).status()).isEqualTo(200);
+        assertThat(api.post("/api/admin/users/" + java.util.UUID.randomUUID() + "/disable", Map.of(), adminToken)
+                        .status())
+                .as("an unknown user")
+                .isEqualTo(404);
+    }
+
+    /** Puts the account in the admin group and signs it in again, so that the token carries the group. */
+    private static String asAdmin(Account account) {
+        stack.app().getBean(CognitoIdentityProviderClient.class).adminAddUserToGroup(r -> r.userPoolId(
+                        stack.pool().userPoolId())
+                .username(account.email())
+                .groupName("admin"));
+        return login(account).text("accessToken");
     }
 
     private static Reply login(Account account) {

@@ -85,6 +85,20 @@ public final class AuthService {
         revocations.revokeAll(user.userId());
     }
 
+    /**
+     * An administrator disables a user: Cognito refuses their sign-ins and refresh tokens, and
+     * every access token they hold stops working. Returns false if there is no such user.
+     */
+    public boolean disable(String userId) {
+        if (identities.findUserId(userId).isEmpty()) {
+            return false;
+        }
+        identities.disableUser(userId);
+        identities.signOutEverywhere(userId);
+        revocations.revokeAll(userId);
+        return true;
+    }
+
     public void forgotPassword(String email) {
         identities.forgotPassword(normalise(email));
     }

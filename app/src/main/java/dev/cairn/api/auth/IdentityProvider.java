@@ -54,6 +54,9 @@ public interface IdentityProvider {
      */
     void signOutEverywhere(String username);
 
+    /** Disables the user: no sign-in and no refresh until enabled again; a user that no longer exists is not an error. */
+    void disableUser(String username);
+
     /** The user's id ({@code sub}), or empty if there is no such user; {@code username} may be the e-mail address. */
     java.util.Optional<String> findUserId(String username);
 

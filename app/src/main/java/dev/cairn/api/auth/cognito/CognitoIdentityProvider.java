@@ -232,6 +232,17 @@ final class CognitoIdentityProvider implements IdentityProvider {
     }
 
     @Override
+    public void disableUser(String username) {
+        try {
+            cognito.adminDisableUser(r -> r.userPoolId(userPoolId).username(username));
+        } catch (UserNotFoundException e) {
+            // Gone already: nothing to disable.
+        } catch (CognitoIdentityProviderException e) {
+            throw translate(Flow.TOKEN, e);
+        }
+    }
+
+    @Override
     public java.util.Optional<String> findUserId(String username) {
         try {
             return cognito.adminGetUser(r -> r.userPoolId(userPoolId).username(username)).userAttributes().stream()
