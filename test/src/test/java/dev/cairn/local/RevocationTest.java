@@ -2,8 +2,10 @@ package dev.cairn.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cairn.api.auth.RevocationCheck;
 import dev.cairn.api.data.TableNames;
 import dev.cairn.api.guitar.Guitars;
+import dev.cairn.api.user.UserProfiles;
 import dev.cairn.local.Accounts.Account;
 import dev.cairn.local.ApiClient.Reply;
 import java.util.Map;
@@ -113,6 +115,28 @@ class RevocationTest extends EndToEnd {
                         .status())
                 .as("the deletion can still be run again")
                 .isEqualTo(200);
+    }
+
+    @Test
+    void aSignInWhileTheAccountIsBeingDeletedDoesNotBringItBack() throws Exception {
+        Account ada = Accounts.signedIn(stack, api, "Ada");
+        // Where a deletion stands after its first step: the profile replaced by the deletion's mark.
+        stack.app().getBean(UserProfiles.class).markDeleted(ada.userId());
+        stack.app().getBean(RevocationCheck.class).forget(ada.userId());
+
+        Reply during = login(ada);
+
+        assertRefused(api.get("/api/user/profile", during.text("accessToken")));
+        assertRefused(api.post("/api/guitars", guitar(), during.text("accessToken")));
+        assertThat(api.send(
+                                "DELETE",
+                                "/api/user/account",
+                                Map.of("password", Accounts.PASSWORD),
+                                during.text("accessToken"))
+                        .status())
+                .as("the deletion finishes with the same token")
+                .isEqualTo(200);
+        assertThat(stack.app().getBean(UserProfiles.class).find(ada.userId())).isEmpty();
     }
 
     @Test

@@ -23,11 +23,17 @@ public final class AuthService {
     private final IdentityProvider identities;
     private final RevocationCheck revocations;
     private final AccessTokenVerifier verifier;
+    private final ProfileOnSignIn profiles;
 
-    AuthService(IdentityProvider identities, RevocationCheck revocations, AccessTokenVerifier verifier) {
+    AuthService(
+            IdentityProvider identities,
+            RevocationCheck revocations,
+            AccessTokenVerifier verifier,
+            ProfileOnSignIn profiles) {
         this.identities = identities;
         this.revocations = revocations;
         this.verifier = verifier;
+        this.profiles = profiles;
     }
 
     public String register(String email, String password, String name) {
@@ -47,14 +53,27 @@ public final class AuthService {
         String address = normalise(email);
         IdentityProvider.SignIn signIn = identities.signIn(address, password);
         if (signIn.tokens() != null) {
-            return new LoginResult(signIn.tokens(), null);
+            return new LoginResult(signedIn(signIn.tokens()), null);
         }
         return new LoginResult(null, MfaSession.encode(address, signIn.mfaSession()));
     }
 
     public IdentityProvider.Tokens answerMfa(String session, String code) {
         MfaSession decoded = MfaSession.decode(session);
-        return identities.answerMfaChallenge(decoded.email(), decoded.providerSession(), code.strip());
+        return signedIn(identities.answerMfaChallenge(decoded.email(), decoded.providerSession(), code.strip()));
+    }
+
+    /** Tokens of a new sign-in, once their user is sure to have a profile. */
+    private IdentityProvider.Tokens signedIn(IdentityProvider.Tokens tokens) {
+        try {
+            String userId = verifier.verify(tokens.accessToken()).userId();
+            profiles.ensureProfile(userId, tokens.accessToken());
+            // This instance may remember the user without a profile; the profile may be new.
+            revocations.forget(userId);
+        } catch (TokenRejectedException e) {
+            throw new IllegalStateException("The identity provider issued a token that does not verify", e);
+        }
+        return tokens;
     }
 
     public IdentityProvider.Tokens refresh(String refreshToken) {

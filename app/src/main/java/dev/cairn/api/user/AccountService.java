@@ -53,10 +53,12 @@ public class AccountService {
     }
 
     /**
-     * Deletes the account after checking the password. The profile goes first: without it no token
-     * or API key of the user is admitted (a write is refused at once on every instance), so nothing
-     * lands in the partition while it is being erased. If the identity is gone already, what may
-     * remain of the data is erased and the answer is the same as the first time.
+     * Deletes the account after checking the password. The profile goes first, replaced by the
+     * mark of a deletion: without a profile no token or API key of the user is admitted (a write is
+     * refused at once on every instance), so nothing lands in the partition while it is being
+     * erased, and a sign-in meanwhile cannot create a new profile. The mark goes last, after the
+     * identity. If the identity is gone already, what may remain of the data is erased and the
+     * answer is the same as the first time.
      */
     public void delete(AuthenticatedUser user, String accessToken, String password) {
         Optional<Map<String, String>> attributes = identities.findAttributes(accessToken);
@@ -67,7 +69,7 @@ public class AccountService {
             }
             identities.signIn(email, password); // throws 401 AUTH_INVALID_CREDENTIALS on a wrong password
         }
-        profiles.delete(user.userId());
+        profiles.markDeleted(user.userId());
         revocations.forget(user.userId());
         for (UserData part : parts) {
             part.erase(user.userId());
@@ -75,6 +77,7 @@ public class AccountService {
         if (attributes.isPresent()) {
             identities.deleteUser(accessToken);
         }
+        profiles.delete(user.userId());
         LOG.info("Account deleted with {} parts of data", parts.size());
     }
 }

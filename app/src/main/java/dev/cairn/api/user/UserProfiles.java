@@ -27,6 +27,9 @@ public class UserProfiles {
     /** Epoch second from which the user's access tokens count (their {@code iat} at or after it). */
     static final String TOKENS_VALID_AFTER = "tokensValidAfter";
 
+    /** Set on the item that stands in for the profile while the account is being deleted. */
+    static final String DELETED_AT = "deletedAt";
+
     private final DynamoDbClient dynamoDb;
     private final String table;
 
@@ -35,11 +38,28 @@ public class UserProfiles {
         this.table = tables.of(TABLE);
     }
 
+    /** The profile; empty if there is none, or only the mark of an account being deleted. */
     public Optional<UserProfile> find(String userId) {
         Map<String, AttributeValue> item = dynamoDb.getItem(
                         r -> r.tableName(table).key(key(userId)).consistentRead(true))
                 .item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
+        return item == null || item.isEmpty() || item.containsKey(DELETED_AT)
+                ? Optional.empty()
+                : Optional.of(fromItem(item));
+    }
+
+    /**
+     * Replaces the profile, or the absence of one, with the mark of an account being deleted: the
+     * user id and when. No token of the user counts while it is there, and no profile can be
+     * created over it (a sign-in during the deletion does not bring the account back).
+     */
+    public void markDeleted(String userId) {
+        dynamoDb.putItem(r -> r.tableName(table)
+                .item(Map.of(
+                        "userId",
+                        AttributeValue.fromS(userId),
+                        DELETED_AT,
+                        AttributeValue.fromS(Instant.now().toString()))));
     }
 
     /** A confirmed user's first profile, unless they have one already. */
@@ -112,9 +132,9 @@ public class UserProfiles {
         Map<String, AttributeValue> item = dynamoDb.getItem(r -> r.tableName(table)
                         .key(key(userId))
                         .consistentRead(true)
-                        .projectionExpression("userId, " + TOKENS_VALID_AFTER))
+                        .projectionExpression("userId, " + TOKENS_VALID_AFTER + ", " + DELETED_AT))
                 .item();
-        if (item == null || item.isEmpty()) {
+        if (item == null || item.isEmpty() || item.containsKey(DELETED_AT)) {
             return Optional.empty();
         }
         AttributeValue validAfter = item.get(TOKENS_VALID_AFTER);
@@ -127,9 +147,9 @@ public class UserProfiles {
             dynamoDb.updateItem(r -> r.tableName(table)
                     .key(key(userId))
                     .updateExpression("SET #validAfter = :instant")
-                    .conditionExpression(
-                            "attribute_exists(userId) AND (attribute_not_exists(#validAfter) OR #validAfter < :instant)")
-                    .expressionAttributeNames(Map.of("#validAfter", TOKENS_VALID_AFTER))
+                    .conditionExpression("attribute_exists(userId) AND attribute_not_exists(#deletedAt)"
+                            + " AND (attribute_not_exists(#validAfter) OR #validAfter < :instant)")
+                    .expressionAttributeNames(Map.of("#validAfter", TOKENS_VALID_AFTER, "#deletedAt", DELETED_AT))
                     .expressionAttributeValues(
                             Map.of(":instant", AttributeValue.fromN(Long.toString(instant.getEpochSecond())))));
         } catch (ConditionalCheckFailedException e) {
