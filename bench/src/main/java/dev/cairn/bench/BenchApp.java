@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The real handler in-process against DynamoDB Local and a loopback token issuer, with one user's guitars. */
 final class BenchApp implements AutoCloseable {
@@ -39,6 +41,7 @@ final class BenchApp implements AutoCloseable {
                 .deduceEnvironment(false)
                 .build());
         token = issuer.accessToken(sub);
+        seedProfile(handler.getApplicationContext().getBean(DynamoDbClient.class), backends, sub);
         for (int i = 0; i < guitars; i++) {
             APIGatewayV2HTTPResponse created = send("POST", "/api/guitars", null, guitarJson(i));
             if (created.getStatusCode() != 201) {
@@ -48,6 +51,18 @@ final class BenchApp implements AutoCloseable {
             int at = body.indexOf("\"id\":\"") + 6;
             guitarIds.add(body.substring(at, body.indexOf('"', at)));
         }
+    }
+
+    /** The user's profile, as the post-confirmation trigger writes it: without one, no token of theirs counts. */
+    static void seedProfile(DynamoDbClient dynamoDb, BenchBackends backends, String sub) {
+        String now = java.time.Instant.now().toString();
+        dynamoDb.putItem(r -> r.tableName((String) backends.tableProperties().get("cairn.tables.users"))
+                .item(Map.of(
+                        "userId", AttributeValue.fromS(sub),
+                        "preferences", AttributeValue.fromM(Map.of()),
+                        "createdAt", AttributeValue.fromS(now),
+                        "updatedAt", AttributeValue.fromS(now),
+                        "version", AttributeValue.fromN("1"))));
     }
 
     /** What only the local stand-ins need: endpoints, fixed credentials, the issuer, the signing secret. */

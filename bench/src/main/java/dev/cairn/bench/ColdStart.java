@@ -179,7 +179,7 @@ final class ColdStart {
         return env;
     }
 
-    /** One guitar stored as Cairn stores it. */
+    /** One guitar stored as Cairn stores it, and its owner's profile. */
     private static String seedGuitar(BenchBackends backends, String sub) {
         String id = dev.cairn.api.data.Ids.newId();
         String now = Instant.now().toString();
@@ -189,6 +189,7 @@ final class ColdStart {
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .httpClient(UrlConnectionHttpClient.create())
                 .build()) {
+            BenchApp.seedProfile(dynamoDb, backends, sub);
             dynamoDb.putItem(
                     r -> r.tableName((String) backends.tableProperties().get("cairn.tables.guitars"))
                             .item(Map.of(

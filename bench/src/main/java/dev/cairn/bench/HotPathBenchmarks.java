@@ -11,6 +11,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import dev.cairn.api.auth.AccessTokenVerifier;
 import dev.cairn.api.auth.AuthenticatedUser;
+import dev.cairn.api.auth.RevocationCheck;
 import dev.cairn.api.data.Ids;
 import io.micronaut.function.aws.proxy.MockLambdaContext;
 import java.time.Instant;
@@ -45,6 +46,8 @@ public class HotPathBenchmarks {
     private DynamoDbClient dynamoDb;
     private String table;
     private AccessTokenVerifier verifier;
+    private RevocationCheck revocations;
+    private Instant issuedAt;
     private DefaultJWTProcessor<SecurityContext> bareJwt;
     private Map<String, AttributeValue> key;
     private APIGatewayV2HTTPEvent getEvent;
@@ -58,6 +61,8 @@ public class HotPathBenchmarks {
         dynamoDb = app.handler.getApplicationContext().getBean(DynamoDbClient.class);
         table = (String) app.backends.tableProperties().get("cairn.tables.guitars");
         verifier = app.handler.getApplicationContext().getBean(AccessTokenVerifier.class);
+        revocations = app.handler.getApplicationContext().getBean(RevocationCheck.class);
+        issuedAt = Instant.now();
         bareJwt = new DefaultJWTProcessor<>();
         bareJwt.setJWSKeySelector(new JWSVerificationKeySelector<>(
                 JWSAlgorithm.RS256, new ImmutableJWKSet<>(new JWKSet(app.issuer.publicKey()))));
@@ -152,6 +157,18 @@ public class HotPathBenchmarks {
     @Benchmark
     public AuthenticatedUser accessToken() throws Exception {
         return verifier.verify(app.token);
+    }
+
+    /** The revocation check as most requests pay it: the user's state known on this instance. */
+    @Benchmark
+    public RevocationCheck.Verdict revocationCheck() {
+        return revocations.check(app.sub, issuedAt, false);
+    }
+
+    /** The revocation check as a write pays it: the user's state read afresh (one consistent GetItem). */
+    @Benchmark
+    public RevocationCheck.Verdict revocationCheckFresh() {
+        return revocations.check(app.sub, issuedAt, true);
     }
 
     /** The JOSE library's own check (signature, with the key already in hand), no claim rules. */

@@ -89,6 +89,13 @@ final class Report {
                         .append(overhead.get(pair[0]).get("overheadMedianMs"))
                         .append(" ms |\n");
             }
+            if (b.containsKey("revocationCheck") && b.containsKey("revocationCheckFresh")) {
+                md.append("\nRevocation check per authenticated request: ")
+                        .append(b.get("revocationCheck").get("medianUs"))
+                        .append(" µs median with the user's state known (reads), ")
+                        .append(b.get("revocationCheckFresh").get("medianUs"))
+                        .append(" µs read afresh (writes; one consistent GetItem).\n");
+            }
             if (b.containsKey("health")) {
                 md.append("\n`GET /api/health` through the handler (no AWS call, no token): ")
                         .append(b.get("health").get("medianUs"))

@@ -419,6 +419,28 @@ class BlueprintStacksTest {
     }
 
     @Test
+    void theApiMaySignUsersOutOfItsOwnUserPoolOnly() {
+        STACKS.forEach((name, stacks) -> {
+            String policy = policyOf(
+                            Template.fromStack(stacks.service()),
+                            stacks.service().api())
+                    .toString();
+            java.util.regex.Matcher cognito = java.util.regex.Pattern.compile(
+                            "Action=\\[(cognito-idp:[^\\]]*)], Effect=Allow, Resource=([^}]*)")
+                    .matcher(policy);
+            assertThat(cognito.find()).as(name + ": " + policy).isTrue();
+            assertThat(cognito.group(1)).as(name).isEqualTo(String.join(", ", ApiContract.API_USER_POOL_ACTIONS));
+            assertThat(cognito.group(2))
+                    .as(name + ": the data stack's user pool")
+                    .startsWith("{Fn::ImportValue=Cairn-" + name.replace('/', '-') + "-data:")
+                    .contains("Auth")
+                    .contains("Arn")
+                    .doesNotContain("*");
+            assertThat(cognito.find()).as(name + ": one Cognito statement").isFalse();
+        });
+    }
+
+    @Test
     void theMediaProcessorRunsOnNewOriginalsWithItsOwnGrants() {
         STACKS.forEach((name, stacks) -> {
             ServiceStack service = stacks.service();

@@ -3,8 +3,9 @@
 // (The stock launcher's pretty printer can fall behind and drop records.)
 //
 // It also adds ResendConfirmationCode, which cognito-local lacks: a new code for an unconfirmed
-// user, delivered like the sign-up code, as Cognito does; and a confidential client's checks
-// (below).
+// user, delivered like the sign-up code, as Cognito does; a confidential client's checks (below);
+// and AdminUserGlobalSignOut, also missing: every refresh token of the user is revoked, so that
+// refreshing with any of them fails afterwards, as in Cognito.
 'use strict';
 const pino = require('pino');
 const { createDefaultServer } = require('cognito-local');
@@ -136,6 +137,16 @@ Targets.GetTokensFromRefreshToken = (services) => {
     });
     return { AuthenticationResult: result.AuthenticationResult };
   };
+};
+
+Targets.AdminUserGlobalSignOut = ({ cognito, clock }) => async (ctx, req) => {
+  const userPool = await cognito.getUserPool(ctx, req.UserPoolId);
+  const user = await userPool.getUserByUsername(ctx, req.Username);
+  if (!user) {
+    throw new errors.UserNotFoundError('User does not exist.');
+  }
+  await userPool.saveUser(ctx, { ...user, UserLastModifiedDate: clock.get(), RefreshTokens: [] });
+  return {};
 };
 
 const stdout = { write: (record) => process.stdout.write(record) };

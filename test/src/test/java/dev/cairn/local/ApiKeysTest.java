@@ -259,6 +259,24 @@ class ApiKeysTest extends EndToEnd {
                 .isEqualTo(200);
     }
 
+    @Test
+    void aDeletedUsersKeysStopWorking() throws Exception {
+        Account ada = Accounts.signedIn(stack, api, "Ada");
+        String writer = createKey(ada, Map.of("name", "writer", "scope", "write"));
+        assertThat(withKey("GET", "/api/notes", null, writer).status()).isEqualTo(200);
+
+        assertThat(api.send("DELETE", "/api/user/account", Map.of("password", Accounts.PASSWORD), ada.accessToken())
+                        .status())
+                .isEqualTo(200);
+
+        for (Reply refused : List.of(
+                withKey("GET", "/api/notes", null, writer),
+                withKey("POST", "/api/notes", PersonalSiteTest.note("After", false, List.of()), writer))) {
+            assertThat(refused.status()).isEqualTo(401);
+            assertThat(refused.errorCode()).isEqualTo("AUTH_UNAUTHORIZED");
+        }
+    }
+
     private static Reply withKey(String method, String path, Object body, String key) {
         return api.send(method, path, body, null, Map.of("X-Api-Key", key));
     }

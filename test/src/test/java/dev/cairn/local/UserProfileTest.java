@@ -32,11 +32,14 @@ class UserProfileTest extends EndToEnd {
     }
 
     @Test
-    void aMissingProfileIsRebuiltFromCognito() throws Exception {
+    void aMissingProfileRefusesTheTokenAndIsRebuiltFromCognitoAtTheNextSignIn() throws Exception {
         Account ada = Accounts.signedIn(stack, api, "Ada");
         stack.app().getBean(UserProfiles.class).delete(ada.userId());
+        stack.app().getBean(dev.cairn.api.auth.RevocationCheck.class).forget(ada.userId());
 
-        Reply profile = api.get("/api/user/profile", ada.accessToken());
+        assertThat(api.get("/api/user/profile", ada.accessToken()).errorCode()).isEqualTo("AUTH_UNAUTHORIZED");
+        Reply login = api.post("/api/auth/login", Map.of("email", ada.email(), "password", Accounts.PASSWORD));
+        Reply profile = api.get("/api/user/profile", login.text("accessToken"));
 
         assertThat(profile.status()).isEqualTo(200);
         assertThat(profile.data()).containsEntry("name", "Ada").containsEntry("email", ada.email());

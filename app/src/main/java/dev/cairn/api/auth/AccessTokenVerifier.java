@@ -64,6 +64,11 @@ public final class AccessTokenVerifier {
     }
 
     public AuthenticatedUser verify(String token) throws TokenRejectedException {
+        return verifyToken(token).user();
+    }
+
+    /** The token's user, with when it was issued and which sign-in it descends from. */
+    public VerifiedToken verifyToken(String token) throws TokenRejectedException {
         JWTClaimsSet claims = signatureChecked(token);
         if (!settings.effectiveIssuer().equals(claims.getIssuer())) {
             throw new TokenRejectedException("issuer " + claims.getIssuer(), false);
@@ -86,14 +91,24 @@ public final class AccessTokenVerifier {
         if (!clock.instant().isBefore(expiresAt.plusSeconds(settings.clockSkewSeconds()))) {
             throw new TokenRejectedException("expired at " + expiresAt, true);
         }
+        if (claims.getIssueTime() == null) {
+            throw new TokenRejectedException("no iat", false);
+        }
         String username = stringClaim(claims, "username");
-        return new AuthenticatedUser(
+        AuthenticatedUser user = new AuthenticatedUser(
                 claims.getSubject(),
                 username == null ? claims.getSubject() : username,
                 groups(claims),
                 clientId,
                 expiresAt);
+        return new VerifiedToken(user, claims.getIssueTime().toInstant());
     }
+
+    /**
+     * A verified access token: its user and its {@code iat}, which decides whether a revocation
+     * (sign-out, password reset) came after it.
+     */
+    public record VerifiedToken(AuthenticatedUser user, Instant issuedAt) {}
 
     private JWTClaimsSet signatureChecked(String token) throws TokenRejectedException {
         long now = clock.millis();

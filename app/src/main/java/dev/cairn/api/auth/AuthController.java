@@ -94,12 +94,20 @@ class AuthController {
         return ApiResponse.ok(TokenResponse.of(auth.refresh(request.refreshToken())));
     }
 
-    /** Revokes the refresh token. */
+    /** Revokes the refresh token; every access token of the user stops working. */
     @Public
     @Post("/logout")
     ApiResponse<Message> logout(@Body @Valid RefreshRequest request) {
         auth.logout(request.refreshToken());
         return ApiResponse.ok(new Message("Logged out"));
+    }
+
+    /** Signs out on every device: every refresh token of the user is revoked, every access token refused. */
+    @SecurityRequirement(name = ApiDocumentation.BEARER)
+    @Post("/logout-all")
+    ApiResponse<Message> logoutAll(AuthenticatedUser user) {
+        auth.logoutEverywhere(user);
+        return ApiResponse.ok(new Message("Logged out on every device"));
     }
 
     /** E-mails a password reset code (the answer is the same for unknown addresses). */

@@ -25,9 +25,19 @@ public final class AuthService {
     static final String TOTP_ISSUER = "Cairn";
 
     private final IdentityProvider identities;
+    private final RevocationCheck revocations;
+    private final AccessTokenVerifier verifier;
+    private final ProfileOnSignIn profiles;
 
-    AuthService(IdentityProvider identities) {
+    AuthService(
+            IdentityProvider identities,
+            RevocationCheck revocations,
+            AccessTokenVerifier verifier,
+            ProfileOnSignIn profiles) {
         this.identities = identities;
+        this.revocations = revocations;
+        this.verifier = verifier;
+        this.profiles = profiles;
     }
 
     /**
@@ -79,22 +89,69 @@ public final class AuthService {
         String address = normalise(email);
         IdentityProvider.SignIn signIn = identities.signIn(address, password, caller);
         if (signIn.tokens() != null) {
-            return new LoginResult(signIn.tokens(), null);
+            return new LoginResult(signedIn(signIn.tokens()), null);
         }
         return new LoginResult(null, MfaSession.encode(address, signIn.mfaSession()));
     }
 
     public IdentityProvider.Tokens answerMfa(String session, String code, CallerContext caller) {
         MfaSession decoded = MfaSession.decode(session);
-        return identities.answerMfaChallenge(decoded.email(), decoded.providerSession(), code.strip(), caller);
+        return signedIn(identities.answerMfaChallenge(decoded.email(), decoded.providerSession(), code.strip(), caller));
+    }
+
+    /** Tokens of a new sign-in, once their user is sure to have a profile. */
+    private IdentityProvider.Tokens signedIn(IdentityProvider.Tokens tokens) {
+        try {
+            String userId = verifier.verify(tokens.accessToken()).userId();
+            profiles.ensureProfile(userId, tokens.accessToken());
+            // This instance may remember the user without a profile; the profile may be new.
+            revocations.forget(userId);
+        } catch (TokenRejectedException e) {
+            throw new IllegalStateException("The identity provider issued a token that does not verify", e);
+        }
+        return tokens;
     }
 
     public IdentityProvider.Tokens refresh(String refreshToken) {
         return identities.refresh(refreshToken);
     }
 
+    /**
+     * Revokes the refresh token and ends every access token its user holds. A refresh token is
+     * opaque, so its user is learnt by using it once; one that no longer works has nothing left to
+     * end.
+     */
     public void logout(String refreshToken) {
+        String userId;
+        try {
+            userId = verifier.verify(identities.refresh(refreshToken).accessToken())
+                    .userId();
+        } catch (ApiException | TokenRejectedException e) {
+            identities.revoke(refreshToken);
+            return;
+        }
         identities.revoke(refreshToken);
+        revocations.revokeAll(userId);
+    }
+
+    /** Revokes every refresh token of the user and ends every access token they hold, everywhere. */
+    public void logoutEverywhere(AuthenticatedUser user) {
+        identities.signOutEverywhere(user.username());
+        revocations.revokeAll(user.userId());
+    }
+
+    /**
+     * An administrator disables a user: Cognito refuses their sign-ins and refresh tokens, and
+     * every access token they hold stops working. Returns false if there is no such user.
+     */
+    public boolean disable(String userId) {
+        if (identities.findUserId(userId).isEmpty()) {
+            return false;
+        }
+        identities.disableUser(userId);
+        identities.signOutEverywhere(userId);
+        revocations.revokeAll(userId);
+        return true;
     }
 
     public void forgotPassword(String email) {
@@ -103,7 +160,11 @@ public final class AuthService {
 
     public void resetPassword(String email, String code, String newPassword) {
         requireStrong("newPassword", newPassword);
-        identities.resetPassword(normalise(email), code.strip(), newPassword);
+        String address = normalise(email);
+        identities.resetPassword(address, code.strip(), newPassword);
+        // Whoever knew the old password may hold tokens: every session of the account ends.
+        identities.signOutEverywhere(address);
+        identities.findUserId(address).ifPresent(revocations::revokeAll);
     }
 
     /**

@@ -37,6 +37,9 @@ import org.slf4j.MDC;
  * X-Api-Key} and no bearer token acts as the key's owner: a read key may only GET (or HEAD), no key
  * reaches the token-only areas (sign-in, the account, the keys themselves), and each key has a
  * daily quota, past which the answer is 429 {@code RATE_LIMITED} with {@code Retry-After}.
+ *
+ * <p>A valid token or key still has to pass the {@link RevocationCheck}: a token issued before its
+ * user signed out (or reset the password), and any credential of a deleted account, is 401.
  */
 @ServerFilter("/api/**")
 final class AuthenticationFilter implements Ordered {
@@ -51,12 +54,17 @@ final class AuthenticationFilter implements Ordered {
     private static final String BEARER = "Bearer ";
 
     private final AccessTokenVerifier verifier;
+    private final RevocationCheck revocations;
     private final BeanProvider<ApiKeyAuthenticator> apiKeys;
     private final ErrorResponseProcessor<?> errors;
 
     AuthenticationFilter(
-            AccessTokenVerifier verifier, BeanProvider<ApiKeyAuthenticator> apiKeys, ErrorResponseProcessor<?> errors) {
+            AccessTokenVerifier verifier,
+            RevocationCheck revocations,
+            BeanProvider<ApiKeyAuthenticator> apiKeys,
+            ErrorResponseProcessor<?> errors) {
         this.verifier = verifier;
+        this.revocations = revocations;
         this.apiKeys = apiKeys;
         this.errors = errors;
     }
@@ -83,7 +91,16 @@ final class AuthenticationFilter implements Ordered {
         }
         try {
             String token = header.substring(BEARER.length()).trim();
-            AuthenticatedUser user = verifier.verify(token);
+            AccessTokenVerifier.VerifiedToken verified = verifier.verifyToken(token);
+            AuthenticatedUser user = verified.user();
+            RevocationCheck.Verdict verdict =
+                    revocations.check(user.userId(), verified.issuedAt(), writes(request.getMethod()));
+            if (verdict == RevocationCheck.Verdict.REVOKED
+                    || (verdict == RevocationCheck.Verdict.NO_PROFILE
+                            && !metadata.hasAnnotation(ProfileOptional.class))) {
+                LOG.info("Access token refused: {}", verdict);
+                throw new ApiException(401, ErrorCodes.AUTH_UNAUTHORIZED, "The access token is no longer valid");
+            }
             request.setAttribute(USER_ATTRIBUTE, user);
             request.setAttribute(TOKEN_ATTRIBUTE, new AccessToken(token));
             MDC.put("userId", user.userId());
@@ -109,6 +126,7 @@ final class AuthenticationFilter implements Ordered {
             throw new ApiException(401, ErrorCodes.AUTH_UNAUTHORIZED, "An access token is required");
         }
         ApiKeyAuthenticator.ApiKeyGrant grant = keys.authenticate(presented)
+                .filter(g -> revocations.exists(g.userId(), writes(request.getMethod())))
                 .orElseThrow(() -> new ApiException(401, ErrorCodes.AUTH_UNAUTHORIZED, "The API key is not valid"));
         MDC.put("userId", grant.userId());
         MDC.put("apiKeyId", grant.keyId());
@@ -139,6 +157,11 @@ final class AuthenticationFilter implements Ordered {
                 USER_ATTRIBUTE,
                 new AuthenticatedUser(grant.userId(), "api-key:" + grant.keyId(), Set.of(), "api-key", now));
         return null;
+    }
+
+    /** A request that may change data reads the caller's revocation state afresh. */
+    private static boolean writes(HttpMethod method) {
+        return method != HttpMethod.GET && method != HttpMethod.HEAD && method != HttpMethod.OPTIONS;
     }
 
     static boolean isTokenOnly(String path) {

@@ -66,6 +66,18 @@ public interface IdentityProvider {
     /** Deletes the token's user; deleting a user that is gone already is not an error. */
     void deleteUser(String accessToken);
 
+    /**
+     * Revokes every refresh token the user holds (Cognito's global sign-out); a user that no
+     * longer exists is not an error. {@code username} may be the e-mail address.
+     */
+    void signOutEverywhere(String username);
+
+    /** Disables the user: no sign-in and no refresh until enabled again; a user that no longer exists is not an error. */
+    void disableUser(String username);
+
+    /** The user's id ({@code sub}), or empty if there is no such user; {@code username} may be the e-mail address. */
+    java.util.Optional<String> findUserId(String username);
+
     /** The result of a password sign-in: exactly one of {@code tokens} and {@code mfaSession} is set. */
     record SignIn(@Nullable Tokens tokens, @Nullable String mfaSession) {}
 

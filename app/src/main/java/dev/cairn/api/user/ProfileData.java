@@ -21,8 +21,9 @@ final class ProfileData implements UserData {
         return profiles.find(userId).orElse(null);
     }
 
+    /** Leaves only the mark of a deletion, which {@link AccountService} removes once the identity is gone. */
     @Override
     public void erase(String userId) {
-        profiles.delete(userId);
+        profiles.markDeleted(userId);
     }
 }

@@ -2,6 +2,7 @@ package dev.cairn.api.user;
 
 import dev.cairn.api.auth.AccessToken;
 import dev.cairn.api.auth.AuthenticatedUser;
+import dev.cairn.api.auth.ProfileOptional;
 import dev.cairn.api.docs.ApiDocumentation;
 import dev.cairn.api.http.ApiResponse;
 import dev.cairn.api.http.ErrorResource;
@@ -38,7 +39,8 @@ class UserController {
         return ApiResponse.ok(accounts.export(user));
     }
 
-    /** Deletes the account and all its data, after checking the password. */
+    /** Deletes the account and all its data, after checking the password; every token of the account stops working. */
+    @ProfileOptional
     @Delete("/api/user/account")
     ApiResponse<Map<String, Object>> deleteAccount(
             AuthenticatedUser user, AccessToken token, @Body @Valid AccountDeletion request) {

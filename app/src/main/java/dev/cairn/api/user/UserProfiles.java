@@ -24,6 +24,12 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 public class UserProfiles {
     public static final TableDefinition TABLE = new TableDefinition("users", "userId", null, List.of());
 
+    /** Epoch second from which the user's access tokens count (their {@code iat} at or after it). */
+    static final String TOKENS_VALID_AFTER = "tokensValidAfter";
+
+    /** Set on the item that stands in for the profile while the account is being deleted. */
+    static final String DELETED_AT = "deletedAt";
+
     private final DynamoDbClient dynamoDb;
     private final String table;
 
@@ -32,11 +38,28 @@ public class UserProfiles {
         this.table = tables.of(TABLE);
     }
 
+    /** The profile; empty if there is none, or only the mark of an account being deleted. */
     public Optional<UserProfile> find(String userId) {
         Map<String, AttributeValue> item = dynamoDb.getItem(
                         r -> r.tableName(table).key(key(userId)).consistentRead(true))
                 .item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
+        return item == null || item.isEmpty() || item.containsKey(DELETED_AT)
+                ? Optional.empty()
+                : Optional.of(fromItem(item));
+    }
+
+    /**
+     * Replaces the profile, or the absence of one, with the mark of an account being deleted: the
+     * user id and when. No token of the user counts while it is there, and no profile can be
+     * created over it (a sign-in during the deletion does not bring the account back).
+     */
+    public void markDeleted(String userId) {
+        dynamoDb.putItem(r -> r.tableName(table)
+                .item(Map.of(
+                        "userId",
+                        AttributeValue.fromS(userId),
+                        DELETED_AT,
+                        AttributeValue.fromS(Instant.now().toString()))));
     }
 
     /** A confirmed user's first profile, unless they have one already. */
@@ -58,19 +81,79 @@ public class UserProfiles {
 
     /**
      * Replaces the profile if the stored one still has {@code expectedVersion}; returns false (and
-     * writes nothing) if another write came first.
+     * writes nothing) if another write came first. The item's other attributes (the revocation
+     * instant) stay as they are.
      */
     public boolean replace(UserProfile profile, long expectedVersion) {
+        Map<String, AttributeValue> item = toItem(profile);
+        item.remove("userId");
+        Map<String, String> names = new HashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        StringBuilder set = new StringBuilder();
+        int i = 0;
+        for (Map.Entry<String, AttributeValue> attribute : item.entrySet()) {
+            names.put("#a" + i, attribute.getKey());
+            values.put(":a" + i, attribute.getValue());
+            set.append(set.isEmpty() ? "SET " : ", ")
+                    .append("#a")
+                    .append(i)
+                    .append(" = :a")
+                    .append(i);
+            i++;
+        }
+        StringBuilder remove = new StringBuilder();
+        for (String optional : List.of("email", "name")) {
+            if (!item.containsKey(optional)) {
+                names.put("#a" + i, optional);
+                remove.append(remove.isEmpty() ? " REMOVE " : ", ").append("#a").append(i);
+                i++;
+            }
+        }
+        names.put("#version", "version");
+        values.put(":expected", AttributeValue.fromN(Long.toString(expectedVersion)));
         try {
-            dynamoDb.putItem(r -> r.tableName(table)
-                    .item(toItem(profile))
+            dynamoDb.updateItem(r -> r.tableName(table)
+                    .key(key(profile.userId()))
+                    .updateExpression(set.toString() + remove)
                     .conditionExpression("#version = :expected")
-                    .expressionAttributeNames(Map.of("#version", "version"))
-                    .expressionAttributeValues(
-                            Map.of(":expected", AttributeValue.fromN(Long.toString(expectedVersion)))));
+                    .expressionAttributeNames(names)
+                    .expressionAttributeValues(values));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
+        }
+    }
+
+    /**
+     * When the user's tokens start to count ({@link Instant#EPOCH} if never revoked), or empty if
+     * the user has no profile. Read consistently, and only the two attributes it needs.
+     */
+    public Optional<Instant> tokensValidAfter(String userId) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(r -> r.tableName(table)
+                        .key(key(userId))
+                        .consistentRead(true)
+                        .projectionExpression("userId, " + TOKENS_VALID_AFTER + ", " + DELETED_AT))
+                .item();
+        if (item == null || item.isEmpty() || item.containsKey(DELETED_AT)) {
+            return Optional.empty();
+        }
+        AttributeValue validAfter = item.get(TOKENS_VALID_AFTER);
+        return Optional.of(validAfter == null ? Instant.EPOCH : Instant.ofEpochSecond(Long.parseLong(validAfter.n())));
+    }
+
+    /** Moves the user's revocation instant forward to {@code instant}; never back, and never onto a missing profile. */
+    public void revokeTokensIssuedBefore(String userId, Instant instant) {
+        try {
+            dynamoDb.updateItem(r -> r.tableName(table)
+                    .key(key(userId))
+                    .updateExpression("SET #validAfter = :instant")
+                    .conditionExpression("attribute_exists(userId) AND attribute_not_exists(#deletedAt)"
+                            + " AND (attribute_not_exists(#validAfter) OR #validAfter < :instant)")
+                    .expressionAttributeNames(Map.of("#validAfter", TOKENS_VALID_AFTER, "#deletedAt", DELETED_AT))
+                    .expressionAttributeValues(
+                            Map.of(":instant", AttributeValue.fromN(Long.toString(instant.getEpochSecond())))));
+        } catch (ConditionalCheckFailedException e) {
+            // No profile (no access anyway), or a later instant is stored already.
         }
     }
 

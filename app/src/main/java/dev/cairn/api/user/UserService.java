@@ -2,6 +2,7 @@ package dev.cairn.api.user;
 
 import dev.cairn.api.auth.AuthenticatedUser;
 import dev.cairn.api.auth.IdentityProvider;
+import dev.cairn.api.auth.ProfileOnSignIn;
 import dev.cairn.api.http.ApiError;
 import dev.cairn.api.http.ApiException;
 import dev.cairn.api.http.ErrorCodes;
@@ -13,11 +14,11 @@ import java.util.Map;
 
 /**
  * Profiles and preferences. A profile is created when the user confirms their address (the
- * post-confirmation trigger); should that have failed, the first read creates it from Cognito's
+ * post-confirmation trigger); should that have failed, the next sign-in creates it from Cognito's
  * attributes. Every change is conditional on the version it was based on.
  */
 @Singleton
-public class UserService {
+public class UserService implements ProfileOnSignIn {
     static final String RESOURCE = "user";
 
     private final UserProfiles profiles;
@@ -35,6 +36,15 @@ public class UserService {
     /** The first profile of a newly confirmed user; does nothing if one exists. */
     public void createProfile(String userId, @Nullable String email, @Nullable String name) {
         profiles.createFirst(userId, email, name);
+    }
+
+    @Override
+    public void ensureProfile(String userId, String accessToken) {
+        if (profiles.find(userId).isEmpty()) {
+            identities
+                    .findAttributes(accessToken)
+                    .ifPresent(attributes -> createProfile(userId, attributes.get("email"), attributes.get("name")));
+        }
     }
 
     public UserProfile profile(AuthenticatedUser user, String accessToken) {

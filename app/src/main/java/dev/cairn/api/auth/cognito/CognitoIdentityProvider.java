@@ -427,6 +427,42 @@ final class CognitoIdentityProvider implements IdentityProvider {
         }
     }
 
+    @Override
+    public void signOutEverywhere(String username) {
+        try {
+            cognito.adminUserGlobalSignOut(r -> r.userPoolId(userPoolId).username(username));
+        } catch (UserNotFoundException e) {
+            // No user, no refresh tokens.
+        } catch (CognitoIdentityProviderException e) {
+            throw translate(Flow.TOKEN, e);
+        }
+    }
+
+    @Override
+    public void disableUser(String username) {
+        try {
+            cognito.adminDisableUser(r -> r.userPoolId(userPoolId).username(username));
+        } catch (UserNotFoundException e) {
+            // Gone already: nothing to disable.
+        } catch (CognitoIdentityProviderException e) {
+            throw translate(Flow.TOKEN, e);
+        }
+    }
+
+    @Override
+    public java.util.Optional<String> findUserId(String username) {
+        try {
+            return cognito.adminGetUser(r -> r.userPoolId(userPoolId).username(username)).userAttributes().stream()
+                    .filter(a -> "sub".equals(a.name()))
+                    .map(a -> a.value())
+                    .findFirst();
+        } catch (UserNotFoundException e) {
+            return java.util.Optional.empty();
+        } catch (CognitoIdentityProviderException e) {
+            throw translate(Flow.TOKEN, e);
+        }
+    }
+
     private Tokens tokens(AuthenticationResultType result) {
         Integer expiresIn = result.expiresIn();
         long seconds = expiresIn != null && expiresIn > 0 ? expiresIn : secondsLeft(result.accessToken());
