@@ -43,13 +43,16 @@ public final class Perms {
      * What an API needs to administer its own pool's accounts in place of its users: read an
      * account's status and attributes, delete an account that never confirmed its address
      * (sign-up squatting), sign users in by the server-side flow (with the caller's context data
-     * for threat protection), and read its confidential app client's secret. Nothing that creates
-     * users, sets passwords or changes groups.
+     * for threat protection), read its confidential app client's secret, sign a user out everywhere
+     * (sign-out everywhere, password reset) and disable a user for an administrator. Nothing that
+     * creates users, sets passwords or changes groups.
      */
     public static final List<String> COGNITO_ACCOUNT_ADMIN = List.of(
             "cognito-idp:AdminGetUser",
             "cognito-idp:AdminDeleteUser",
             "cognito-idp:AdminInitiateAuth",
             "cognito-idp:AdminRespondToAuthChallenge",
-            "cognito-idp:DescribeUserPoolClient");
+            "cognito-idp:DescribeUserPoolClient",
+            "cognito-idp:AdminUserGlobalSignOut",
+            "cognito-idp:AdminDisableUser");
 }

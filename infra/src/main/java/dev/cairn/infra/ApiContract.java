@@ -83,14 +83,6 @@ public final class ApiContract {
     /** The post-confirmation trigger creates the profile with one conditional PutItem. */
     public static final List<String> POST_CONFIRMATION_USERS_ACTIONS = List.of("dynamodb:PutItem");
 
-    /**
-     * The API signs a user out everywhere (sign-out everywhere, password reset, an administrator
-     * disabling a user), disables users for the admin group and looks a user's id up by e-mail;
-     * only on this stage's user pool.
-     */
-    public static final List<String> API_USER_POOL_ACTIONS =
-            List.of("cognito-idp:AdminUserGlobalSignOut", "cognito-idp:AdminGetUser", "cognito-idp:AdminDisableUser");
-
     /** The media processor reads the image record and replaces it if it still exists. */
     public static final List<String> MEDIA_PROCESSOR_IMAGES_ACTIONS = List.of("dynamodb:GetItem", "dynamodb:PutItem");
 

@@ -127,7 +127,6 @@ public final class ServiceStack extends Stack {
                                 "StringEquals",
                                 Map.of("kms:ViaService", "secretsmanager." + getRegion() + ".amazonaws.com")))
                         .build());
-        data.auth().getUserPool().grant(api, ApiContract.API_USER_POOL_ACTIONS.toArray(String[]::new));
         data.media().grantUpload(api, "uploads/");
         data.media().grantRead(api, "uploads/");
         data.media().grantDelete(api, "uploads/");
