@@ -429,7 +429,9 @@ class BlueprintStacksTest {
                             "Action=\\[(cognito-idp:[^\\]]*)], Effect=Allow, Resource=([^}]*)")
                     .matcher(policy);
             assertThat(cognito.find()).as(name + ": " + policy).isTrue();
-            assertThat(cognito.group(1)).as(name).isEqualTo(String.join(", ", dev.cairn.constructs.Perms.COGNITO_ACCOUNT_ADMIN));
+            assertThat(cognito.group(1))
+                    .as(name)
+                    .isEqualTo(String.join(", ", dev.cairn.constructs.Perms.COGNITO_ACCOUNT_ADMIN));
             assertThat(cognito.group(2))
                     .as(name + ": the data stack's user pool")
                     .startsWith("{Fn::ImportValue=Cairn-" + name.replace('/', '-') + "-data:")

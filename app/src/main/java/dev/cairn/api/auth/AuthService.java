@@ -96,7 +96,8 @@ public final class AuthService {
 
     public IdentityProvider.Tokens answerMfa(String session, String code, CallerContext caller) {
         MfaSession decoded = MfaSession.decode(session);
-        return signedIn(identities.answerMfaChallenge(decoded.email(), decoded.providerSession(), code.strip(), caller));
+        return signedIn(
+                identities.answerMfaChallenge(decoded.email(), decoded.providerSession(), code.strip(), caller));
     }
 
     /** Tokens of a new sign-in, once their user is sure to have a profile. */
