@@ -8,7 +8,6 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /** Seed 004's private files: pre-signed uploads checked by content, served only through signed URLs. */
 @StackBlueprint("personal-site")
@@ -193,16 +192,11 @@ class PrivateFilesTest extends EndToEnd {
         return exists(stack, key);
     }
 
-    /** Whether the stack's media bucket holds an object at exactly {@code key}. */
+    /**
+     * Whether the stack's media bucket holds anything at exactly {@code key}: the object, an older
+     * version of it or a delete marker (a deleted object leaves none).
+     */
     static boolean exists(LocalCairn stack, String key) {
-        return !stack
-                .app()
-                .getBean(S3Client.class)
-                .listObjectsV2(r -> r.bucket(LocalCairn.MEDIA_BUCKET).prefix(key))
-                .contents()
-                .stream()
-                .filter(o -> o.key().equals(key))
-                .toList()
-                .isEmpty();
+        return !StoredVersions.of(stack, key).isEmpty();
     }
 }
