@@ -83,7 +83,7 @@ public class Cdn extends Construct {
                 .securityHeadersBehavior(securityHeaders)
                 .build();
         this.mediaResponseHeadersPolicy = ResponseHeadersPolicy.Builder.create(this, "MediaHeaders")
-                .comment("Security headers plus immutable caching for media")
+                .comment("Security headers plus short caching for media")
                 .securityHeadersBehavior(securityHeaders)
                 .customHeadersBehavior(ResponseCustomHeadersBehavior.builder()
                         .customHeaders(List.of(ResponseCustomHeader.builder()
@@ -94,10 +94,10 @@ public class Cdn extends Construct {
                         .build())
                 .build();
         this.mediaCachePolicy = CachePolicy.Builder.create(this, "MediaCache")
-                .comment("Media keys never change content: cache a year, vary on nothing")
+                .comment("Media: cache at most MEDIA_TTL, so deleted media stop being served; vary on nothing")
                 .defaultTtl(EdgeDefaults.MEDIA_TTL)
                 .maxTtl(EdgeDefaults.MEDIA_TTL)
-                .minTtl(Duration.days(1))
+                .minTtl(Duration.seconds(0))
                 .cookieBehavior(CacheCookieBehavior.none())
                 .headerBehavior(CacheHeaderBehavior.none())
                 .queryStringBehavior(CacheQueryStringBehavior.none())

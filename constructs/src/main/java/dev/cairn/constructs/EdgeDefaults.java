@@ -56,10 +56,14 @@ public final class EdgeDefaults {
             + " img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none';"
             + " base-uri 'self'; form-action 'self'; frame-ancestors 'none'; upgrade-insecure-requests";
 
-    /** Media keys are content-addressed (a new upload gets a new key): cache for a year. */
-    public static final Duration MEDIA_TTL = Duration.days(365);
+    /**
+     * How long the CDN and browsers keep media: the longest a deleted object is still served from a
+     * cache (a new upload gets a new key, so only deletions and rewritten variants need it short).
+     */
+    public static final Duration MEDIA_TTL = Duration.minutes(5);
 
-    public static final String MEDIA_CACHE_CONTROL = "public, max-age=31536000, immutable";
+    public static final String MEDIA_CACHE_CONTROL =
+            "public, max-age=" + MEDIA_TTL.toSeconds().longValue();
     public static final String CDN_LOG_PREFIX = "cdn/";
 
     private EdgeDefaults() {}

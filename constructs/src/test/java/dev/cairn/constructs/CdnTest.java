@@ -183,7 +183,7 @@ class CdnTest {
     }
 
     @Test
-    void mediaIsCachedForAYearAndOnlyImagesArePublic() {
+    void mediaIsCachedForFiveMinutesAtMostAndOnlyImagesArePublic() {
         Map<?, ?> media = behavior(full, "/media/*");
         assertThat(media.get("AllowedMethods")).isEqualTo(List.of("GET", "HEAD"));
         assertThat(media.get("FunctionAssociations").toString()).contains("viewer-request", "CdnMediaFunction");
@@ -192,8 +192,7 @@ class CdnTest {
         template.hasResourceProperties(
                 "AWS::CloudFront::CachePolicy",
                 Match.objectLike(Map.of(
-                        "CachePolicyConfig",
-                        Match.objectLike(Map.of("DefaultTTL", 31536000, "MaxTTL", 31536000, "MinTTL", 86400)))));
+                        "CachePolicyConfig", Match.objectLike(Map.of("DefaultTTL", 300, "MaxTTL", 300, "MinTTL", 0)))));
         template.hasResourceProperties(
                 "AWS::CloudFront::Function",
                 Match.objectLike(Map.of(
@@ -202,7 +201,10 @@ class CdnTest {
                                 "[\\s\\S]*indexOf\\('/media/images/'\\) !== 0[\\s\\S]*substring\\(6\\)[\\s\\S]*"),
                         "FunctionConfig",
                         Map.of("Comment", Match.anyValue(), "Runtime", "cloudfront-js-2.0"))));
-        assertThat(template.toJSON().toString()).contains("public, max-age=31536000, immutable");
+        assertThat(template.toJSON().toString())
+                .contains("Header=Cache-Control, Override=true, Value=public, max-age=300}")
+                .doesNotContain("immutable")
+                .doesNotContain("max-age=31536000");
     }
 
     @Test

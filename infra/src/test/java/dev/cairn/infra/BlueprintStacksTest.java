@@ -443,6 +443,23 @@ class BlueprintStacksTest {
     }
 
     @Test
+    void optimizeRewritesOriginalsInPlaceAndTheirEventReachesTheProcessor() {
+        STACKS.forEach((name, stacks) -> {
+            ServiceStack service = stacks.service();
+            Template template = Template.fromStack(service);
+            // The api copies an original onto itself (read, write) and deletes the version it replaced.
+            assertThat(policyOf(template, service.api()).toString())
+                    .as(name)
+                    .contains("s3:GetObject*", "s3:PutObject", "s3:DeleteObject*", "s3:List*", "/images/*");
+            // The processor's rule takes every Object Created of an original, a copy as well as an upload.
+            assertThat(template.findResources("AWS::Events::Rule").toString())
+                    .as(name)
+                    .contains("Object Created")
+                    .doesNotContain("reason");
+        });
+    }
+
+    @Test
     void theMediaProcessorRunsOnNewOriginalsWithItsOwnGrants() {
         STACKS.forEach((name, stacks) -> {
             ServiceStack service = stacks.service();

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
@@ -58,13 +59,41 @@ final class HttpApiEmulator implements AutoCloseable {
         }
         this.executor = Executors.newVirtualThreadPerTaskExecutor();
         server.setExecutor(executor);
-        localRoutes.forEach(server::createContext);
-        server.createContext("/", this::invoke);
+        localRoutes.forEach(
+                (path, route) -> server.createContext(path, route).getFilters().add(loopbackHostsOnly()));
+        server.createContext("/", this::invoke).getFilters().add(loopbackHostsOnly());
         server.start();
     }
 
     int port() {
         return server.getAddress().getPort();
+    }
+
+    /**
+     * Refuses a request whose {@code Host} is not a loopback name
+     * (see {@link LoopbackHosts}): 403 in the API's error envelope.
+     */
+    static Filter loopbackHostsOnly() {
+        return new Filter() {
+            @Override
+            public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
+                if (LoopbackHosts.allowed(exchange.getRequestHeaders().getFirst("Host"))) {
+                    chain.doFilter(exchange);
+                    return;
+                }
+                try (exchange) {
+                    byte[] body = ("{\"success\":false,\"error\":{\"code\":\"AUTH_FORBIDDEN\",\"message\":"
+                                    + Json.quote(LoopbackHosts.REFUSED) + ",\"statusCode\":403}}")
+                            .getBytes(StandardCharsets.UTF_8);
+                    send(exchange, 403, Map.of("Content-Type", "application/json"), body);
+                }
+            }
+
+            @Override
+            public String description() {
+                return "loopback Host names only";
+            }
+        };
     }
 
     private void invoke(HttpExchange exchange) throws IOException {

@@ -29,6 +29,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
@@ -126,6 +127,9 @@ public final class LocalCairn implements AutoCloseable {
                 .httpClient(UrlConnectionHttpClient.create())
                 .forcePathStyle(true)
                 .build());
+        // Versioned as in AWS: a delete there only hides an object unless each version goes too.
+        mediaReader.putBucketVersioning(
+                r -> r.bucket(MEDIA_BUCKET).versioningConfiguration(v -> v.status(BucketVersioningStatus.ENABLED)));
         Map<String, HttpHandler> localRoutes = new LinkedHashMap<>();
         localRoutes.put("/_local/outbox", this::serveOutbox);
         localRoutes.put("/media/", this::serveMedia);
@@ -269,6 +273,10 @@ public final class LocalCairn implements AutoCloseable {
 
     public URI cognitoEndpoint() {
         return cognito.endpoint();
+    }
+
+    URI lambdaEndpoint() {
+        return lambda.endpoint();
     }
 
     public Options options() {

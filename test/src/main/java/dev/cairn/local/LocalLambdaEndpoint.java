@@ -43,7 +43,7 @@ final class LocalLambdaEndpoint implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot listen on 127.0.0.1:" + port, e);
         }
-        server.createContext(PREFIX, this::invoke);
+        server.createContext(PREFIX, this::invoke).getFilters().add(HttpApiEmulator.loopbackHostsOnly());
         server.start();
     }
 

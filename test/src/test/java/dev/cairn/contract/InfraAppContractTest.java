@@ -6,6 +6,8 @@ import dev.cairn.api.auth.Public;
 import dev.cairn.api.data.TableDefinition;
 import dev.cairn.api.data.Tables;
 import dev.cairn.api.keys.ApiKeys;
+import dev.cairn.api.media.MediaObjects;
+import dev.cairn.constructs.EdgeDefaults;
 import dev.cairn.infra.ApiContract;
 import dev.cairn.infra.Blueprint;
 import dev.cairn.infra.CairnApp;
@@ -210,6 +212,12 @@ class InfraAppContractTest {
             variables.add(matcher.group(1));
         }
         return variables;
+    }
+
+    @Test
+    void theCdnKeepsPublicMediaNoLongerThanTheAppAsks() {
+        assertThat(EdgeDefaults.MEDIA_TTL.toSeconds().longValue()).isEqualTo(MediaObjects.PUBLIC_CACHE_SECONDS);
+        assertThat(EdgeDefaults.MEDIA_CACHE_CONTROL).isEqualTo("public, max-age=" + MediaObjects.PUBLIC_CACHE_SECONDS);
     }
 
     @Test

@@ -62,6 +62,8 @@ class AccountTest extends EndToEnd {
 
         assertThat(stack.app().getBean(UserProfiles.class).find(ada.userId())).isEmpty();
         assertThat(objects(ada.userId())).isEmpty();
+        assertThat(StoredVersions.under(stack, "uploads/" + ada.userId() + "/")).isEmpty();
+        assertThat(StoredVersions.under(stack, "images/" + ada.userId() + "/")).isEmpty();
         assertThat(api.post("/api/auth/login", Map.of("email", ada.email(), "password", Accounts.PASSWORD))
                         .errorCode())
                 .isEqualTo("AUTH_INVALID_CREDENTIALS");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cairn.api.media.ImageRecord;
 import dev.cairn.api.media.ImageRecords;
+import dev.cairn.api.media.MediaObjects;
 import dev.cairn.api.media.MediaProcessorHandler;
 import dev.cairn.local.Accounts.Account;
 import dev.cairn.local.ApiClient.Reply;
@@ -17,6 +18,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 
 /** Seed 001's pre-signed upload flow end to end, with the local CDN path and the variants. */
 class ImageFlowTest extends EndToEnd {
@@ -45,7 +47,9 @@ class ImageFlowTest extends EndToEnd {
 
         HttpResponse<byte[]> original = fetch((String) image.get("imageUrl"));
         assertThat(original.statusCode()).isEqualTo(200);
-        assertThat(original.headers().firstValue("cache-control")).hasValue("public, max-age=31536000, immutable");
+        // Cached five minutes at most (the CDN's cache policy caps it there too): a deleted image stops
+        // being served within that time.
+        assertThat(original.headers().firstValue("cache-control")).hasValue("public, max-age=300");
         String originalBytes = new String(original.body(), StandardCharsets.ISO_8859_1);
         assertThat(originalBytes).doesNotContain(TestImages.GPS_MARKER).doesNotContain("Exif");
 
@@ -199,15 +203,49 @@ class ImageFlowTest extends EndToEnd {
         assertThat(optimized.data()).containsEntry("imageIds", List.of(imageId));
         awaitReady(ada, imageId);
 
+        String prefix = "images/" + ada.userId() + "/" + imageId + "/";
+        assertThat(StoredVersions.under(stack, prefix)).isNotEmpty();
         assertThat(api.delete("/api/images/" + imageId, ada.accessToken()).status())
                 .isEqualTo(204);
         assertThat(api.get("/api/images/" + imageId, ada.accessToken()).status())
                 .isEqualTo(404);
-        assertThat(s3.listObjectsV2(r -> r.bucket(LocalCairn.MEDIA_BUCKET)
-                                .prefix("images/" + ada.userId() + "/" + imageId + "/"))
+        assertThat(s3.listObjectsV2(r -> r.bucket(LocalCairn.MEDIA_BUCKET).prefix(prefix))
                         .contents())
                 .isEmpty();
+        // The bucket is versioned: no older version and no delete marker is left either, nor of the upload.
+        assertThat(StoredVersions.under(stack, prefix)).isEmpty();
+        assertThat(StoredVersions.under(stack, "uploads/" + ada.userId() + "/")).isEmpty();
         assertThat(fetch((String) image.get("thumbnailUrl")).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void optimizeWritesTheOriginalAgainSoTheBucketEventRunsTheProcessor() throws Exception {
+        Account ada = Accounts.signedIn(stack, api, "Ada");
+        String imageId = (String)
+                upload(ada, "again.png", "image/png", TestImages.png(700, 500)).get("imageId");
+        awaitReady(ada, imageId);
+        String originalKey = stack.app()
+                .getBean(ImageRecords.class)
+                .find(ada.userId(), imageId)
+                .orElseThrow()
+                .originalKey();
+        assertThat(StoredVersions.of(stack, originalKey)).hasSize(1);
+
+        Reply optimized = api.post("/api/images/optimize", Map.of("imageIds", List.of(imageId)), ada.accessToken());
+
+        assertThat(optimized.status()).isEqualTo(200);
+        // In AWS the copy raises the bucket's Object Created event for the original, which the
+        // media-processor's rule takes as it takes a new upload (see the infra contract test).
+        HeadObjectResponse rewritten =
+                s3.headObject(r -> r.bucket(LocalCairn.MEDIA_BUCKET).key(originalKey));
+        assertThat(rewritten.metadata()).containsEntry(MediaObjects.REWRITTEN_FOR, "optimize");
+        assertThat(rewritten.contentType()).isEqualTo("image/png");
+        assertThat(rewritten.cacheControl()).isEqualTo("public, max-age=300");
+        // One version stays: in AWS the copy is a new version and the one it replaced is deleted
+        // (S3Mock copies an object onto itself within its version).
+        assertThat(StoredVersions.of(stack, originalKey)).hasSize(1);
+        Map<String, Object> ready = awaitReady(ada, imageId);
+        assertThat((List<?>) ready.get("variants")).isNotEmpty();
     }
 
     @Test

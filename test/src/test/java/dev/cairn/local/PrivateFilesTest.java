@@ -14,7 +14,6 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /** Seed 004's private files: pre-signed uploads checked by content, served only through signed URLs. */
 @StackBlueprint("personal-site")
@@ -291,16 +290,11 @@ class PrivateFilesTest extends EndToEnd {
                 Long.parseLong(row.get("files").n()));
     }
 
-    /** Whether the stack's media bucket holds an object at exactly {@code key}. */
+    /**
+     * Whether the stack's media bucket holds anything at exactly {@code key}: the object, an older
+     * version of it or a delete marker (a deleted object leaves none).
+     */
     static boolean exists(LocalCairn stack, String key) {
-        return !stack
-                .app()
-                .getBean(S3Client.class)
-                .listObjectsV2(r -> r.bucket(LocalCairn.MEDIA_BUCKET).prefix(key))
-                .contents()
-                .stream()
-                .filter(o -> o.key().equals(key))
-                .toList()
-                .isEmpty();
+        return !StoredVersions.of(stack, key).isEmpty();
     }
 }

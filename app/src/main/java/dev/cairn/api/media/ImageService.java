@@ -145,13 +145,23 @@ public class ImageService {
         records.delete(record, usage.releasing(user.userId(), record.bytes()));
     }
 
-    /** Makes the variants of each image again (all must be the caller's). */
+    /**
+     * Makes the variants of each image again (all must be the caller's). The stored original is
+     * written again in place, so that the bucket's event starts the media processor as a new
+     * upload does; an image whose original could not be rewritten keeps its state.
+     */
     public List<String> optimize(AuthenticatedUser user, List<String> imageIds) {
         List<ImageRecord> owned =
                 imageIds.stream().distinct().map(id -> owned(user, id)).toList();
         for (ImageRecord record : owned) {
             records.update(record.with(
                     record.variants(), ImageRecord.PROCESSING, clock.instant().toString()));
+            try {
+                objects.rewrite(record.originalKey(), "optimize");
+            } catch (RuntimeException e) {
+                records.update(record);
+                throw e;
+            }
             variants.request(user.userId(), record.imageId());
         }
         return owned.stream().map(ImageRecord::imageId).toList();

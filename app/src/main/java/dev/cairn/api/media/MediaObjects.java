@@ -6,19 +6,34 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.CopyObjectResponse;
+import software.amazon.awssdk.services.s3.model.DeleteMarkerEntry;
+import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.ListObjectVersionsResponse;
+import software.amazon.awssdk.services.s3.model.MetadataDirective;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
+import software.amazon.awssdk.services.s3.model.ObjectVersion;
+import software.amazon.awssdk.services.s3.model.S3Error;
 import software.amazon.awssdk.services.s3.model.S3Exception;
-import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.s3.model.Tag;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /** The media bucket, in the few operations the app performs on it. */
 @Singleton
 public class MediaObjects {
+    /** How long browsers and the CDN may keep a public image: the most a deleted one is still served. */
+    public static final long PUBLIC_CACHE_SECONDS = 300;
+
+    static final String PUBLIC_CACHE_CONTROL = "public, max-age=" + PUBLIC_CACHE_SECONDS;
+
+    /** The user metadata (x-amz-meta-) a rewritten object carries: why it was written again. */
+    public static final String REWRITTEN_FOR = "rewritten-for";
+
     private final S3Client s3;
     private final S3Presigner presigner;
     private final String bucket;
@@ -59,18 +74,38 @@ public class MediaObjects {
         return s3.getObjectAsBytes(r -> r.bucket(bucket).key(key)).asByteArray();
     }
 
-    /** Stores bytes for the CDN: immutable, since every key is written once. */
+    /**
+     * Stores bytes for the CDN. Browsers and the CDN keep them at most {@link #PUBLIC_CACHE_SECONDS}:
+     * a deleted image stops being served within that time, and variants made again replace the old
+     * ones as soon.
+     */
     public void write(String key, byte[] bytes, String contentType) {
         s3.putObject(
-                r -> r.bucket(bucket)
-                        .key(key)
-                        .contentType(contentType)
-                        .cacheControl("public, max-age=31536000, immutable"),
+                r -> r.bucket(bucket).key(key).contentType(contentType).cacheControl(PUBLIC_CACHE_CONTROL),
                 RequestBody.fromBytes(bytes));
     }
 
-    public void delete(String key) {
-        s3.deleteObject(r -> r.bucket(bucket).key(key));
+    /**
+     * Writes the object at {@code key} again in place (S3 copies it onto itself, its content type and
+     * cache headers kept), so that S3 raises the bucket's {@code Object Created} event for it once
+     * more; the version it replaces is deleted. Returns the new version's id ({@code null} where the
+     * bucket is not versioned).
+     */
+    public String rewrite(String key, String reason) {
+        HeadObjectResponse head = s3.headObject(r -> r.bucket(bucket).key(key));
+        CopyObjectResponse copy = s3.copyObject(r -> r.sourceBucket(bucket)
+                .sourceKey(key)
+                .destinationBucket(bucket)
+                .destinationKey(key)
+                .metadataDirective(MetadataDirective.REPLACE)
+                .contentType(head.contentType())
+                .cacheControl(head.cacheControl())
+                .metadata(Map.of(REWRITTEN_FOR, reason)));
+        String replaced = copy.copySourceVersionId();
+        if (replaced != null && !replaced.equals("null") && !replaced.equals(copy.versionId())) {
+            s3.deleteObject(r -> r.bucket(bucket).key(key).versionId(replaced));
+        }
+        return copy.versionId();
     }
 
     /** Replaces the object's tags (what the bucket's lifecycle rules filter on). */
@@ -81,14 +116,41 @@ public class MediaObjects {
         s3.putObjectTagging(r -> r.bucket(bucket).key(key).tagging(t -> t.tagSet(tagSet)));
     }
 
-    /** Deletes every object under {@code prefix}. */
+    /**
+     * Deletes the object at {@code key} for good: every version of it and every delete marker. The
+     * bucket is versioned, where a plain delete only hides the object behind a marker.
+     */
+    public void delete(String key) {
+        deleteVersions(key, key::equals);
+    }
+
+    /** Deletes every object under {@code prefix} for good, as {@link #delete} does one. */
     public void deletePrefix(String prefix) {
+        deleteVersions(prefix, key -> true);
+    }
+
+    private void deleteVersions(String prefix, Predicate<String> keys) {
         List<ObjectIdentifier> batch = new ArrayList<>();
-        for (S3Object object :
-                s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(prefix)).contents()) {
-            batch.add(ObjectIdentifier.builder().key(object.key()).build());
-            if (batch.size() == 1000) {
-                deleteBatch(batch);
+        for (ListObjectVersionsResponse page :
+                s3.listObjectVersionsPaginator(r -> r.bucket(bucket).prefix(prefix))) {
+            for (ObjectVersion version : page.versions()) {
+                if (keys.test(version.key())) {
+                    batch.add(ObjectIdentifier.builder()
+                            .key(version.key())
+                            .versionId(version.versionId())
+                            .build());
+                }
+            }
+            for (DeleteMarkerEntry marker : page.deleteMarkers()) {
+                if (keys.test(marker.key())) {
+                    batch.add(ObjectIdentifier.builder()
+                            .key(marker.key())
+                            .versionId(marker.versionId())
+                            .build());
+                }
+            }
+            while (batch.size() >= 1000) {
+                deleteBatch(batch.subList(0, 1000));
             }
         }
         deleteBatch(batch);
@@ -138,12 +200,20 @@ public class MediaObjects {
     /** What S3 says of a stored object. */
     public record StoredObject(long size, String contentType) {}
 
+    /** Deletes the batch (at most 1,000 versions) and empties it; any version left is an error. */
     private void deleteBatch(List<ObjectIdentifier> batch) {
         if (batch.isEmpty()) {
             return;
         }
         List<ObjectIdentifier> keys = List.copyOf(batch);
-        s3.deleteObjects(r -> r.bucket(bucket).delete(d -> d.objects(keys).quiet(true)));
+        DeleteObjectsResponse response = s3.deleteObjects(
+                r -> r.bucket(bucket).delete(d -> d.objects(keys).quiet(true)));
+        if (response.hasErrors() && !response.errors().isEmpty()) {
+            S3Error first = response.errors().getFirst();
+            throw new IllegalStateException(
+                    "Could not delete " + response.errors().size() + " object versions, e.g. " + first.key() + " ("
+                            + first.code() + ": " + first.message() + ")");
+        }
         batch.clear();
     }
 }

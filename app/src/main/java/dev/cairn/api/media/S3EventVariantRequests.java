@@ -5,7 +5,8 @@ import jakarta.inject.Singleton;
 
 /**
  * In AWS, writing an original under {@code images/} raises the bucket's event, and the
- * media-processor function makes the variants: nothing more to do here.
+ * media-processor function makes the variants: nothing more to do here. To make them again, the
+ * original is written again in place ({@link MediaObjects#rewrite}), which raises the same event.
  */
 @Singleton
 @Requires(property = "cairn.media.variants", value = "s3-event", defaultValue = "s3-event")
