@@ -10,7 +10,7 @@ import io.micronaut.http.annotation.Controller;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The layering STYLE.md asks for: controller -> service -> repository -> adapter, never around it. */
+/** The app's layering: controller -> service -> repository -> adapter, never around it. */
 class LayeringTest {
     private static JavaClasses api;
 

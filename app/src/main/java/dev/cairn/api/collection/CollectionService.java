@@ -3,6 +3,7 @@ package dev.cairn.api.collection;
 import dev.cairn.api.data.DynamoNumbers;
 import dev.cairn.api.data.Ids;
 import dev.cairn.api.data.TableDefinition;
+import dev.cairn.api.data.Transactions;
 import dev.cairn.api.http.ApiError;
 import dev.cairn.api.http.ApiException;
 import dev.cairn.api.http.ErrorCodes;
@@ -27,7 +28,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -542,32 +542,12 @@ public final class CollectionService<T> implements UserData {
                                                 .expressionAttributeValues(values))
                                         .build());
                 writes.addAll(facetUpdates);
-                transact(writes);
+                Transactions.write(dynamoDb, writes);
             }
         } catch (ConditionalCheckFailedException e) {
             throw conflict();
         } catch (TransactionCanceledException e) {
             throw firstConditionFailed(e) ? conflict() : e;
-        }
-    }
-
-    /**
-     * Runs a transaction, again after a short pause when another transaction on the same rows
-     * (a counter) was in flight, which DynamoDB answers with a conflict and nothing written.
-     */
-    private void transact(List<TransactWriteItem> writes) {
-        for (int attempt = 0; ; attempt++) {
-            try {
-                dynamoDb.transactWriteItems(r -> r.transactItems(writes));
-                return;
-            } catch (TransactionCanceledException e) {
-                boolean conflicted = e.cancellationReasons().stream()
-                        .anyMatch(reason -> "TransactionConflict".equals(reason.code()));
-                if (!conflicted || attempt >= 7) {
-                    throw e;
-                }
-                sleep(10L + ThreadLocalRandom.current().nextLong(10L << attempt));
-            }
         }
     }
 

@@ -1,6 +1,6 @@
 package dev.cairn.api.http;
 
-/** The error codes of the API contract (see DESIGN.md); resource-specific codes are built from these. */
+/** The error codes of the API contract (README: the envelope and its codes); resource-specific codes are built from these. */
 public final class ErrorCodes {
     public static final String NOT_FOUND = "NOT_FOUND";
     public static final String METHOD_NOT_ALLOWED = "METHOD_NOT_ALLOWED";

@@ -2,13 +2,13 @@ package dev.cairn.api.media;
 
 import dev.cairn.api.data.TableDefinition;
 import dev.cairn.api.data.TableNames;
+import dev.cairn.api.data.Transactions;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -43,13 +43,15 @@ public class ImageRecords {
      */
     boolean create(ImageRecord record, TransactWriteItem reservation, Map<String, AttributeValue> usageSeen) {
         try {
-            transact(List.of(
-                    TransactWriteItem.builder()
-                            .put(p -> p.tableName(table)
-                                    .item(toItem(record))
-                                    .conditionExpression("attribute_not_exists(imageId)"))
-                            .build(),
-                    reservation));
+            Transactions.write(
+                    dynamoDb,
+                    List.of(
+                            TransactWriteItem.builder()
+                                    .put(p -> p.tableName(table)
+                                            .item(toItem(record))
+                                            .conditionExpression("attribute_not_exists(imageId)"))
+                                    .build(),
+                            reservation));
             return true;
         } catch (TransactionCanceledException e) {
             CancellationReason usage = e.cancellationReasons().get(1);
@@ -86,7 +88,7 @@ public class ImageRecords {
                         .conditionExpression("attribute_exists(imageId)"))
                 .build();
         try {
-            transact(List.of(delete, release));
+            Transactions.write(dynamoDb, List.of(delete, release));
         } catch (TransactionCanceledException e) {
             if ("ConditionalCheckFailed".equals(e.cancellationReasons().get(1).code())
                     && !"ConditionalCheckFailed"
@@ -95,28 +97,6 @@ public class ImageRecords {
             } else if (!"ConditionalCheckFailed"
                     .equals(e.cancellationReasons().get(0).code())) {
                 throw e;
-            }
-        }
-    }
-
-    /** A transaction, again after a short pause if it met another on the same usage row. */
-    private void transact(List<TransactWriteItem> writes) {
-        for (int attempt = 0; ; attempt++) {
-            try {
-                dynamoDb.transactWriteItems(r -> r.transactItems(writes));
-                return;
-            } catch (TransactionCanceledException e) {
-                boolean conflicted = e.cancellationReasons().stream()
-                        .anyMatch(reason -> "TransactionConflict".equals(reason.code()));
-                if (!conflicted || attempt >= 7) {
-                    throw e;
-                }
-                try {
-                    Thread.sleep(10L + ThreadLocalRandom.current().nextLong(10L << attempt));
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
             }
         }
     }
