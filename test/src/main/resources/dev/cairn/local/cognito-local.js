@@ -6,6 +6,9 @@
 // user, delivered like the sign-up code, as Cognito does; a confidential client's checks (below);
 // and AdminUserGlobalSignOut, also missing: every refresh token of the user is revoked, so that
 // refreshing with any of them fails afterwards, as in Cognito.
+//
+// Tokens carry Cognito's origin_jti too: access and id tokens of one sign-in share it, and every
+// token refreshed from that sign-in's refresh token keeps it; a new sign-in gets a new one.
 'use strict';
 const pino = require('pino');
 const { createDefaultServer } = require('cognito-local');
@@ -148,6 +151,40 @@ Targets.AdminUserGlobalSignOut = ({ cognito, clock }) => async (ctx, req) => {
   await userPool.saveUser(ctx, { ...user, UserLastModifiedDate: clock.get(), RefreshTokens: [] });
   return {};
 };
+
+// Cognito's origin_jti, which cognito-local's token generator leaves out. A sign-in's origin is its
+// refresh token's own jti; a refresh runs with the presented refresh token's jti as the origin, so
+// the tokens it yields keep the sign-in's origin (cognito-local's refresh tokens are signed JWTs).
+const { AsyncLocalStorage } = require('async_hooks');
+const jwt = require('jsonwebtoken');
+const { JwtTokenGenerator } = require('cognito-local/lib/services/tokenGenerator');
+const signingKey = require('cognito-local/lib/keys/cognitoLocal.private.json');
+const refreshing = new AsyncLocalStorage();
+const generate = JwtTokenGenerator.prototype.generate;
+const withOrigin = (token, origin) =>
+  jwt.sign({ ...jwt.decode(token), origin_jti: origin }, signingKey.pem, { algorithm: 'RS256', keyid: 'CognitoLocal' });
+JwtTokenGenerator.prototype.generate = async function (...args) {
+  const tokens = await generate.apply(this, args);
+  const origin = refreshing.getStore() || jwt.decode(tokens.RefreshToken).jti;
+  return { ...tokens, AccessToken: withOrigin(tokens.AccessToken, origin), IdToken: withOrigin(tokens.IdToken, origin) };
+};
+const presentedOrigin = (refreshToken) => {
+  const claims = refreshToken ? jwt.decode(refreshToken) : null;
+  return (claims && claims.jti) || 'unknown';
+};
+for (const name of ['InitiateAuth', 'GetTokensFromRefreshToken']) {
+  const target = Targets[name];
+  Targets[name] = (services) => {
+    const handler = target(services);
+    return (ctx, req) => {
+      const refreshToken = req.RefreshToken || (req.AuthParameters || {}).REFRESH_TOKEN;
+      if (!refreshToken) {
+        return handler(ctx, req);
+      }
+      return refreshing.run(presentedOrigin(refreshToken), () => handler(ctx, req));
+    };
+  };
+}
 
 const stdout = { write: (record) => process.stdout.write(record) };
 const logger = pino({ level: 'info', base: undefined }, stdout);

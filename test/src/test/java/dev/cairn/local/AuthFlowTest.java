@@ -2,7 +2,10 @@ package dev.cairn.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import dev.cairn.local.ApiClient.Reply;
+import java.text.ParseException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +56,42 @@ class AuthFlowTest extends EndToEnd {
         Reply afterLogout = api.post("/api/auth/refresh", Map.of("refreshToken", login.text("refreshToken")));
         assertThat(afterLogout.status()).isEqualTo(401);
         assertThat(afterLogout.errorCode()).isEqualTo("AUTH_UNAUTHORIZED");
+    }
+
+    @Test
+    void tokensOfOneSignInShareAnOriginThatRefreshesKeep() throws Exception {
+        Accounts.Account ada = Accounts.signedIn(stack, api, "Ada");
+        Reply phone = api.post("/api/auth/login", Map.of("email", ada.email(), "password", PASSWORD));
+        Reply refreshed = api.post("/api/auth/refresh", Map.of("refreshToken", ada.refreshToken()));
+        assertThat(refreshed.status()).as(refreshed.body().toString()).isEqualTo(200);
+
+        JWTClaimsSet first = claims(ada.accessToken());
+        String origin = first.getStringClaim("origin_jti");
+        assertThat(origin).isNotBlank();
+        assertThat(claims(refreshed.text("accessToken")).getStringClaim("origin_jti"))
+                .as("a refresh keeps its sign-in's origin")
+                .isEqualTo(origin);
+        assertThat(claims(refreshed.text("idToken")).getStringClaim("origin_jti"))
+                .isEqualTo(origin);
+        assertThat(claims(phone.text("accessToken")).getStringClaim("origin_jti"))
+                .as("another sign-in has its own origin")
+                .isNotBlank()
+                .isNotEqualTo(origin);
+        assertThat(List.of(
+                        first.getJWTID(),
+                        claims(refreshed.text("accessToken")).getJWTID(),
+                        claims(refreshed.text("idToken")).getJWTID(),
+                        claims(phone.text("accessToken")).getJWTID()))
+                .as("every token has its own jti")
+                .doesNotHaveDuplicates()
+                .doesNotContainNull();
+        assertThat(api.get("/api/auth/session", refreshed.text("accessToken")).status())
+                .as("the re-signed token still verifies")
+                .isEqualTo(200);
+    }
+
+    private static JWTClaimsSet claims(String token) throws ParseException {
+        return SignedJWT.parse(token).getJWTClaimsSet();
     }
 
     @Test
