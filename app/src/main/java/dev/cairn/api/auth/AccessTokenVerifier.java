@@ -9,6 +9,7 @@ import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.net.MalformedURLException;
 import java.net.URI;
@@ -101,14 +102,22 @@ public final class AccessTokenVerifier {
                 groups(claims),
                 clientId,
                 expiresAt);
-        return new VerifiedToken(user, claims.getIssueTime().toInstant());
+        return new VerifiedToken(user, claims.getIssueTime().toInstant(), stringClaim(claims, "origin_jti"));
     }
 
     /**
-     * A verified access token: its user and its {@code iat}, which decides whether a revocation
-     * (sign-out, password reset) came after it.
+     * A verified access token: its user; its {@code iat}, which decides whether a revocation
+     * (sign-out, password reset) came after it; and its {@code origin_jti}, the sign-in (session)
+     * it descends from, the same for every token refreshed from it (null if the token has none).
      */
-    public record VerifiedToken(AuthenticatedUser user, Instant issuedAt) {}
+    public record VerifiedToken(
+            AuthenticatedUser user,
+            Instant issuedAt,
+            @Nullable String originJti) {
+        public VerifiedToken(AuthenticatedUser user, Instant issuedAt) {
+            this(user, issuedAt, null);
+        }
+    }
 
     private JWTClaimsSet signatureChecked(String token) throws TokenRejectedException {
         long now = clock.millis();

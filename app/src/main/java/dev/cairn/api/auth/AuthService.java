@@ -9,7 +9,10 @@ import jakarta.inject.Singleton;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,20 +27,28 @@ import java.util.Optional;
 public final class AuthService {
     static final String TOTP_ISSUER = "Cairn";
 
+    /** A session's last use is noted at most this often. */
+    static final Duration LAST_USED_STEP = Duration.ofMinutes(5);
+
+    static final int MAX_USER_AGENT = 256;
+
     private final IdentityProvider identities;
     private final RevocationCheck revocations;
     private final AccessTokenVerifier verifier;
     private final ProfileOnSignIn profiles;
+    private final SignInSessions sessions;
 
     AuthService(
             IdentityProvider identities,
             RevocationCheck revocations,
             AccessTokenVerifier verifier,
-            ProfileOnSignIn profiles) {
+            ProfileOnSignIn profiles,
+            SignInSessions sessions) {
         this.identities = identities;
         this.revocations = revocations;
         this.verifier = verifier;
         this.profiles = profiles;
+        this.sessions = sessions;
     }
 
     /**
@@ -89,7 +100,7 @@ public final class AuthService {
         String address = normalise(email);
         IdentityProvider.SignIn signIn = identities.signIn(address, password, caller);
         if (signIn.tokens() != null) {
-            return new LoginResult(signedIn(signIn.tokens()), null);
+            return new LoginResult(signedIn(signIn.tokens(), caller), null);
         }
         return new LoginResult(null, MfaSession.encode(address, signIn.mfaSession()));
     }
@@ -97,42 +108,118 @@ public final class AuthService {
     public IdentityProvider.Tokens answerMfa(String session, String code, CallerContext caller) {
         MfaSession decoded = MfaSession.decode(session);
         return signedIn(
-                identities.answerMfaChallenge(decoded.email(), decoded.providerSession(), code.strip(), caller));
+                identities.answerMfaChallenge(decoded.email(), decoded.providerSession(), code.strip(), caller),
+                caller);
     }
 
-    /** Tokens of a new sign-in, once their user is sure to have a profile. */
-    private IdentityProvider.Tokens signedIn(IdentityProvider.Tokens tokens) {
-        try {
-            String userId = verifier.verify(tokens.accessToken()).userId();
-            profiles.ensureProfile(userId, tokens.accessToken());
-            // This instance may remember the user without a profile; the profile may be new.
-            revocations.forget(userId);
-        } catch (TokenRejectedException e) {
-            throw new IllegalStateException("The identity provider issued a token that does not verify", e);
+    /** Tokens of a new sign-in, once their user is sure to have a profile and the session is on record. */
+    private IdentityProvider.Tokens signedIn(IdentityProvider.Tokens tokens, CallerContext caller) {
+        AccessTokenVerifier.VerifiedToken verified = verified(tokens);
+        String userId = verified.user().userId();
+        profiles.ensureProfile(userId, tokens.accessToken());
+        // This instance may remember the user without a profile; the profile may be new.
+        revocations.forget(userId);
+        if (verified.originJti() != null) {
+            Instant now = Instant.now();
+            sessions.record(
+                    userId,
+                    new SignInSessions.Session(
+                            verified.originJti(),
+                            now,
+                            now,
+                            clipped(caller.headers().get("user-agent"), MAX_USER_AGENT),
+                            clipped(caller.headers().get("cloudfront-viewer-country"), 2),
+                            now.plus(SignInSessions.LIFETIME)));
         }
         return tokens;
     }
 
+    /**
+     * New tokens from a refresh token, unless its session was ended: then the refresh token is
+     * revoked and the answer is 401 {@code AUTH_UNAUTHORIZED}. The session's last use is noted at
+     * most every {@link #LAST_USED_STEP}.
+     */
     public IdentityProvider.Tokens refresh(String refreshToken) {
-        return identities.refresh(refreshToken);
+        IdentityProvider.Tokens tokens = identities.refresh(refreshToken);
+        AccessTokenVerifier.VerifiedToken verified = verified(tokens);
+        String originJti = verified.originJti();
+        if (originJti == null) {
+            return tokens;
+        }
+        String userId = verified.user().userId();
+        if (revocations.check(userId, verified.issuedAt(), originJti, true) == RevocationCheck.Verdict.REVOKED) {
+            identities.revoke(refreshToken);
+            throw new ApiException(401, ErrorCodes.AUTH_UNAUTHORIZED, "This session has ended; log in again");
+        }
+        Instant now = Instant.now();
+        sessions.touch(userId, originJti, now, now.minus(LAST_USED_STEP));
+        return tokens;
     }
 
     /**
-     * Revokes the refresh token and ends every access token its user holds. A refresh token is
-     * opaque, so its user is learnt by using it once; one that no longer works has nothing left to
-     * end.
+     * Ends the refresh token's session: the refresh token is revoked and every access token of the
+     * same sign-in stops working; the user's other sessions go on. A refresh token is opaque, so
+     * its session is learnt by using it once; one that no longer works has nothing left to end.
      */
     public void logout(String refreshToken) {
-        String userId;
+        AccessTokenVerifier.VerifiedToken verified;
         try {
-            userId = verifier.verify(identities.refresh(refreshToken).accessToken())
-                    .userId();
+            verified = verifier.verifyToken(identities.refresh(refreshToken).accessToken());
         } catch (ApiException | TokenRejectedException e) {
             identities.revoke(refreshToken);
             return;
         }
         identities.revoke(refreshToken);
-        revocations.revokeAll(userId);
+        if (verified.originJti() == null) {
+            revocations.revokeAll(verified.user().userId());
+        } else {
+            revocations.endSession(verified.user().userId(), verified.originJti());
+        }
+    }
+
+    /** The caller's sessions, newest first; {@code current} marks the one of {@code accessToken}. */
+    public List<SessionView> sessions(AuthenticatedUser user, String accessToken) {
+        String current = currentSession(accessToken);
+        return sessions.list(user.userId(), Instant.now()).stream()
+                .sorted(Comparator.comparing(SignInSessions.Session::createdAt)
+                        .thenComparing(SignInSessions.Session::id)
+                        .reversed())
+                .map(s -> new SessionView(
+                        s.id(), s.createdAt(), s.lastUsedAt(), s.userAgent(), s.country(), s.id().equals(current)))
+                .toList();
+    }
+
+    /**
+     * Ends one of the caller's sessions (it may be the current one); false if the caller has no
+     * such session.
+     */
+    public boolean endSession(AuthenticatedUser user, String sessionId) {
+        boolean owned = sessions.list(user.userId(), Instant.now()).stream().anyMatch(s -> s.id().equals(sessionId));
+        return owned && revocations.endSession(user.userId(), sessionId);
+    }
+
+    private String currentSession(String accessToken) {
+        try {
+            return verifier.verifyToken(accessToken).originJti();
+        } catch (TokenRejectedException e) {
+            throw new ApiException(401, ErrorCodes.AUTH_UNAUTHORIZED, "The access token is not valid");
+        }
+    }
+
+    private AccessTokenVerifier.VerifiedToken verified(IdentityProvider.Tokens tokens) {
+        try {
+            return verifier.verifyToken(tokens.accessToken());
+        } catch (TokenRejectedException e) {
+            throw new IllegalStateException("The identity provider issued a token that does not verify", e);
+        }
+    }
+
+    private static @Nullable String clipped(@Nullable String value, int max) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String stripped = value.strip();
+        return stripped.length() <= max ? stripped : stripped.substring(0, max);
     }
 
     /** Revokes every refresh token of the user and ends every access token they hold, everywhere. */
@@ -241,6 +328,16 @@ public final class AuthService {
 
     /** A login's outcome: tokens, or an MFA session to answer at {@code /api/auth/login/mfa}. */
     public record LoginResult(IdentityProvider.Tokens tokens, String mfaSession) {}
+
+    /** One signed-in device as the user sees it; {@code current} is the one asking. */
+    @Serdeable
+    public record SessionView(
+            String id,
+            Instant createdAt,
+            Instant lastUsedAt,
+            @Nullable String userAgent,
+            @Nullable String country,
+            boolean current) {}
 
     /** What an authenticator app needs to enrol. */
     @Serdeable

@@ -93,8 +93,8 @@ final class AuthenticationFilter implements Ordered {
             String token = header.substring(BEARER.length()).trim();
             AccessTokenVerifier.VerifiedToken verified = verifier.verifyToken(token);
             AuthenticatedUser user = verified.user();
-            RevocationCheck.Verdict verdict =
-                    revocations.check(user.userId(), verified.issuedAt(), writes(request.getMethod()));
+            RevocationCheck.Verdict verdict = revocations.check(
+                    user.userId(), verified.issuedAt(), verified.originJti(), writes(request.getMethod()));
             if (verdict == RevocationCheck.Verdict.REVOKED
                     || (verdict == RevocationCheck.Verdict.NO_PROFILE
                             && !metadata.hasAnnotation(ProfileOptional.class))) {

@@ -1,5 +1,6 @@
 package dev.cairn.api.auth;
 
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -8,6 +9,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -47,7 +49,7 @@ public final class RevocationCheck {
     /** What the check says of a token. */
     public enum Verdict {
         ADMITTED,
-        /** Issued before the user's revocation instant. */
+        /** Issued before the user's revocation instant, or of a session that was ended. */
         REVOKED,
         /** The user has no profile: the account was deleted (or never confirmed). */
         NO_PROFILE
@@ -58,11 +60,24 @@ public final class RevocationCheck {
      * user's state is read from the store whatever is known here.
      */
     public Verdict check(String userId, Instant issuedAt, boolean fresh) {
+        return check(userId, issuedAt, null, fresh);
+    }
+
+    /**
+     * The verdict on a token of {@code userId} issued at {@code issuedAt} in the sign-in
+     * {@code originJti} (null if the token names none); with {@code fresh} the user's state is
+     * read from the store whatever is known here.
+     */
+    public Verdict check(String userId, Instant issuedAt, @Nullable String originJti, boolean fresh) {
         State state = state(userId, fresh);
         if (state.validAfter() == null) {
             return Verdict.NO_PROFILE;
         }
-        return issuedAt.isBefore(state.validAfter()) ? Verdict.REVOKED : Verdict.ADMITTED;
+        if (issuedAt.isBefore(state.validAfter())
+                || (originJti != null && state.endedSessions().contains(originJti))) {
+            return Verdict.REVOKED;
+        }
+        return Verdict.ADMITTED;
     }
 
     /** Whether the user still has a profile (an API key acts for its owner only while they do). */
@@ -83,6 +98,18 @@ public final class RevocationCheck {
         waitUntil(validFrom);
     }
 
+    /**
+     * Ends one session: every token of the sign-in {@code originJti} is refused, at once here and
+     * within {@link #MAX_STALENESS} elsewhere, for as long as any of them could still be valid.
+     * Returns whether the session was on record.
+     */
+    public boolean endSession(String userId, String originJti) {
+        Instant refuseUntil = clock.instant().plus(SignInSessions.LIFETIME).plus(Duration.ofHours(1));
+        boolean recorded = store.endSession(userId, originJti, refuseUntil);
+        known.remove(userId);
+        return recorded;
+    }
+
     /** The user's account is gone (or going): forget what this instance knew of them. */
     public void forget(String userId) {
         known.remove(userId);
@@ -94,8 +121,10 @@ public final class RevocationCheck {
         if (state != null && now - state.readAtMillis() < MAX_STALENESS.toMillis() && now >= state.readAtMillis()) {
             return state;
         }
-        Optional<Instant> validAfter = store.tokensValidAfter(userId);
-        State read = new State(validAfter.orElse(null), now);
+        Optional<TokenRevocations.Revocations> revocations = store.revocations(userId);
+        State read = revocations
+                .map(r -> new State(r.validAfter(), r.endedSessions(), now))
+                .orElseGet(() -> new State(null, Set.of(), now));
         if (known.size() >= MAX_USERS) {
             known.clear();
         }
@@ -116,5 +145,5 @@ public final class RevocationCheck {
     }
 
     /** A user's state as read at {@code readAtMillis}; {@code validAfter} is null when there is no profile. */
-    private record State(Instant validAfter, long readAtMillis) {}
+    private record State(Instant validAfter, Set<String> endedSessions, long readAtMillis) {}
 }

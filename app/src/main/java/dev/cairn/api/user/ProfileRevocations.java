@@ -5,7 +5,10 @@ import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.Optional;
 
-/** The revocation instant lives on the user's profile item: no profile, no access. */
+/**
+ * The revocation instant and the sessions ended one by one live on the user's profile item: no
+ * profile, no access.
+ */
 @Singleton
 final class ProfileRevocations implements TokenRevocations {
     private final UserProfiles profiles;
@@ -20,7 +23,17 @@ final class ProfileRevocations implements TokenRevocations {
     }
 
     @Override
+    public Optional<Revocations> revocations(String userId) {
+        return profiles.revocations(userId, Instant.now());
+    }
+
+    @Override
     public void revokeTokensIssuedBefore(String userId, Instant instant) {
         profiles.revokeTokensIssuedBefore(userId, instant);
+    }
+
+    @Override
+    public boolean endSession(String userId, String sessionId, Instant refuseUntil) {
+        return profiles.endSession(userId, sessionId, refuseUntil);
     }
 }

@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public class InMemoryRevocations implements TokenRevocations {
     private final Map<String, Instant> validAfter = new ConcurrentHashMap<>();
     private final Set<String> deleted = ConcurrentHashMap.newKeySet();
+    private final Map<String, Set<String>> ended = new ConcurrentHashMap<>();
     private volatile int reads;
 
     @Override
@@ -33,6 +34,19 @@ public class InMemoryRevocations implements TokenRevocations {
         if (!deleted.contains(userId)) {
             validAfter.merge(userId, instant, (a, b) -> a.isAfter(b) ? a : b);
         }
+    }
+
+    @Override
+    public Optional<Revocations> revocations(String userId) {
+        return tokensValidAfter(userId).map(instant -> new Revocations(instant, ended.getOrDefault(userId, Set.of())));
+    }
+
+    @Override
+    public boolean endSession(String userId, String sessionId, Instant refuseUntil) {
+        if (!deleted.contains(userId)) {
+            ended.computeIfAbsent(userId, u -> ConcurrentHashMap.newKeySet()).add(sessionId);
+        }
+        return false;
     }
 
     public void delete(String userId) {
