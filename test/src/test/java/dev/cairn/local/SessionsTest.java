@@ -2,11 +2,18 @@ package dev.cairn.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cairn.api.auth.SignInSessions;
+import dev.cairn.api.data.TableNames;
+import dev.cairn.api.user.UserProfiles;
 import dev.cairn.local.Accounts.Account;
 import dev.cairn.local.ApiClient.Reply;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Each sign-in is a session the user can see and end on its own: the list of signed-in devices,
@@ -86,6 +93,44 @@ class SessionsTest extends EndToEnd {
     }
 
     @Test
+    void aSignInDropsExpiredSessionsAndEndsTheLeastRecentlyUsedBeyondTheLimit() throws Exception {
+        Account ada = Accounts.signedIn(stack, api, "Ada");
+        UserProfiles profiles = stack.app().getBean(UserProfiles.class);
+        Instant now = Instant.now();
+        profiles.recordSession(ada.userId(), session("expired", now.minus(Duration.ofDays(31))), now, 2);
+        profiles.endSession(ada.userId(), "long-over", now.plusSeconds(30));
+        profiles.recordSession(ada.userId(), session("recent", now.plusSeconds(5)), now, 2);
+
+        assertThat(profiles.sessions(ada.userId(), now))
+                .extracting(SignInSessions.Session::id)
+                .as("the expired one is left out; the limit counts the first sign-in's too")
+                .doesNotContain("expired")
+                .contains("recent")
+                .hasSize(2);
+        assertThat(storedItem(ada.userId()).get("sessions").m()).doesNotContainKey("expired");
+        assertThat(storedItem(ada.userId()).get("endedSessions").ss())
+                .anyMatch(entry -> entry.startsWith("long-over@"));
+
+        profiles.recordSession(ada.userId(), session("new", now), now, 2);
+
+        assertThat(profiles.sessions(ada.userId(), now))
+                .extracting(SignInSessions.Session::id)
+                .containsExactlyInAnyOrder("recent", "new");
+        assertThat(profiles.revocations(ada.userId(), now).orElseThrow().endedSessions())
+                .as("the first sign-in, least recently used, is ended")
+                .hasSize(2)
+                .contains("long-over");
+        assertRefused(api.get("/api/auth/session", ada.accessToken()));
+        assertRefused(api.post("/api/auth/refresh", Map.of("refreshToken", ada.refreshToken())));
+
+        profiles.recordSession(ada.userId(), session("newer", now.plusSeconds(60)), now.plusSeconds(60), 3);
+
+        assertThat(storedItem(ada.userId()).get("endedSessions").ss())
+                .as("an ended session whose refusal ran out is forgotten")
+                .noneMatch(entry -> entry.startsWith("long-over@"));
+    }
+
+    @Test
     void sessionsNeedAnAccessToken() {
         assertRefused(api.get("/api/auth/sessions", null));
     }
@@ -95,6 +140,20 @@ class SessionsTest extends EndToEnd {
         Reply list = api.get("/api/auth/sessions", accessToken);
         assertThat(list.status()).as(list.body().toString()).isEqualTo(200);
         return (List<Map<String, Object>>) list.body().get("data");
+    }
+
+    private static SignInSessions.Session session(String id, Instant createdAt) {
+        return new SignInSessions.Session(
+                id, createdAt, createdAt, "CairnTest/1.0", null, createdAt.plus(SignInSessions.LIFETIME));
+    }
+
+    private static Map<String, AttributeValue> storedItem(String userId) {
+        return stack.app()
+                .getBean(DynamoDbClient.class)
+                .getItem(r -> r.tableName(stack.app().getBean(TableNames.class).of(UserProfiles.TABLE))
+                        .key(Map.of("userId", AttributeValue.fromS(userId)))
+                        .consistentRead(true))
+                .item();
     }
 
     private static Reply login(Account account, String userAgent, String country) {

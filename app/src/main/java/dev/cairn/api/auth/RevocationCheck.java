@@ -14,8 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Whether a verified access token still counts: its user must still have a profile, and the token
- * must have been issued at or after the user's revocation instant (set by sign-out, sign-out
- * everywhere, password reset and account deletion). A JWT stays valid for its whole hour whatever
+ * must have been issued at or after the user's revocation instant (set by sign-out everywhere,
+ * password reset and account deletion), and its session (its {@code origin_jti}) must not have
+ * been ended on its own (logout, ending a session). A JWT stays valid for its whole hour whatever
  * happens to the session; this is what ends it early.
  *
  * <p>Each user's state is kept here for at most {@link #MAX_STALENESS}, so that most requests cost

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -84,6 +85,35 @@ class RevocationCheckTest {
         assertThat(other.check("user-1", issued, true)).isEqualTo(RevocationCheck.Verdict.REVOKED);
         clock.advance(RevocationCheck.MAX_STALENESS);
         assertThat(other.check("user-1", issued, false)).isEqualTo(RevocationCheck.Verdict.REVOKED);
+    }
+
+    @Test
+    void anEndedSessionIsRefusedAtOnceWhereItEndsAndWithinTheStalenessElsewhere() {
+        InMemoryRevocations shared = new InMemoryRevocations();
+        MovableClock clock = new MovableClock(Instant.parse("2026-12-02T12:00:00Z"));
+        RevocationCheck ending = new RevocationCheck(shared, clock);
+        RevocationCheck writer = new RevocationCheck(shared, clock);
+        RevocationCheck reader = new RevocationCheck(shared, clock);
+        Instant issued = Instant.parse("2026-12-02T11:59:00Z");
+        for (RevocationCheck check : List.of(ending, writer, reader)) {
+            assertThat(check.check("user-5", issued, "phone", false)).isEqualTo(RevocationCheck.Verdict.ADMITTED);
+        }
+
+        ending.endSession("user-5", "phone");
+
+        assertThat(ending.check("user-5", issued, "phone", false)).isEqualTo(RevocationCheck.Verdict.REVOKED);
+        assertThat(ending.check("user-5", issued, "laptop", false))
+                .as("the user's other session")
+                .isEqualTo(RevocationCheck.Verdict.ADMITTED);
+        assertThat(ending.check("user-5", issued, false))
+                .as("a token naming no session")
+                .isEqualTo(RevocationCheck.Verdict.ADMITTED);
+        assertThat(writer.check("user-5", issued, "phone", true)).isEqualTo(RevocationCheck.Verdict.REVOKED);
+        assertThat(reader.check("user-5", issued, "phone", false))
+                .as("a read within the staleness may still pass")
+                .isEqualTo(RevocationCheck.Verdict.ADMITTED);
+        clock.advance(RevocationCheck.MAX_STALENESS);
+        assertThat(reader.check("user-5", issued, "phone", false)).isEqualTo(RevocationCheck.Verdict.REVOKED);
     }
 
     @Test
