@@ -87,14 +87,14 @@ class AuthController {
                 TokenResponse.of(auth.answerMfa(request.session(), request.code(), CallerContext.of(http))));
     }
 
-    /** New access and id tokens from a refresh token. */
+    /** New access and id tokens from a refresh token; 401 once its session was ended. */
     @Public
     @Post("/refresh")
     ApiResponse<TokenResponse> refresh(@Body @Valid RefreshRequest request) {
         return ApiResponse.ok(TokenResponse.of(auth.refresh(request.refreshToken())));
     }
 
-    /** Revokes the refresh token; every access token of the user stops working. */
+    /** Ends the refresh token's session (this device): it and that sign-in's access tokens stop working. */
     @Public
     @Post("/logout")
     ApiResponse<Message> logout(@Body @Valid RefreshRequest request) {
