@@ -131,6 +131,27 @@ class SessionsTest extends EndToEnd {
     }
 
     @Test
+    void aSessionWithoutARecordStillRefreshesAndLogsOutAlone() throws Exception {
+        Account ada = Accounts.signedIn(stack, api, "Ada");
+        Reply phone = login(ada, PHONE, null);
+        // As for sign-ins from before sessions were recorded: the profile holds no session map.
+        stack.app().getBean(DynamoDbClient.class).updateItem(r -> r.tableName(
+                        stack.app().getBean(TableNames.class).of(UserProfiles.TABLE))
+                .key(Map.of("userId", AttributeValue.fromS(ada.userId())))
+                .updateExpression("REMOVE sessions"));
+
+        Reply refreshed = api.post("/api/auth/refresh", Map.of("refreshToken", phone.text("refreshToken")));
+        assertThat(refreshed.status()).as(refreshed.body().toString()).isEqualTo(200);
+        assertThat(sessions(ada.accessToken())).isEmpty();
+        assertThat(api.post("/api/auth/logout", Map.of("refreshToken", phone.text("refreshToken")))
+                        .status())
+                .isEqualTo(200);
+
+        assertRefused(api.get("/api/auth/session", refreshed.text("accessToken")));
+        assertThat(api.get("/api/auth/session", ada.accessToken()).status()).isEqualTo(200);
+    }
+
+    @Test
     void sessionsNeedAnAccessToken() {
         assertRefused(api.get("/api/auth/sessions", null));
     }
