@@ -2,7 +2,7 @@ package dev.cairn.bench;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.cairn.api.ApiHandler;
-import dev.cairn.local.BenchBackends;
+import dev.cairn.local.DynamoDbLocalWithTables;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.proxy.MockLambdaContext;
 import java.util.ArrayList;
@@ -19,7 +19,7 @@ final class BenchApp implements AutoCloseable {
     static final String REGION = "us-east-1";
     static final String SIGNING_SECRET = HexFormat.of().formatHex(new byte[32]).replace('0', 'b');
 
-    final BenchBackends backends;
+    final DynamoDbLocalWithTables backends;
     final TokenIssuer issuer;
     final ApiHandler handler;
     final String sub = UUID.randomUUID().toString();
@@ -27,7 +27,7 @@ final class BenchApp implements AutoCloseable {
     final List<String> guitarIds = new ArrayList<>();
 
     BenchApp(int guitars) {
-        backends = BenchBackends.start("guitar-collection");
+        backends = DynamoDbLocalWithTables.start("guitar-collection");
         issuer = new TokenIssuer();
         Map<String, Object> properties = new LinkedHashMap<>(localProperties(backends, issuer));
         properties.put("cairn.aws.region", REGION);
@@ -54,7 +54,7 @@ final class BenchApp implements AutoCloseable {
     }
 
     /** The user's profile, as the post-confirmation trigger writes it: without one, no token of theirs counts. */
-    static void seedProfile(DynamoDbClient dynamoDb, BenchBackends backends, String sub) {
+    static void seedProfile(DynamoDbClient dynamoDb, DynamoDbLocalWithTables backends, String sub) {
         String now = java.time.Instant.now().toString();
         dynamoDb.putItem(r -> r.tableName((String) backends.tableProperties().get("cairn.tables.users"))
                 .item(Map.of(
@@ -66,7 +66,7 @@ final class BenchApp implements AutoCloseable {
     }
 
     /** What only the local stand-ins need: endpoints, fixed credentials, the issuer, the signing secret. */
-    static Map<String, String> localProperties(BenchBackends backends, TokenIssuer issuer) {
+    static Map<String, String> localProperties(DynamoDbLocalWithTables backends, TokenIssuer issuer) {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put(
                 "cairn.aws.dynamodb-endpoint", backends.dynamoDbEndpoint().toString());

@@ -1,6 +1,6 @@
 package dev.cairn.bench;
 
-import dev.cairn.local.BenchBackends;
+import dev.cairn.local.DynamoDbLocalWithTables;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -58,7 +58,7 @@ final class ColdStart {
     }
 
     Map<String, Object> run(int runs) throws Exception {
-        try (BenchBackends backends = BenchBackends.start("guitar-collection");
+        try (DynamoDbLocalWithTables backends = DynamoDbLocalWithTables.start("guitar-collection");
                 TokenIssuer issuer = new TokenIssuer()) {
             String sub = UUID.randomUUID().toString();
             String id = seedGuitar(backends, sub);
@@ -153,7 +153,8 @@ final class ColdStart {
     }
 
     /** The Lambda environment of the function, as the service stack sets it. */
-    private static Map<String, String> environment(BenchBackends backends, String sub, String id, String token) {
+    private static Map<String, String> environment(
+            DynamoDbLocalWithTables backends, String sub, String id, String token) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
         env.put("LANG", "en_US.UTF-8");
@@ -180,7 +181,7 @@ final class ColdStart {
     }
 
     /** One guitar stored as Cairn stores it, and its owner's profile. */
-    private static String seedGuitar(BenchBackends backends, String sub) {
+    private static String seedGuitar(DynamoDbLocalWithTables backends, String sub) {
         String id = dev.cairn.api.data.Ids.newId();
         String now = Instant.now().toString();
         try (DynamoDbClient dynamoDb = DynamoDbClient.builder()

@@ -35,7 +35,7 @@ final class LoadTest {
 
     Map<String, Object> run(int clients, int seconds, int warmupSeconds) throws Exception {
         LocalCairn.Options options = new LocalCairn.Options(
-                0, "guitar-collection", null, repo, repo.resolve("test/target/local-stack/s3mock.jar"), false);
+                0, "guitar-collection", null, repo, repo.resolve("local/target/local-stack/s3mock.jar"), false);
         try (LocalCairn stack = LocalCairn.start(options)) {
             HttpClient http = HttpClient.newBuilder()
                     .version(HttpClient.Version.HTTP_1_1)

@@ -275,7 +275,8 @@ public final class LocalCairn implements AutoCloseable {
         return cognito.endpoint();
     }
 
-    URI lambdaEndpoint() {
+    /** The Lambda invoke endpoint cognito-local calls for its post-confirmation trigger. */
+    public URI lambdaEndpoint() {
         return lambda.endpoint();
     }
 
@@ -454,7 +455,7 @@ public final class LocalCairn implements AutoCloseable {
 
         private static Path s3mockJar(Path repo) {
             String configured = System.getProperty("cairn.local.s3mock-jar");
-            return configured != null ? Path.of(configured) : repo.resolve("test/target/local-stack/s3mock.jar");
+            return configured != null ? Path.of(configured) : repo.resolve("local/target/local-stack/s3mock.jar");
         }
 
         private static String value(String[] args, int i, String option) {

@@ -24,7 +24,7 @@ final class S3Emulator implements AutoCloseable {
     static S3Emulator start(Path jar, Path storeRoot, boolean keepFiles, List<String> buckets) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("S3Mock is missing at " + jar
-                    + ": build the test module first (./mvnw -pl test -am package -DskipTests)");
+                    + ": build the local module first (./mvnw -pl local -am package -DskipTests)");
         }
         int port = Ports.free();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();

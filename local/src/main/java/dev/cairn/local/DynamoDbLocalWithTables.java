@@ -10,20 +10,21 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The benchmarks' way to the local stack's DynamoDB Local and table provisioning, so that they
- * use exactly what the local stack and the end-to-end tests use (same package, bench classpath).
+ * The local stack's data layer alone: DynamoDB Local in memory with a blueprint's tables, created
+ * exactly as {@link LocalCairn} creates them. For the benchmarks and tools that measure or drive the
+ * app's data access without starting S3Mock, cognito-local and the HTTP API emulation.
  */
-public final class BenchBackends implements AutoCloseable {
+public final class DynamoDbLocalWithTables implements AutoCloseable {
     private final DynamoDbLocal dynamoDb;
     private final Map<String, Object> tableProperties;
 
-    private BenchBackends(DynamoDbLocal dynamoDb, Map<String, Object> tableProperties) {
+    private DynamoDbLocalWithTables(DynamoDbLocal dynamoDb, Map<String, Object> tableProperties) {
         this.dynamoDb = dynamoDb;
         this.tableProperties = tableProperties;
     }
 
     /** DynamoDB Local in memory, with the tables of {@code blueprint}. */
-    public static BenchBackends start(String blueprint) {
+    public static DynamoDbLocalWithTables start(String blueprint) {
         DynamoDbLocal dynamoDb = DynamoDbLocal.start(null);
         try (DynamoDbClient provisioning = DynamoDbClient.builder()
                 .endpointOverride(dynamoDb.endpoint())
@@ -31,10 +32,12 @@ public final class BenchBackends implements AutoCloseable {
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .httpClient(UrlConnectionHttpClient.create())
                 .build()) {
-            return new BenchBackends(dynamoDb, LocalTables.create(provisioning, Tables.forBlueprint(blueprint)));
+            return new DynamoDbLocalWithTables(
+                    dynamoDb, LocalTables.create(provisioning, Tables.forBlueprint(blueprint)));
         }
     }
 
+    /** Where DynamoDB Local listens (loopback, a free port). */
     public URI dynamoDbEndpoint() {
         return dynamoDb.endpoint();
     }
