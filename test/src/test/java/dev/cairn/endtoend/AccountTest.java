@@ -1,10 +1,11 @@
-package dev.cairn.local;
+package dev.cairn.endtoend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cairn.api.user.UserProfiles;
-import dev.cairn.local.Accounts.Account;
-import dev.cairn.local.ApiClient.Reply;
+import dev.cairn.endtoend.Accounts.Account;
+import dev.cairn.endtoend.ApiClient.Reply;
+import dev.cairn.local.LocalCairn;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;

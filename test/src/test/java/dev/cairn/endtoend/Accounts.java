@@ -1,8 +1,9 @@
-package dev.cairn.local;
+package dev.cairn.endtoend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cairn.local.ApiClient.Reply;
+import dev.cairn.endtoend.ApiClient.Reply;
+import dev.cairn.local.LocalCairn;
 import java.util.Map;
 import java.util.UUID;
 

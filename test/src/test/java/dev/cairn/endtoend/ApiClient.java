@@ -1,5 +1,6 @@
-package dev.cairn.local;
+package dev.cairn.endtoend;
 
+import dev.cairn.local.LocalCairn;
 import io.micronaut.json.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,10 +1,10 @@
-package dev.cairn.local;
+package dev.cairn.endtoend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import dev.cairn.local.ApiClient.Reply;
+import dev.cairn.endtoend.ApiClient.Reply;
 import java.text.ParseException;
 import java.time.Instant;
 import java.util.List;

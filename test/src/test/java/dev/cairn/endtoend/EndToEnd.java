@@ -1,9 +1,10 @@
-package dev.cairn.local;
+package dev.cairn.endtoend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cairn.local.Accounts.Account;
-import dev.cairn.local.ApiClient.Reply;
+import dev.cairn.endtoend.Accounts.Account;
+import dev.cairn.endtoend.ApiClient.Reply;
+import dev.cairn.local.LocalCairn;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -1,12 +1,14 @@
-package dev.cairn.local;
+package dev.cairn.endtoend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cairn.api.data.TableNames;
 import dev.cairn.api.guitar.Guitars;
 import dev.cairn.api.media.ImageRecords;
-import dev.cairn.local.Accounts.Account;
-import dev.cairn.local.ApiClient.Reply;
+import dev.cairn.endtoend.Accounts.Account;
+import dev.cairn.endtoend.ApiClient.Reply;
+import dev.cairn.local.LocalCairn;
+import dev.cairn.local.SampleData;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

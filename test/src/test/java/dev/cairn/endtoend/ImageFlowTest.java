@@ -1,4 +1,4 @@
-package dev.cairn.local;
+package dev.cairn.endtoend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,8 +6,9 @@ import dev.cairn.api.media.ImageRecord;
 import dev.cairn.api.media.ImageRecords;
 import dev.cairn.api.media.MediaObjects;
 import dev.cairn.api.media.MediaProcessorHandler;
-import dev.cairn.local.Accounts.Account;
-import dev.cairn.local.ApiClient.Reply;
+import dev.cairn.endtoend.Accounts.Account;
+import dev.cairn.endtoend.ApiClient.Reply;
+import dev.cairn.local.LocalCairn;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

@@ -1,5 +1,6 @@
-package dev.cairn.local;
+package dev.cairn.endtoend;
 
+import dev.cairn.local.LocalCairn;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;

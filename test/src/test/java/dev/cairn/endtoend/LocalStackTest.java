@@ -1,8 +1,9 @@
-package dev.cairn.local;
+package dev.cairn.endtoend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cairn.local.LocalCairn;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -58,13 +59,6 @@ class LocalStackTest extends EndToEnd {
         HttpResponse<String> tooLarge = send("POST", "/api/health", "x".repeat(1024 * 1024 + 1));
         assertThat(tooLarge.statusCode()).isEqualTo(413);
         assertThat(tooLarge.body()).contains("\"code\":\"PAYLOAD_TOO_LARGE\"");
-    }
-
-    @Test
-    void repeatedQueryParametersArriveJoinedAsApiGatewaySendsThem() {
-        assertThat(QueryStrings.parse("a=1&b=x%20y&a=2&flag"))
-                .containsExactly(Map.entry("a", "1,2"), Map.entry("b", "x y"), Map.entry("flag", ""));
-        assertThat(QueryStrings.parse("")).isNull();
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.cairn.local;
+package dev.cairn.endtoend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,8 +6,9 @@ import dev.cairn.api.data.TableNames;
 import dev.cairn.api.files.Files;
 import dev.cairn.api.keys.ApiKeys;
 import dev.cairn.api.site.SiteCollections;
-import dev.cairn.local.Accounts.Account;
-import dev.cairn.local.ApiClient.Reply;
+import dev.cairn.endtoend.Accounts.Account;
+import dev.cairn.endtoend.ApiClient.Reply;
+import dev.cairn.local.SampleData;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

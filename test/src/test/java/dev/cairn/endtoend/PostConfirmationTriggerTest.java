@@ -1,10 +1,11 @@
-package dev.cairn.local;
+package dev.cairn.endtoend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cairn.api.data.TableNames;
 import dev.cairn.api.user.PostConfirmationHandler;
 import dev.cairn.api.user.UserProfiles;
+import dev.cairn.local.LocalCairn;
 import io.micronaut.context.ApplicationContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

@@ -1,12 +1,13 @@
-package dev.cairn.local;
+package dev.cairn.endtoend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cairn.endtoend.Accounts.Account;
+import dev.cairn.endtoend.ApiClient.Reply;
 import dev.cairn.infra.Blueprint;
 import dev.cairn.infra.CairnApp;
 import dev.cairn.infra.StageConfig;
-import dev.cairn.local.Accounts.Account;
-import dev.cairn.local.ApiClient.Reply;
+import dev.cairn.local.LocalCairn;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,12 +1,12 @@
-package dev.cairn.local;
+package dev.cairn.endtoend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cairn.api.auth.SignInSessions;
 import dev.cairn.api.data.TableNames;
 import dev.cairn.api.user.UserProfiles;
-import dev.cairn.local.Accounts.Account;
-import dev.cairn.local.ApiClient.Reply;
+import dev.cairn.endtoend.Accounts.Account;
+import dev.cairn.endtoend.ApiClient.Reply;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -1,8 +1,8 @@
-package dev.cairn.local;
+package dev.cairn.endtoend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cairn.local.ApiClient.Reply;
+import dev.cairn.endtoend.ApiClient.Reply;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
-package dev.cairn.local;
+package dev.cairn.endtoend;
 
+import dev.cairn.local.LocalCairn;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.s3.S3Client;

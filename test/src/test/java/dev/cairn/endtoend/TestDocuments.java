@@ -1,4 +1,4 @@
-package dev.cairn.local;
+package dev.cairn.endtoend;
 
 import java.nio.charset.StandardCharsets;
 

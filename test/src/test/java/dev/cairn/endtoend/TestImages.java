@@ -1,4 +1,4 @@
-package dev.cairn.local;
+package dev.cairn.endtoend;
 
 import java.awt.Color;
 import java.awt.Graphics2D;

@@ -1,9 +1,9 @@
-package dev.cairn.local;
+package dev.cairn.endtoend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cairn.local.Accounts.Account;
-import dev.cairn.local.ApiClient.Reply;
+import dev.cairn.endtoend.Accounts.Account;
+import dev.cairn.endtoend.ApiClient.Reply;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
