@@ -8,16 +8,20 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@code media-processor} function: the media bucket's event for a new original under
  * {@code images/USER/IMAGE/} makes that image's variants. Keys that are not originals
- * (variants, thumbnails) are ignored.
+ * (variants, thumbnails) are ignored. An event that is not an S3 {@code Object Created} event with
+ * an object key is logged and skipped: retrying it could not make it one.
  */
 public class MediaProcessorHandler implements RequestStreamHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(MediaProcessorHandler.class);
     static final Pattern ORIGINAL = Pattern.compile("images/([^/]+)/([^/]+)/original\\.[a-z]+");
 
     private final ImageVariants variants;
@@ -32,15 +36,40 @@ public class MediaProcessorHandler implements RequestStreamHandler {
         this.json = context.getBean(JsonMapper.class);
     }
 
+    MediaProcessorHandler(ImageVariants variants, JsonMapper json) {
+        this.variants = variants;
+        this.json = json;
+    }
+
     @Override
-    @SuppressWarnings("unchecked")
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        Map<String, Object> event = json.readValue(input.readAllBytes(), Map.class);
         // EventBridge's "Object Created" event: MediaBucket routes the bucket's events this way.
-        if (event.get("detail") instanceof Map<?, ?> detail && detail.get("object") instanceof Map<?, ?> object) {
-            handleKey(String.valueOf(object.get("key")));
-        }
+        read(input.readAllBytes()).ifPresent(this::handle);
         output.write("{}".getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Optional<ObjectCreatedEvent> read(byte[] body) {
+        try {
+            return Optional.ofNullable(json.readValue(body, ObjectCreatedEvent.class));
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Skipped an event that does not read as an S3 Object Created event: {}", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    void handle(ObjectCreatedEvent event) {
+        String key = event.objectKey();
+        if (key == null) {
+            LOG.warn(
+                    "Skipped event {} (detail-type {}, bucket {}): it names no object key",
+                    event.id(),
+                    event.detailType(),
+                    event.detail() == null || event.detail().bucket() == null
+                            ? null
+                            : event.detail().bucket().name());
+            return;
+        }
+        handleKey(key);
     }
 
     void handleKey(String key) {
