@@ -66,7 +66,7 @@ final class ComplianceReport {
                         .add(template);
             }
         }
-        templatesByStage.forEach((stage, templates) -> report.properties.put(stage, Properties.of(templates)));
+        templatesByStage.forEach((stage, templates) -> report.properties.put(stage, StageProperties.of(templates)));
         return report;
     }
 
@@ -349,8 +349,8 @@ final class ComplianceReport {
     }
 
     /** The properties a stage guarantees, checked on every resource of every template of the stage. */
-    static final class Properties {
-        private Properties() {}
+    static final class StageProperties {
+        private StageProperties() {}
 
         static List<Property> of(List<JsonNode> templates) {
             List<JsonNode> tables = resources(templates, "AWS::DynamoDB::Table");

@@ -25,8 +25,8 @@ class ComplianceReportTest {
         JsonNode bad = JSON.readTree("""
                 {"Resources":{"C":{"Type":"AWS::S3::Bucket","Properties":{}}}}""");
 
-        List<ComplianceReport.Property> onlyGood = ComplianceReport.Properties.of(List.of(good));
-        List<ComplianceReport.Property> mixed = ComplianceReport.Properties.of(List.of(good, bad));
+        List<ComplianceReport.Property> onlyGood = ComplianceReport.StageProperties.of(List.of(good));
+        List<ComplianceReport.Property> mixed = ComplianceReport.StageProperties.of(List.of(good, bad));
 
         assertThat(property(onlyGood, "Encryption at rest: S3").holds()).isTrue();
         assertThat(property(mixed, "Encryption at rest: S3").holds()).isFalse();
@@ -45,8 +45,8 @@ class ComplianceReportTest {
         JsonNode silent = JSON.readTree("""
                 {"Resources":{"P":{"Type":"AWS::Cognito::UserPool","Properties":{}}}}""");
 
-        List<ComplianceReport.Property> good = ComplianceReport.Properties.of(List.of(subscribed));
-        List<ComplianceReport.Property> bad = ComplianceReport.Properties.of(List.of(silent));
+        List<ComplianceReport.Property> good = ComplianceReport.StageProperties.of(List.of(subscribed));
+        List<ComplianceReport.Property> bad = ComplianceReport.StageProperties.of(List.of(silent));
 
         assertThat(property(good, "Alarm notifications").holds()).isTrue();
         assertThat(property(good, "Alarm notifications").evidence()).contains("ops@example.com");

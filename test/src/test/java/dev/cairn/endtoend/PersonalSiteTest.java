@@ -3,7 +3,7 @@ package dev.cairn.endtoend;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cairn.api.data.TableNames;
-import dev.cairn.api.files.Files;
+import dev.cairn.api.files.PrivateFiles;
 import dev.cairn.api.keys.ApiKeys;
 import dev.cairn.api.site.SiteCollections;
 import dev.cairn.endtoend.Accounts.Account;
@@ -203,7 +203,7 @@ class PersonalSiteTest extends EndToEnd {
                 .isEqualTo(200);
         DynamoDbClient dynamoDb = stack.app().getBean(DynamoDbClient.class);
         TableNames tables = stack.app().getBean(TableNames.class);
-        for (String table : List.of(tables.of(Files.TABLE), tables.of(ApiKeys.TABLE))) {
+        for (String table : List.of(tables.of(PrivateFiles.TABLE), tables.of(ApiKeys.TABLE))) {
             assertThat(dynamoDb.query(r -> r.tableName(table)
                                     .keyConditionExpression("userId = :u")
                                     .expressionAttributeValues(Map.of(":u", AttributeValue.fromS(ada.userId()))))

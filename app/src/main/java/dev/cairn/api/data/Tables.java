@@ -2,7 +2,7 @@ package dev.cairn.api.data;
 
 import dev.cairn.api.blueprint.BlueprintFeatures;
 import dev.cairn.api.blueprint.Feature;
-import dev.cairn.api.files.Files;
+import dev.cairn.api.files.PrivateFiles;
 import dev.cairn.api.guitar.Guitars;
 import dev.cairn.api.keys.ApiKeys;
 import dev.cairn.api.media.ImageRecords;
@@ -29,7 +29,7 @@ public final class Tables {
                         case GUITARS -> Guitars.TABLE;
                         case NOTES -> SiteCollections.NOTES;
                         case BOOKMARKS -> SiteCollections.BOOKMARKS;
-                        case FILES -> Files.TABLE;
+                        case FILES -> PrivateFiles.TABLE;
                         case API_KEYS -> ApiKeys.TABLE;
                     });
         }

@@ -54,11 +54,12 @@ public class FileService {
         Map<String, JsonNode> details = new LinkedHashMap<>();
         details.put("title", JsonNode.createStringNode(title == null || title.isBlank() ? document.fileName() : title));
         Map<String, JsonNode> recorded = new LinkedHashMap<>();
-        recorded.put(Files.FILE_NAME, JsonNode.createStringNode(document.fileName()));
+        recorded.put(PrivateFiles.FILE_NAME, JsonNode.createStringNode(document.fileName()));
         recorded.put(
-                Files.CONTENT_TYPE, JsonNode.createStringNode(document.type().mediaType()));
-        recorded.put(Files.SIZE, JsonNode.createNumberNode(document.size()));
-        recorded.put(Files.OBJECT_KEY, JsonNode.createStringNode(document.key()));
+                PrivateFiles.CONTENT_TYPE,
+                JsonNode.createStringNode(document.type().mediaType()));
+        recorded.put(PrivateFiles.SIZE, JsonNode.createNumberNode(document.size()));
+        recorded.put(PrivateFiles.OBJECT_KEY, JsonNode.createStringNode(document.key()));
         try {
             usage.reserve(userId, document.size());
         } catch (ApiException refused) {

@@ -35,7 +35,7 @@ public class ApiKeyService implements ApiKeyAuthenticator {
     private static final int SHOWN_CHARACTERS = KEY_PREFIX.length() + 6;
     private static final int MAX_PRESENTED_LENGTH = 200;
 
-    private static final class Random {
+    private static final class SecureRandomHolder {
         // Created on first use, after a SnapStart restore has happened, never at class init.
         static final SecureRandom SOURCE = new SecureRandom();
     }
@@ -55,7 +55,7 @@ public class ApiKeyService implements ApiKeyAuthenticator {
     public JsonNode create(String userId, JsonNode body) {
         JsonNode details = withDefaults(body);
         byte[] random = new byte[KEY_BYTES];
-        Random.SOURCE.nextBytes(random);
+        SecureRandomHolder.SOURCE.nextBytes(random);
         String key = KEY_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         Map<String, JsonNode> managed = new LinkedHashMap<>();
         managed.put(ApiKeys.KEY_HASH, JsonNode.createStringNode(hash(key)));

@@ -23,10 +23,10 @@ public class UserService implements ProfileOnSignIn {
 
     private final UserProfiles profiles;
     private final IdentityProvider identities;
-    private final Preferences preferenceRules;
+    private final PreferenceRules preferenceRules;
     private final Clock clock;
 
-    UserService(UserProfiles profiles, IdentityProvider identities, Preferences preferenceRules) {
+    UserService(UserProfiles profiles, IdentityProvider identities, PreferenceRules preferenceRules) {
         this.profiles = profiles;
         this.identities = identities;
         this.preferenceRules = preferenceRules;

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * numbers and booleans.
  */
 @Singleton
-public final class Preferences {
+public final class PreferenceRules {
     static final int MAX_KEYS = 50;
     static final int MAX_TEXT = 500;
     private static final Pattern KEY = Pattern.compile("[a-zA-Z][a-zA-Z0-9_-]{0,63}");
@@ -32,16 +32,16 @@ public final class Preferences {
     private interface Rule extends Function<Object, String> {}
 
     private static final Map<String, Rule> COMMON = Map.of(
-            "language", Preferences::language,
+            "language", PreferenceRules::language,
             "theme", choice("light", "dark", "system"),
-            "timezone", Preferences::timezone,
-            "emailNotifications", Preferences::bool);
+            "timezone", PreferenceRules::timezone,
+            "emailNotifications", PreferenceRules::bool);
 
     private static final Map<String, Map<String, Rule>> BY_BLUEPRINT = Map.of(
             "guitar-collection",
                     Map.of(
                             "currency",
-                            Preferences::currency,
+                            PreferenceRules::currency,
                             "units",
                             choice("metric", "imperial"),
                             "defaultView",
@@ -55,12 +55,12 @@ public final class Preferences {
                             "playbackSpeed",
                             range(0.5, 3.0),
                             "downloadOverWifiOnly",
-                            Preferences::bool),
+                            PreferenceRules::bool),
             "personal-site", Map.of("defaultNoteVisibility", choice("private", "public")));
 
     private final Map<String, Rule> rules;
 
-    Preferences(@Value("${cairn.blueprint:}") String blueprint) {
+    PreferenceRules(@Value("${cairn.blueprint:}") String blueprint) {
         Map<String, Rule> all = new LinkedHashMap<>(COMMON);
         all.putAll(BY_BLUEPRINT.getOrDefault(blueprint, Map.of()));
         this.rules = Map.copyOf(all);

@@ -24,7 +24,7 @@ import java.util.Map;
  */
 @Factory
 @ServedBy(Feature.FILES)
-public class Files {
+public class PrivateFiles {
     static final String OBJECT_KEY = "objectKey";
     static final String FILE_NAME = "fileName";
     static final String CONTENT_TYPE = "contentType";

@@ -6,12 +6,12 @@ import dev.cairn.api.http.ApiError;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class PreferencesTest {
+class PreferenceRulesTest {
 
     @Test
     void eachBlueprintChecksTheKeysItKnows() {
-        Preferences guitars = new Preferences("guitar-collection");
-        Preferences audio = new Preferences("retreat-audio");
+        PreferenceRules guitars = new PreferenceRules("guitar-collection");
+        PreferenceRules audio = new PreferenceRules("retreat-audio");
 
         assertThat(fields(guitars, Map.of("currency", "EUR", "units", "metric", "theme", "dark")))
                 .isEmpty();
@@ -25,7 +25,7 @@ class PreferencesTest {
 
     @Test
     void unknownKeysAreFreeWithinTheSharedLimits() {
-        Preferences site = new Preferences("personal-site");
+        PreferenceRules site = new PreferenceRules("personal-site");
 
         assertThat(fields(site, Map.of("favouriteColour", "teal", "fontSize", 14, "compact", true)))
                 .isEmpty();
@@ -37,13 +37,13 @@ class PreferencesTest {
 
     @Test
     void anUnknownBlueprintStillHasTheCommonRules() {
-        Preferences custom = new Preferences("my-own-app");
+        PreferenceRules custom = new PreferenceRules("my-own-app");
 
         assertThat(custom.knownKeys()).containsExactlyInAnyOrder("language", "theme", "timezone", "emailNotifications");
         assertThat(fields(custom, Map.of("theme", "neon"))).containsExactly("preferences.theme");
     }
 
-    private static java.util.List<String> fields(Preferences rules, Map<String, Object> preferences) {
+    private static java.util.List<String> fields(PreferenceRules rules, Map<String, Object> preferences) {
         return rules.violations(preferences).stream()
                 .map(ApiError.FieldError::field)
                 .toList();
