@@ -1,10 +1,15 @@
 package dev.cairn.constructs;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.codedeploy.AutoRollbackConfig;
 import software.amazon.awscdk.services.codedeploy.LambdaDeploymentGroup;
+import software.amazon.awscdk.services.iam.Grant;
+import software.amazon.awscdk.services.iam.GrantOnPrincipalOptions;
 import software.amazon.awscdk.services.iam.IGrantable;
 import software.amazon.awscdk.services.iam.IPrincipal;
 import software.amazon.awscdk.services.iam.Role;
@@ -16,6 +21,7 @@ import software.amazon.awscdk.services.lambda.LoggingFormat;
 import software.amazon.awscdk.services.lambda.SnapStartConf;
 import software.amazon.awscdk.services.lambda.Tracing;
 import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.secretsmanager.ISecret;
 import software.constructs.Construct;
 import software.constructs.IConstruct;
 
@@ -166,6 +172,31 @@ public class ApiFunction extends Construct implements IGrantable {
     @Override
     public IPrincipal getGrantPrincipal() {
         return role;
+    }
+
+    /**
+     * Reads {@code secret}, encrypted with {@code encryptionKey}, that another stack owns: {@link
+     * Perms#SECRETS_READ} on the secret and {@link Perms#KMS_DECRYPT} on the key through Secrets
+     * Manager only, both on this function's role alone. Unlike {@code secret.grantRead}, neither
+     * the secret's nor the key's policy names the role, so the owning stack never depends on this
+     * one.
+     */
+    public Grant grantReadSecretOfOtherStack(ISecret secret, IKey encryptionKey) {
+        Grant grant = Grant.addToPrincipal(GrantOnPrincipalOptions.builder()
+                .grantee(this)
+                .actions(Perms.SECRETS_READ)
+                .resourceArns(List.of(secret.getSecretArn()))
+                .build());
+        return grant.combine(Grant.addToPrincipal(GrantOnPrincipalOptions.builder()
+                .grantee(this)
+                .actions(Perms.KMS_DECRYPT)
+                .resourceArns(List.of(encryptionKey.getKeyArn()))
+                .conditions(Map.of(
+                        "StringEquals",
+                        Map.of(
+                                "kms:ViaService",
+                                "secretsmanager." + Stack.of(this).getRegion() + ".amazonaws.com")))
+                .build()));
     }
 
     public Function getFunction() {

@@ -10,40 +10,26 @@ import software.amazon.awscdk.services.lambda.IFunction;
 import software.amazon.awscdk.services.secretsmanager.ISecret;
 
 /**
- * Props of {@link AuthPool}. Every prop is optional.
+ * Props of {@link AuthPool}. Every prop is optional. The setters of {@link Builder} say what each
+ * prop means and its default.
  *
- * @param mfa OPTIONAL or REQUIRED (OFF is rejected); the second factor is always TOTP. Default:
- *     OPTIONAL.
- * @param featurePlan the Cognito feature plan. Default: PLUS (threat protection); ESSENTIALS or
- *     LITE turn threat protection off and are reported as a synth warning.
- * @param threatProtectionMode threat protection for standard authentication (PLUS only).
- *     Default: FULL_FUNCTION (block risky sign-ins); AUDIT_ONLY is reported as a synth warning.
- * @param accessTokenValidity 5 minutes..1 day. Default: 1 hour.
- * @param idTokenValidity 5 minutes..1 day. Default: 1 hour.
- * @param refreshTokenValidity 1 hour..3650 days, longer than the other two. Default: 30 days.
- * @param domainPrefix prefix of a Cognito hosted domain ({@code PREFIX.auth.REGION.amazoncognito.com}).
- *     Default: no hosted domain.
- * @param oAuthCallbackUrls callback URLs for the authorization code grant (https, or
- *     http://localhost). Default: OAuth off on the client (API sign-in only).
- * @param groups user groups to create, e.g. {@code admin}; precedence follows list order.
- *     Default: none.
- * @param postConfirmation function run after a user confirms sign-up. Default: none.
- * @param deletionProtection Cognito deletion protection. Default: on; off is a synth warning.
- * @param removalPolicy what happens to the pool when it leaves the stack. Default: RETAIN;
- *     anything else is a synth warning.
- * @param googleSecret Secrets Manager secret with the Google OAuth client as JSON
- *     {@code {"clientId","clientSecret"}}; adds "Sign in with Google" (needs {@code domainPrefix}
- *     and {@code oAuthCallbackUrls}). Default: no Google sign-in.
- * @param appleSecret secret with the Sign in with Apple key as JSON
- *     {@code {"servicesId","teamId","keyId","privateKey"}} (needs {@code domainPrefix} and
- *     {@code oAuthCallbackUrls}). Default: no Apple sign-in.
- * @param facebookSecret secret with the Facebook app as JSON {@code {"clientId","clientSecret"}}
- *     (needs {@code domainPrefix} and {@code oAuthCallbackUrls}). Default: no Facebook sign-in.
- * @param emailFrom the address verification and reset codes come from, sent through Amazon SES
- *     in the stack's region (e.g. {@code no-reply@example.com}). Default: Cognito's own mailer,
- *     about 50 mails a day per account, for development only.
- * @param emailIdentity the SES identity that verifies {@code emailFrom}: its domain (e.g.
- *     {@code example.com}) or the address itself. Default: the domain of {@code emailFrom}.
+ * @param mfa see {@link Builder#mfa}
+ * @param featurePlan see {@link Builder#featurePlan}
+ * @param threatProtectionMode see {@link Builder#threatProtectionMode}
+ * @param accessTokenValidity see {@link Builder#accessTokenValidity}
+ * @param idTokenValidity see {@link Builder#idTokenValidity}
+ * @param refreshTokenValidity see {@link Builder#refreshTokenValidity}
+ * @param domainPrefix see {@link Builder#domainPrefix}
+ * @param oAuthCallbackUrls see {@link Builder#oAuthCallbackUrls}
+ * @param groups see {@link Builder#groups}
+ * @param postConfirmation see {@link Builder#postConfirmation}
+ * @param deletionProtection see {@link Builder#deletionProtection}
+ * @param removalPolicy see {@link Builder#removalPolicy}
+ * @param googleSecret see {@link Builder#googleSecret}
+ * @param appleSecret see {@link Builder#appleSecret}
+ * @param facebookSecret see {@link Builder#facebookSecret}
+ * @param emailFrom see {@link Builder#emailFrom}
+ * @param emailIdentity see {@link Builder#emailIdentity}
  */
 public record AuthPoolProps(
         Mfa mfa,
@@ -95,88 +81,179 @@ public record AuthPoolProps(
 
         private Builder() {}
 
+        /**
+         * OPTIONAL or REQUIRED (OFF is rejected); the second factor is always TOTP.
+         *
+         * <p>Default: OPTIONAL.
+         */
         public Builder mfa(Mfa mfa) {
             this.mfa = mfa;
             return this;
         }
 
+        /**
+         * The Cognito feature plan.
+         *
+         * <p>Default: PLUS (threat protection); ESSENTIALS or LITE turn threat protection off and are
+         * reported as a synth warning.
+         */
         public Builder featurePlan(FeaturePlan featurePlan) {
             this.featurePlan = featurePlan;
             return this;
         }
 
+        /**
+         * Threat protection for standard authentication (PLUS only).
+         *
+         * <p>Default: FULL_FUNCTION (block risky sign-ins); AUDIT_ONLY is reported as a synth warning.
+         */
         public Builder threatProtectionMode(StandardThreatProtectionMode threatProtectionMode) {
             this.threatProtectionMode = threatProtectionMode;
             return this;
         }
 
+        /**
+         * 5 minutes..1 day.
+         *
+         * <p>Default: 1 hour.
+         */
         public Builder accessTokenValidity(Duration accessTokenValidity) {
             this.accessTokenValidity = accessTokenValidity;
             return this;
         }
 
+        /**
+         * 5 minutes..1 day.
+         *
+         * <p>Default: 1 hour.
+         */
         public Builder idTokenValidity(Duration idTokenValidity) {
             this.idTokenValidity = idTokenValidity;
             return this;
         }
 
+        /**
+         * 1 hour..3650 days, longer than the other two.
+         *
+         * <p>Default: 30 days.
+         */
         public Builder refreshTokenValidity(Duration refreshTokenValidity) {
             this.refreshTokenValidity = refreshTokenValidity;
             return this;
         }
 
+        /**
+         * Prefix of a Cognito hosted domain ({@code PREFIX.auth.REGION.amazoncognito.com}).
+         *
+         * <p>Default: no hosted domain.
+         */
         public Builder domainPrefix(String domainPrefix) {
             this.domainPrefix = domainPrefix;
             return this;
         }
 
+        /**
+         * Callback URLs for the authorization code grant (https, or http://localhost).
+         *
+         * <p>Default: OAuth off on the client (API sign-in only).
+         */
         public Builder oAuthCallbackUrls(List<String> oAuthCallbackUrls) {
             this.oAuthCallbackUrls = oAuthCallbackUrls;
             return this;
         }
 
+        /**
+         * User groups to create, e.g. {@code admin}; precedence follows list order.
+         *
+         * <p>Default: none.
+         */
         public Builder groups(List<String> groups) {
             this.groups = groups;
             return this;
         }
 
+        /**
+         * Function run after a user confirms sign-up.
+         *
+         * <p>Default: none.
+         */
         public Builder postConfirmation(IFunction postConfirmation) {
             this.postConfirmation = postConfirmation;
             return this;
         }
 
+        /**
+         * Cognito deletion protection.
+         *
+         * <p>Default: on; off is a synth warning.
+         */
         public Builder deletionProtection(Boolean deletionProtection) {
             this.deletionProtection = deletionProtection;
             return this;
         }
 
+        /**
+         * What happens to the pool when it leaves the stack.
+         *
+         * <p>Default: RETAIN; anything else is a synth warning.
+         */
         public Builder removalPolicy(RemovalPolicy removalPolicy) {
             this.removalPolicy = removalPolicy;
             return this;
         }
 
+        /**
+         * Secrets Manager secret with the Google OAuth client as JSON {@code
+         * {"clientId","clientSecret"}}; adds "Sign in with Google" (needs {@code domainPrefix} and
+         * {@code oAuthCallbackUrls}).
+         *
+         * <p>Default: no Google sign-in.
+         */
         public Builder googleSecret(ISecret googleSecret) {
             this.googleSecret = googleSecret;
             return this;
         }
 
+        /**
+         * Secret with the Sign in with Apple key as JSON {@code
+         * {"servicesId","teamId","keyId","privateKey"}} (needs {@code domainPrefix} and {@code
+         * oAuthCallbackUrls}).
+         *
+         * <p>Default: no Apple sign-in.
+         */
         public Builder appleSecret(ISecret appleSecret) {
             this.appleSecret = appleSecret;
             return this;
         }
 
+        /**
+         * Secret with the Facebook app as JSON {@code {"clientId","clientSecret"}} (needs {@code
+         * domainPrefix} and {@code oAuthCallbackUrls}).
+         *
+         * <p>Default: no Facebook sign-in.
+         */
         public Builder facebookSecret(ISecret facebookSecret) {
             this.facebookSecret = facebookSecret;
             return this;
         }
 
-        /** Default: Cognito's own mailer (about 50 mails a day per account), for development only. */
+        /**
+         * The address verification and reset codes come from, sent through Amazon SES in the stack's
+         * region (e.g. {@code no-reply@example.com}).
+         *
+         * <p>Default: Cognito's own mailer, about 50 mails a day per account, for development only.
+         */
         public Builder emailFrom(String emailFrom) {
             this.emailFrom = emailFrom;
             return this;
         }
 
-        /** Default: the domain of {@code emailFrom}. */
+        /**
+         * The SES identity that verifies {@code emailFrom}: its domain (e.g. {@code example.com}) or
+         * the address itself.
+         *
+         * <p>Default: the domain of {@code emailFrom}.
+         */
         public Builder emailIdentity(String emailIdentity) {
             this.emailIdentity = emailIdentity;
             return this;

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Fn;
@@ -52,14 +53,20 @@ import software.constructs.Construct;
 import software.constructs.IConstruct;
 
 /**
- * A CloudFront distribution in front of a static site bucket ({@code /*}), a media bucket
- * ({@code /media/*}, public images, signed private media) and an HTTP API ({@code /api/*}): S3
- * origins through origin access control, HTTPS only with TLS 1.2, security response headers,
- * standard access logs.
+ * A CloudFront distribution in front of a static site bucket ({@code /*}), a media bucket (under
+ * a path prefix such as {@code /media/}: one public key prefix, optionally one signed) and an
+ * HTTP API (under a path pattern such as {@code /api/*}): S3 origins through origin access
+ * control, HTTPS only with TLS 1.2, security response headers, standard access logs.
  */
 public class Cdn extends Construct {
 
+    /** The viewer path prefix of the media bucket unless {@code mediaPathPrefix} says otherwise. */
+    public static final String DEFAULT_MEDIA_PATH_PREFIX = "/media/";
+
     private static final String INDEX = "/index.html";
+    /** An HTTP header name (RFC 9110 token characters used in practice). */
+    private static final Pattern HEADER_NAME = Pattern.compile("^[A-Za-z0-9-]{1,64}$");
+
     private static final String WILDCARD_KEY_POLICY_FOR_OAC = "@aws-cdk/aws-cloudfront-origins:wildcardKeyPolicyForOac";
 
     private final Distribution distribution;
@@ -106,22 +113,23 @@ public class Cdn extends Construct {
                 .build();
 
         IOrigin mediaOrigin = S3BucketOrigin.withOriginAccessControl(props.mediaBucket());
-        this.mediaFunction = mediaPathFunction("MediaFunction", EdgeDefaults.PUBLIC_MEDIA_PREFIX);
+        String mediaPath = mediaPathPrefix(props);
+        this.mediaFunction = mediaPathFunction("MediaFunction", mediaPath, mediaPath + props.publicMediaKeyPrefix());
         BehaviorOptions media = mediaBehavior(mediaOrigin, mediaFunction, null);
 
         Map<String, BehaviorOptions> behaviors = new LinkedHashMap<>();
         // Most specific first: CloudFront matches behaviours in order.
         if (props.privateMediaKeyGroup() != null) {
-            this.privateMediaFunction = mediaPathFunction("PrivateMediaFunction", EdgeDefaults.PRIVATE_MEDIA_PREFIX);
+            String privatePath = mediaPath + props.privateMediaKeyPrefix();
+            this.privateMediaFunction = mediaPathFunction("PrivateMediaFunction", mediaPath, privatePath);
             behaviors.put(
-                    EdgeDefaults.PRIVATE_MEDIA_PATH,
-                    mediaBehavior(mediaOrigin, privateMediaFunction, props.privateMediaKeyGroup()));
+                    privatePath + "*", mediaBehavior(mediaOrigin, privateMediaFunction, props.privateMediaKeyGroup()));
         } else {
             this.privateMediaFunction = null;
         }
-        behaviors.put(EdgeDefaults.MEDIA_PATH, media);
-        if (props.apiDomainName() != null || props.httpApi() != null) {
-            behaviors.put(EdgeDefaults.API_PATH, apiBehavior(props));
+        behaviors.put(mediaPath + "*", media);
+        if (hasApi(props)) {
+            behaviors.put(props.apiPathPattern(), apiBehavior(props));
         }
 
         BehaviorOptions defaultBehavior;
@@ -244,7 +252,9 @@ public class Cdn extends Construct {
                         .unsafeUnwrap()
                 : props.originVerifySecret().getSecretValue().unsafeUnwrap();
         Map<String, String> headers = new HashMap<>();
-        headers.put(EdgeDefaults.ORIGIN_VERIFY_HEADER, verifyValue);
+        headers.put(
+                Objects.requireNonNullElse(props.originVerifyHeaderName(), EdgeDefaults.ORIGIN_VERIFY_HEADER),
+                verifyValue);
         return BehaviorOptions.builder()
                 .origin(HttpOrigin.Builder.create(domainName)
                         .protocolPolicy(OriginProtocolPolicy.HTTPS_ONLY)
@@ -260,23 +270,35 @@ public class Cdn extends Construct {
                 .build();
     }
 
-    private Function mediaPathFunction(String id, String allowedPrefix) {
+    private static String mediaPathPrefix(CdnProps props) {
+        return Objects.requireNonNullElse(props.mediaPathPrefix(), DEFAULT_MEDIA_PATH_PREFIX);
+    }
+
+    private static boolean hasApi(CdnProps props) {
+        return props.apiDomainName() != null || props.httpApi() != null;
+    }
+
+    private Function mediaPathFunction(String id, String mediaPath, String allowedPrefix) {
+        String removed = mediaPath.substring(0, mediaPath.length() - 1);
         return Function.Builder.create(this, id)
-                .comment("Serves " + allowedPrefix + " only, as bucket keys without /media")
+                .comment("Serves " + allowedPrefix + " only, as bucket keys without " + removed)
                 .runtime(FunctionRuntime.JS_2_0)
-                .code(FunctionCode.fromInline(mediaPathCode(allowedPrefix)))
+                .code(FunctionCode.fromInline(mediaPathCode(removed, allowedPrefix)))
                 .build();
     }
 
-    /** Viewer paths outside {@code allowedPrefix} get 404; the rest lose the {@code /media} prefix. */
-    static String mediaPathCode(String allowedPrefix) {
+    /**
+     * Viewer paths outside {@code allowedPrefix} get 404; the rest lose {@code removedPrefix} (the
+     * media path prefix without its trailing slash), leaving the bucket key with a leading slash.
+     */
+    static String mediaPathCode(String removedPrefix, String allowedPrefix) {
         return "function handler(event) {\n"
                 + "  var request = event.request;\n"
                 + "  var uri = request.uri;\n"
                 + "  if (uri.indexOf('" + allowedPrefix + "') !== 0 || uri.indexOf('..') !== -1) {\n"
                 + "    return { statusCode: 404, statusDescription: 'Not Found' };\n"
                 + "  }\n"
-                + "  request.uri = uri.substring(" + "/media".length() + ");\n"
+                + "  request.uri = uri.substring(" + removedPrefix.length() + ");\n"
                 + "  return request;\n"
                 + "}\n";
     }
@@ -375,7 +397,8 @@ public class Cdn extends Construct {
                         "apiDomainName must be a host name without scheme or path (value: " + props.apiDomainName()
                                 + ")");
             }
-            boolean hasApi = props.apiDomainName() != null || props.httpApi() != null;
+            boolean hasApi = hasApi(props);
+            checkPathsAndHeader(check, props, hasApi);
             check.check(
                     !hasApi || props.originVerifySecret() != null,
                     "originVerifySecret is required with an API origin (value: null)");
@@ -413,6 +436,71 @@ public class Cdn extends Construct {
         check.throwIfInvalid(getNode().getPath());
     }
 
+    /** The rules of the path and header props: each message names the prop and its value. */
+    private static void checkPathsAndHeader(PropsCheck check, CdnProps props, boolean hasApi) {
+        String mediaPath = props.mediaPathPrefix();
+        if (PropsCheck.resolved(mediaPath)) {
+            check.check(
+                    mediaPath.length() > 2
+                            && mediaPath.startsWith("/")
+                            && mediaPath.endsWith("/")
+                            && !mediaPath.contains("*"),
+                    "mediaPathPrefix must start and end with / and hold no wildcard, e.g. /media/ (value: " + mediaPath
+                            + ")");
+        }
+        check.require("publicMediaKeyPrefix", props.publicMediaKeyPrefix());
+        checkKeyFolder(check, "publicMediaKeyPrefix", props.publicMediaKeyPrefix());
+        checkKeyFolder(check, "privateMediaKeyPrefix", props.privateMediaKeyPrefix());
+        check.check(
+                (props.privateMediaKeyGroup() == null) == (props.privateMediaKeyPrefix() == null),
+                "privateMediaKeyGroup and privateMediaKeyPrefix must be given together (value: "
+                        + props.privateMediaKeyPrefix() + ")");
+        String publicKeys = props.publicMediaKeyPrefix();
+        String privateKeys = props.privateMediaKeyPrefix();
+        if (PropsCheck.resolved(publicKeys) && PropsCheck.resolved(privateKeys)) {
+            check.check(
+                    !publicKeys.startsWith(privateKeys) && !privateKeys.startsWith(publicKeys),
+                    "privateMediaKeyPrefix must not contain or lie within publicMediaKeyPrefix (value: " + privateKeys
+                            + ")");
+        }
+        String apiPath = props.apiPathPattern();
+        check.check(!hasApi || apiPath != null, "apiPathPattern is required with an API origin (value: null)");
+        check.check(
+                hasApi || apiPath == null, "apiPathPattern needs apiDomainName or httpApi (value: " + apiPath + ")");
+        if (PropsCheck.resolved(apiPath)) {
+            check.check(
+                    apiPath.length() > 3 && apiPath.startsWith("/") && apiPath.endsWith("/*"),
+                    "apiPathPattern must start with / and end with /*, e.g. /api/* (value: " + apiPath + ")");
+            String media = Objects.requireNonNullElse(mediaPath, DEFAULT_MEDIA_PATH_PREFIX);
+            String apiFolder = apiPath.substring(0, apiPath.length() - 1);
+            check.check(
+                    !apiFolder.startsWith(media) && !media.startsWith(apiFolder),
+                    "apiPathPattern must lie outside mediaPathPrefix " + media + " (value: " + apiPath + ")");
+        }
+        String header = props.originVerifyHeaderName();
+        if (PropsCheck.resolved(header)) {
+            check.check(
+                    HEADER_NAME.matcher(header).matches()
+                            && !header.equalsIgnoreCase("Authorization")
+                            && !header.equalsIgnoreCase("Host"),
+                    "originVerifyHeaderName must be 1..64 letters, digits or hyphens, not Authorization or Host"
+                            + " (value: " + header + ")");
+        }
+        check.check(
+                hasApi || header == null,
+                "originVerifyHeaderName needs apiDomainName or httpApi (value: " + header + ")");
+    }
+
+    /** A bucket key folder: no leading slash, a trailing slash, no wildcard. */
+    private static void checkKeyFolder(PropsCheck check, String prop, String prefix) {
+        if (PropsCheck.resolved(prefix)) {
+            check.check(
+                    prefix.length() > 1 && !prefix.startsWith("/") && prefix.endsWith("/") && !prefix.contains("*"),
+                    prop + " must be a key folder such as images/ (no leading slash, a trailing slash, no wildcard)"
+                            + " (value: " + prefix + ")");
+        }
+    }
+
     public Distribution getDistribution() {
         return distribution;
     }
@@ -434,12 +522,12 @@ public class Cdn extends Construct {
         return mediaCachePolicy;
     }
 
-    /** The viewer-request function of {@code /media/*}. */
+    /** The viewer-request function of the media path (public key prefix). */
     public Function getMediaFunction() {
         return mediaFunction;
     }
 
-    /** The viewer-request function of {@code /media/private/*}, or null without a key group. */
+    /** The viewer-request function of the private media path, or null without a key group. */
     public Function getPrivateMediaFunction() {
         return privateMediaFunction;
     }

@@ -1,5 +1,6 @@
 package dev.cairn.constructs;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -128,22 +129,19 @@ public class DataTable extends Construct {
 
     /**
      * The recommended grant for API functions: {@link Perms#DYNAMODB_API_DATA} (key reads, Query,
-     * writes, condition checks; no Scan) on the table and its indexes, plus use of the customer
-     * managed key if there is one.
+     * writes, condition checks; no Scan) on the table and its indexes, plus decrypt and encrypt
+     * with the customer managed key if there is one.
      */
     public Grant grantApiData(IGrantable grantee) {
-        Grant grant = table.getGrants().actions(grantee, Perms.DYNAMODB_API_DATA.toArray(String[]::new));
-        if (table.getEncryptionKey() != null) {
-            grant = grant.combine(table.getEncryptionKey().grantEncryptDecrypt(grantee));
-        }
-        return grant;
+        return grantWithKey(grantee, Perms.DYNAMODB_API_DATA);
     }
 
     /**
      * Only the given item actions, for functions that need less than {@link #grantApiData} (a
      * trigger that creates one item, a worker that reads and replaces one): a subset of {@link
-     * Perms#DYNAMODB_API_DATA}, on the table and its indexes, plus use of the customer managed key
-     * if there is one.
+     * Perms#DYNAMODB_API_DATA}, on the table and its indexes. With a customer managed key it adds
+     * {@link Perms#KMS_READ}, and {@link Perms#KMS_WRITE} only when an action writes: a grant of
+     * {@link Perms#DYNAMODB_ITEM_READ} actions alone cannot encrypt.
      */
     public Grant grantItems(IGrantable grantee, List<String> actions) {
         List<String> unknown = actions == null
@@ -155,9 +153,21 @@ public class DataTable extends Construct {
             throw new IllegalArgumentException(getNode().getPath() + ": actions must be a non-empty subset of "
                     + Perms.DYNAMODB_API_DATA + " (value: " + actions + ")");
         }
+        return grantWithKey(grantee, actions);
+    }
+
+    /**
+     * The item actions, plus, with a customer managed key, {@link Perms#KMS_READ} and (only when an
+     * action writes) {@link Perms#KMS_WRITE}: a read-only grant cannot encrypt.
+     */
+    private Grant grantWithKey(IGrantable grantee, List<String> actions) {
         Grant grant = table.getGrants().actions(grantee, actions.toArray(String[]::new));
         if (table.getEncryptionKey() != null) {
-            grant = grant.combine(table.getEncryptionKey().grantEncryptDecrypt(grantee));
+            List<String> keyActions = new ArrayList<>(Perms.KMS_READ);
+            if (!Perms.DYNAMODB_ITEM_READ.containsAll(actions)) {
+                keyActions.addAll(Perms.KMS_WRITE);
+            }
+            grant = grant.combine(table.getEncryptionKey().grant(grantee, keyActions.toArray(String[]::new)));
         }
         return grant;
     }

@@ -10,23 +10,20 @@ import software.amazon.awscdk.services.dynamodb.TableEncryption;
 import software.amazon.awscdk.services.kms.IKey;
 
 /**
- * Props of {@link DataTable}.
+ * Props of {@link DataTable}. The setters of {@link Builder} say what each prop means and its
+ * default.
  *
- * @param partitionKey the partition key. Required.
- * @param sortKey the sort key. Default: none (simple primary key).
- * @param globalSecondaryIndexes GSIs, on demand like the table (no capacities). Default: none.
- * @param encryption server-side encryption. Default: {@code AWS_MANAGED} (KMS key {@code aws/dynamodb}),
- *     or {@code CUSTOMER_MANAGED} when {@code encryptionKey} is given.
- * @param encryptionKey customer managed KMS key. Default: none (see {@code encryption}).
- * @param pointInTimeRecoveryDays PITR recovery window, 1..35. Default: 35 days.
- * @param deletionProtection DynamoDB deletion protection. Default: on; turning it off is reported
- *     as a synth warning.
- * @param stream the DynamoDB stream view. Default: no stream.
- * @param timeToLiveAttribute the TTL attribute name (epoch seconds). Default: no TTL.
- * @param backupPlan the AWS Backup plan that backs the table up (share one across tables).
- *     Default: a plan of the table's own, daily backups kept 35 days in a new vault.
- * @param removalPolicy what CloudFormation does when the table leaves the stack. Default: RETAIN;
- *     DESTROY is reported as a synth warning.
+ * @param partitionKey see {@link Builder#partitionKey}
+ * @param sortKey see {@link Builder#sortKey}
+ * @param globalSecondaryIndexes see {@link Builder#globalSecondaryIndexes}
+ * @param encryption see {@link Builder#encryption}
+ * @param encryptionKey see {@link Builder#encryptionKey}
+ * @param pointInTimeRecoveryDays see {@link Builder#pointInTimeRecoveryDays}
+ * @param deletionProtection see {@link Builder#deletionProtection}
+ * @param stream see {@link Builder#stream}
+ * @param timeToLiveAttribute see {@link Builder#timeToLiveAttribute}
+ * @param backupPlan see {@link Builder#backupPlan}
+ * @param removalPolicy see {@link Builder#removalPolicy}
  */
 public record DataTableProps(
         Attribute partitionKey,
@@ -65,56 +62,112 @@ public record DataTableProps(
 
         private Builder() {}
 
+        /**
+         * The partition key.
+         *
+         * <p>Default: none; required.
+         */
         public Builder partitionKey(Attribute partitionKey) {
             this.partitionKey = partitionKey;
             return this;
         }
 
+        /**
+         * The sort key.
+         *
+         * <p>Default: none (simple primary key).
+         */
         public Builder sortKey(Attribute sortKey) {
             this.sortKey = sortKey;
             return this;
         }
 
+        /**
+         * GSIs, on demand like the table (no capacities).
+         *
+         * <p>Default: none.
+         */
         public Builder globalSecondaryIndexes(List<GlobalSecondaryIndexProps> globalSecondaryIndexes) {
             this.globalSecondaryIndexes = globalSecondaryIndexes;
             return this;
         }
 
+        /**
+         * Server-side encryption.
+         *
+         * <p>Default: {@code AWS_MANAGED} (KMS key {@code aws/dynamodb}), or {@code CUSTOMER_MANAGED}
+         * when {@code encryptionKey} is given.
+         */
         public Builder encryption(TableEncryption encryption) {
             this.encryption = encryption;
             return this;
         }
 
+        /**
+         * Customer managed KMS key.
+         *
+         * <p>Default: none (see {@code encryption}).
+         */
         public Builder encryptionKey(IKey encryptionKey) {
             this.encryptionKey = encryptionKey;
             return this;
         }
 
+        /**
+         * PITR recovery window, 1..35.
+         *
+         * <p>Default: 35 days.
+         */
         public Builder pointInTimeRecoveryDays(Integer pointInTimeRecoveryDays) {
             this.pointInTimeRecoveryDays = pointInTimeRecoveryDays;
             return this;
         }
 
+        /**
+         * DynamoDB deletion protection.
+         *
+         * <p>Default: on; turning it off is reported as a synth warning.
+         */
         public Builder deletionProtection(Boolean deletionProtection) {
             this.deletionProtection = deletionProtection;
             return this;
         }
 
+        /**
+         * The DynamoDB stream view.
+         *
+         * <p>Default: no stream.
+         */
         public Builder stream(StreamViewType stream) {
             this.stream = stream;
             return this;
         }
 
+        /**
+         * The TTL attribute name (epoch seconds).
+         *
+         * <p>Default: no TTL.
+         */
         public Builder timeToLiveAttribute(String timeToLiveAttribute) {
             this.timeToLiveAttribute = timeToLiveAttribute;
             return this;
         }
 
+        /**
+         * The AWS Backup plan that backs the table up (share one across tables).
+         *
+         * <p>Default: a plan of the table's own, daily backups kept 35 days in a new vault.
+         */
         public Builder backupPlan(IBackupPlan backupPlan) {
             this.backupPlan = backupPlan;
             return this;
         }
 
+        /**
+         * What CloudFormation does when the table leaves the stack.
+         *
+         * <p>Default: RETAIN; DESTROY is reported as a synth warning.
+         */
         public Builder removalPolicy(RemovalPolicy removalPolicy) {
             this.removalPolicy = removalPolicy;
             return this;

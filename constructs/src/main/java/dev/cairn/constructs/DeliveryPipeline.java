@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import software.amazon.awscdk.CfnElement;
 import software.amazon.awscdk.CfnResource;
 import software.amazon.awscdk.Duration;
@@ -45,6 +46,9 @@ import software.constructs.IConstruct;
  * exist once the pipeline is built, and their cdk-nag findings are explained then.
  */
 public class DeliveryPipeline extends Construct {
+
+    /** A URL path safe to put into a shell command: no quotes, spaces, {@code $} or query. */
+    private static final Pattern SMOKE_TEST_PATH = Pattern.compile("^/[A-Za-z0-9._~/-]*$");
 
     private static final String SERVER_ACCESS_LOGS_USE_BUCKET_POLICY =
             "@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy";
@@ -138,7 +142,7 @@ public class DeliveryPipeline extends Construct {
 
     /**
      * Deploys {@code stage} after the stages added before it: optionally behind a manual approval,
-     * then a smoke test ({@code curl -fsS <url>/api/health}).
+     * then a smoke test ({@code curl -fsS <url><smokeTestPath>}).
      */
     public StageDeployment addStage(Stage stage, DeliveryStageOptions options) {
         PropsCheck check = new PropsCheck("DeliveryStageOptions");
@@ -155,6 +159,14 @@ public class DeliveryPipeline extends Construct {
                                 && !options.smokeTestUrl().endsWith("/"),
                         "smokeTestUrl must be an https:// base URL without trailing slash (value: "
                                 + options.smokeTestUrl() + ")");
+            }
+            String path = options.smokeTestPath();
+            if (PropsCheck.resolved(path)) {
+                // It is written into a shell command: no quotes, spaces or expansions.
+                check.check(
+                        SMOKE_TEST_PATH.matcher(path).matches(),
+                        "smokeTestPath must start with / and hold only letters, digits and -._~/ (value: " + path
+                                + ")");
             }
         }
         check.check(
@@ -177,7 +189,8 @@ public class DeliveryPipeline extends Construct {
         } else {
             smoke.envFromCfnOutputs(Map.of("BASE_URL", options.smokeTestUrlOutput()));
         }
-        smoke.commands(List.of(PipelineDefaults.smokeTestCommand("$BASE_URL")));
+        smoke.commands(List.of(PipelineDefaults.smokeTestCommand(
+                "$BASE_URL", Objects.requireNonNullElse(options.smokeTestPath(), PipelineDefaults.SMOKE_TEST_PATH))));
         return pipeline.addStage(
                 stage,
                 AddStageOpts.builder().pre(pre).post(List.of(smoke.build())).build());

@@ -13,7 +13,6 @@ public final class EdgeDefaults {
     /** Requests per IP per 5 minutes to the auth endpoints (credential stuffing, sign-up abuse). */
     public static final int AUTH_RATE_LIMIT = 100;
 
-    public static final String AUTH_PATH_PREFIX = "/api/auth/";
     /** WAF only delivers to CloudWatch log groups whose name starts with this. */
     public static final String LOG_GROUP_PREFIX = "aws-waf-logs-";
     /** Headers never written to WAF logs: they carry bearer tokens, session cookies and API keys. */
@@ -32,17 +31,10 @@ public final class EdgeDefaults {
 
     public static final String BODY_SIZE_LABEL = "awswaf:managed:aws:core-rule-set:SizeRestrictions_Body";
 
-    /** CloudFront path patterns of the three origins. */
-    public static final String MEDIA_PATH = "/media/*";
-
-    public static final String PRIVATE_MEDIA_PATH = "/media/private/*";
-    public static final String API_PATH = "/api/*";
-    /** Viewer paths under /media/ that are served without a signed URL (the processed images). */
-    public static final String PUBLIC_MEDIA_PREFIX = "/media/" + StorageDefaults.IMAGES_PREFIX;
-    /** Viewer paths under /media/ that need a signed URL (a trusted key group). */
-    public static final String PRIVATE_MEDIA_PREFIX = "/media/private/";
-
-    /** Header the API checks to refuse requests that did not come through the CDN. */
+    /**
+     * Header the API checks to refuse requests that did not come through the CDN, unless the
+     * {@code originVerifyHeaderName} props of {@link Cdn} and {@link HttpServiceApi} name another.
+     */
     public static final String ORIGIN_VERIFY_HEADER = "X-Origin-Verify";
 
     /** Two years, with subdomains and preload: what the HSTS preload list requires. */

@@ -9,33 +9,23 @@ import software.amazon.awscdk.services.logs.RetentionDays;
 import software.amazon.awscdk.services.secretsmanager.ISecret;
 
 /**
- * Props of {@link HttpServiceApi}.
+ * Props of {@link HttpServiceApi}. The setters of {@link Builder} say what each prop means and its
+ * default.
  *
- * @param handler the function (alias) behind every route. Required.
- * @param userPool the Cognito user pool whose JWTs the authorizer accepts. Required.
- * @param userPoolClients app clients whose tokens are accepted (the JWT audience). Required, not empty.
- * @param publicRoutes routes reachable without a token, as {@code "METHOD /path"} (e.g.
- *     {@code "POST /auth/login"}). Default: none; every route needs a valid JWT.
- * @param appAuthorizedRoutes routes the gateway passes on without checking a JWT because the
- *     function authenticates them itself (e.g. with API keys), as {@code "METHOD /path"}; {@code
- *     ANY} and {@code {proxy+}} are allowed. Default: none.
- * @param corsAllowedOrigins browser origins allowed by CORS ({@code https://} or
- *     {@code http://localhost}, no wildcards). Default: no CORS configuration.
- * @param throttlingRateLimit stage-wide steady requests per second (&gt; 0). Default: 100.
- * @param throttlingBurstLimit stage-wide burst (&gt; 0). Default: 200.
- * @param accessLogRetention retention of the JSON access logs. Default: one month.
- * @param logEncryptionKey KMS key of the access log group. Default: a new key usable by
- *     CloudWatch Logs only.
- * @param disableExecuteApiEndpoint turn off the default {@code execute-api} endpoint, when a CDN
- *     with a custom domain fronts the API. Default: false (endpoint on).
- * @param originVerifySecret the secret whose value the CDN sends as the origin-verify header (the
- *     same secret as {@code CdnProps.originVerifySecret}); the handler gets its ARN and the header
- *     name as environment variables and read access to it, and must answer 403 to requests whose
- *     header does not match. Needs a handler that is a {@code Function} of this app or its alias.
- *     Default: no origin check (any caller who can reach the endpoint is served).
- * @param originVerifyHeaderName the header the CDN sends. Default: {@code X-Origin-Verify}.
- * @param originVerifySecretField JSON field of the secret holding the value (as
- *     {@code CdnProps.originVerifySecretField}). Default: the whole secret string.
+ * @param handler see {@link Builder#handler}
+ * @param userPool see {@link Builder#userPool}
+ * @param userPoolClients see {@link Builder#userPoolClients}
+ * @param publicRoutes see {@link Builder#publicRoutes}
+ * @param appAuthorizedRoutes see {@link Builder#appAuthorizedRoutes}
+ * @param corsAllowedOrigins see {@link Builder#corsAllowedOrigins}
+ * @param throttlingRateLimit see {@link Builder#throttlingRateLimit}
+ * @param throttlingBurstLimit see {@link Builder#throttlingBurstLimit}
+ * @param accessLogRetention see {@link Builder#accessLogRetention}
+ * @param logEncryptionKey see {@link Builder#logEncryptionKey}
+ * @param disableExecuteApiEndpoint see {@link Builder#disableExecuteApiEndpoint}
+ * @param originVerifySecret see {@link Builder#originVerifySecret}
+ * @param originVerifyHeaderName see {@link Builder#originVerifyHeaderName}
+ * @param originVerifySecretField see {@link Builder#originVerifySecretField}
  */
 public record HttpServiceApiProps(
         IFunction handler,
@@ -83,71 +73,149 @@ public record HttpServiceApiProps(
 
         private Builder() {}
 
+        /**
+         * The function (alias) behind every route.
+         *
+         * <p>Default: none; required.
+         */
         public Builder handler(IFunction handler) {
             this.handler = handler;
             return this;
         }
 
+        /**
+         * The Cognito user pool whose JWTs the authorizer accepts.
+         *
+         * <p>Default: none; required.
+         */
         public Builder userPool(IUserPool userPool) {
             this.userPool = userPool;
             return this;
         }
 
+        /**
+         * App clients whose tokens are accepted (the JWT audience).
+         *
+         * <p>Default: none; required, not empty.
+         */
         public Builder userPoolClients(List<IUserPoolClient> userPoolClients) {
             this.userPoolClients = userPoolClients;
             return this;
         }
 
+        /**
+         * Routes reachable without a token, as {@code "METHOD /path"} (e.g. {@code "POST
+         * /auth/login"}).
+         *
+         * <p>Default: none; every route needs a valid JWT.
+         */
         public Builder publicRoutes(List<String> publicRoutes) {
             this.publicRoutes = publicRoutes;
             return this;
         }
 
+        /**
+         * Routes the gateway passes on without checking a JWT because the function authenticates
+         * them itself (e.g. with API keys), as {@code "METHOD /path"}; {@code ANY} and {@code
+         * {proxy+}} are allowed.
+         *
+         * <p>Default: none.
+         */
         public Builder appAuthorizedRoutes(List<String> appAuthorizedRoutes) {
             this.appAuthorizedRoutes = appAuthorizedRoutes;
             return this;
         }
 
+        /**
+         * Browser origins allowed by CORS ({@code https://} or {@code http://localhost}, no
+         * wildcards).
+         *
+         * <p>Default: no CORS configuration.
+         */
         public Builder corsAllowedOrigins(List<String> corsAllowedOrigins) {
             this.corsAllowedOrigins = corsAllowedOrigins;
             return this;
         }
 
+        /**
+         * Stage-wide steady requests per second (&gt; 0).
+         *
+         * <p>Default: 100.
+         */
         public Builder throttlingRateLimit(Double throttlingRateLimit) {
             this.throttlingRateLimit = throttlingRateLimit;
             return this;
         }
 
+        /**
+         * Stage-wide burst (&gt; 0).
+         *
+         * <p>Default: 200.
+         */
         public Builder throttlingBurstLimit(Integer throttlingBurstLimit) {
             this.throttlingBurstLimit = throttlingBurstLimit;
             return this;
         }
 
+        /**
+         * Retention of the JSON access logs.
+         *
+         * <p>Default: one month.
+         */
         public Builder accessLogRetention(RetentionDays accessLogRetention) {
             this.accessLogRetention = accessLogRetention;
             return this;
         }
 
+        /**
+         * KMS key of the access log group.
+         *
+         * <p>Default: a new key usable by CloudWatch Logs only.
+         */
         public Builder logEncryptionKey(IKey logEncryptionKey) {
             this.logEncryptionKey = logEncryptionKey;
             return this;
         }
 
+        /**
+         * Turn off the default {@code execute-api} endpoint, when a CDN with a custom domain fronts
+         * the API.
+         *
+         * <p>Default: false (endpoint on).
+         */
         public Builder disableExecuteApiEndpoint(Boolean disableExecuteApiEndpoint) {
             this.disableExecuteApiEndpoint = disableExecuteApiEndpoint;
             return this;
         }
 
+        /**
+         * The secret whose value the CDN sends as the origin-verify header (the same secret as
+         * {@code CdnProps.originVerifySecret}); the handler gets its ARN and the header name as
+         * environment variables and read access to it, and must answer 403 to requests whose header
+         * does not match. Needs a handler that is a {@code Function} of this app or its alias.
+         *
+         * <p>Default: no origin check (any caller who can reach the endpoint is served).
+         */
         public Builder originVerifySecret(ISecret originVerifySecret) {
             this.originVerifySecret = originVerifySecret;
             return this;
         }
 
+        /**
+         * The header the CDN sends.
+         *
+         * <p>Default: {@code X-Origin-Verify}.
+         */
         public Builder originVerifyHeaderName(String originVerifyHeaderName) {
             this.originVerifyHeaderName = originVerifyHeaderName;
             return this;
         }
 
+        /**
+         * JSON field of the secret holding the value (as {@code CdnProps.originVerifySecretField}).
+         *
+         * <p>Default: the whole secret string.
+         */
         public Builder originVerifySecretField(String originVerifySecretField) {
             this.originVerifySecretField = originVerifySecretField;
             return this;

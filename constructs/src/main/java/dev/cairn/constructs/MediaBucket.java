@@ -25,10 +25,13 @@ import software.constructs.Construct;
 
 /**
  * A private S3 bucket for user media: SSE-KMS, SSL only, versioned (old versions expire),
- * access-logged, with lifecycle rules for pre-signed browser uploads ({@code uploads/}), processed
- * images ({@code images/}) and, optionally, an archive.
+ * access-logged, with lifecycle rules for pre-signed browser uploads (expiring under {@code
+ * uploadsPrefix}) and, optionally, Intelligent-Tiering and an archive.
  */
 public class MediaBucket extends Construct {
+
+    /** Where browser uploads wait for processing unless {@code uploadsPrefix} says otherwise. */
+    public static final String DEFAULT_UPLOADS_PREFIX = "uploads/";
 
     private static final String DEFAULT_ACCESS_LOGS_PREFIX = "media/";
     private static final String SERVER_ACCESS_LOGS_USE_BUCKET_POLICY =
@@ -39,6 +42,7 @@ public class MediaBucket extends Construct {
     private final IBucket accessLogsBucket;
     private final Rule uploadRule;
     private final Queue uploadDeadLetterQueue;
+    private final String uploadsPrefix;
 
     public MediaBucket(Construct scope, String id) {
         this(scope, id, MediaBucketProps.builder().build());
@@ -50,6 +54,7 @@ public class MediaBucket extends Construct {
         // feature flags say: ACLs stay disabled (bucket owner enforced) on every bucket here.
         getNode().setContext(SERVER_ACCESS_LOGS_USE_BUCKET_POLICY, true);
         validate(props);
+        this.uploadsPrefix = Objects.requireNonNullElse(props.uploadsPrefix(), DEFAULT_UPLOADS_PREFIX);
 
         RemovalPolicy removalPolicy =
                 Objects.requireNonNullElse(props.removalPolicy(), StorageDefaults.removalPolicy());
@@ -64,11 +69,12 @@ public class MediaBucket extends Construct {
                 : createAccessLogsBucket(props, removalPolicy);
 
         List<LifecycleRule> lifecycle = new ArrayList<>(List.of(
-                StorageDefaults.abortIncompleteMultipartUploads(),
-                StorageDefaults.expireUploads(),
-                StorageDefaults.imagesToIntelligentTiering(),
-                StorageDefaults.expireNoncurrentVersions(Objects.requireNonNullElse(
-                        props.noncurrentVersionExpirationDays(), StorageDefaults.NONCURRENT_VERSION_EXPIRE_DAYS))));
+                StorageDefaults.abortIncompleteMultipartUploads(), StorageDefaults.expireUploads(uploadsPrefix)));
+        if (props.intelligentTieringPrefix() != null) {
+            lifecycle.add(StorageDefaults.intelligentTiering(props.intelligentTieringPrefix()));
+        }
+        lifecycle.add(StorageDefaults.expireNoncurrentVersions(Objects.requireNonNullElse(
+                props.noncurrentVersionExpirationDays(), StorageDefaults.NONCURRENT_VERSION_EXPIRE_DAYS)));
         if (props.archivePrefix() != null) {
             lifecycle.add(
                     StorageDefaults.archive(props.archivePrefix(), props.archiveTags(), props.archiveAfterDays()));
@@ -189,8 +195,8 @@ public class MediaBucket extends Construct {
                         .build());
     }
 
-    private static Map<String, String> keyFilter(String keyPattern) {
-        return keyPattern == null ? Map.of("prefix", StorageDefaults.UPLOADS_PREFIX) : Map.of("wildcard", keyPattern);
+    private Map<String, String> keyFilter(String keyPattern) {
+        return keyPattern == null ? Map.of("prefix", uploadsPrefix) : Map.of("wildcard", keyPattern);
     }
 
     private static void checkKeyPattern(PropsCheck check, String keyPattern) {
@@ -235,11 +241,21 @@ public class MediaBucket extends Construct {
                             "archiveTags keys must be non-blank, not aws:, with a value (value: " + key + "=" + value
                                     + ")"));
             check.range("noncurrentVersionExpirationDays", props.noncurrentVersionExpirationDays(), 1, 3650);
-            if (PropsCheck.resolved(props.archivePrefix())) {
+            String uploads = Objects.requireNonNullElse(props.uploadsPrefix(), DEFAULT_UPLOADS_PREFIX);
+            checkKeyFolder(check, "uploadsPrefix", props.uploadsPrefix());
+            checkKeyFolder(check, "intelligentTieringPrefix", props.intelligentTieringPrefix());
+            String tiered = props.intelligentTieringPrefix();
+            if (PropsCheck.resolved(tiered) && PropsCheck.resolved(uploads)) {
                 check.check(
-                        !props.archivePrefix().startsWith(StorageDefaults.UPLOADS_PREFIX),
-                        "archivePrefix must not be under uploads/, which expires after a day (value: "
-                                + props.archivePrefix() + ")");
+                        !tiered.startsWith(uploads) && !uploads.startsWith(tiered),
+                        "intelligentTieringPrefix must not contain or lie within uploadsPrefix " + uploads
+                                + ", which expires after a day (value: " + tiered + ")");
+            }
+            if (PropsCheck.resolved(props.archivePrefix()) && PropsCheck.resolved(uploads)) {
+                check.check(
+                        !props.archivePrefix().startsWith(uploads),
+                        "archivePrefix must not be under uploadsPrefix " + uploads + ", which expires after a day"
+                                + " (value: " + props.archivePrefix() + ")");
             }
             AccessLogBuckets.validate(
                     check,
@@ -253,6 +269,16 @@ public class MediaBucket extends Construct {
             checkKeyPattern(check, keyPattern);
         }
         check.throwIfInvalid(getNode().getPath());
+    }
+
+    /** A bucket key folder: no leading slash, a trailing slash, no wildcard. */
+    private static void checkKeyFolder(PropsCheck check, String prop, String prefix) {
+        if (PropsCheck.resolved(prefix)) {
+            check.check(
+                    prefix.length() > 1 && !prefix.startsWith("/") && prefix.endsWith("/") && !prefix.contains("*"),
+                    prop + " must be a key folder such as uploads/ (no leading slash, a trailing slash, no"
+                            + " wildcard) (value: " + prefix + ")");
+        }
     }
 
     public Bucket getBucket() {

@@ -1,6 +1,7 @@
 package dev.cairn.constructs;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -94,7 +95,7 @@ public class Observability extends Construct {
         for (IFunction function : props.functions()) {
             MathExpression rate = MathExpression.Builder.create()
                     .expression("IF(invocations > 0, 100 * errors / invocations, 0)")
-                    .usingMetrics(Map.of(
+                    .usingMetrics(inOrder(
                             "errors", function.metricErrors(sum()),
                             "invocations", function.metricInvocations(sum())))
                     .label("Error rate % " + function.getFunctionName())
@@ -110,7 +111,7 @@ public class Observability extends Construct {
         for (IHttpApi api : props.httpApis()) {
             MathExpression rate = MathExpression.Builder.create()
                     .expression("IF(requests > 0, 100 * errors / requests, 0)")
-                    .usingMetrics(Map.of(
+                    .usingMetrics(inOrder(
                             "errors", api.metricServerError(sum()),
                             "requests", api.metricCount(sum())))
                     .label("5xx rate %")
@@ -130,7 +131,7 @@ public class Observability extends Construct {
         for (ITable table : props.tables()) {
             MathExpression throttles = MathExpression.Builder.create()
                     .expression("reads + writes")
-                    .usingMetrics(Map.of(
+                    .usingMetrics(inOrder(
                             "reads", table.metric("ReadThrottleEvents", sum()),
                             "writes", table.metric("WriteThrottleEvents", sum())))
                     .label("Throttled events")
@@ -310,5 +311,17 @@ public class Observability extends Construct {
     /** The monthly cost budget, or null without {@code monthlyBudgetUsd}. */
     public CfnBudget getBudget() {
         return budget;
+    }
+
+    /**
+     * The metrics of a math expression in a fixed order: Map.of iterates in an order that changes
+     * from one JVM to the next, which would reorder the alarm's metrics in every synthesized
+     * template.
+     */
+    private static Map<String, IMetric> inOrder(String firstId, IMetric first, String secondId, IMetric second) {
+        Map<String, IMetric> metrics = new LinkedHashMap<>();
+        metrics.put(firstId, first);
+        metrics.put(secondId, second);
+        return metrics;
     }
 }

@@ -7,24 +7,20 @@ import software.amazon.awscdk.services.lambda.IFunction;
 import software.amazon.awscdk.services.sqs.IQueue;
 
 /**
- * Props of {@link Observability}. Every prop is optional.
+ * Props of {@link Observability}. Every prop is optional. The setters of {@link Builder} say what
+ * each prop means and its default.
  *
- * @param functions functions (or aliases) to watch for error rate. Default: none.
- * @param httpApis HTTP APIs to watch for 5xx rate and p95 latency. Default: none.
- * @param tables DynamoDB tables to watch for read/write throttles. Default: none.
- * @param wafWebAclName name of a WAF web ACL (in this stack's region; us-east-1 for CloudFront)
- *     whose blocked requests are watched. Default: no WAF alarm.
- * @param functionErrorRatePercent alarm above this error share, 0..100. Default: 1 %.
- * @param apiServerErrorRatePercent alarm above this 5xx share, 0..100. Default: 0.1 %.
- * @param apiLatencyP95Millis alarm above this p95 latency, 1..30000 ms. Default: 1000 ms.
- * @param wafBlockedRequestsThreshold alarm above this many blocked requests in 5 minutes, at least
- *     1. Default: 100.
- * @param monthlyBudgetUsd monthly cost budget in USD, alerts at 80 % and 100 % of actual spend.
- *     Default: no budget.
- * @param alarmEmails addresses subscribed to the alarm topic (and the budget). Default: none
- *     (subscribe other endpoints to {@code getAlarmTopic()}).
- * @param deadLetterQueues queues holding events that failed processing; each alarms as soon as
- *     one message is waiting (one 5-minute period). Default: none.
+ * @param functions see {@link Builder#functions}
+ * @param httpApis see {@link Builder#httpApis}
+ * @param tables see {@link Builder#tables}
+ * @param wafWebAclName see {@link Builder#wafWebAclName}
+ * @param functionErrorRatePercent see {@link Builder#functionErrorRatePercent}
+ * @param apiServerErrorRatePercent see {@link Builder#apiServerErrorRatePercent}
+ * @param apiLatencyP95Millis see {@link Builder#apiLatencyP95Millis}
+ * @param wafBlockedRequestsThreshold see {@link Builder#wafBlockedRequestsThreshold}
+ * @param monthlyBudgetUsd see {@link Builder#monthlyBudgetUsd}
+ * @param alarmEmails see {@link Builder#alarmEmails}
+ * @param deadLetterQueues see {@link Builder#deadLetterQueues}
  */
 public record ObservabilityProps(
         List<IFunction> functions,
@@ -67,56 +63,113 @@ public record ObservabilityProps(
 
         private Builder() {}
 
+        /**
+         * Functions (or aliases) to watch for error rate.
+         *
+         * <p>Default: none.
+         */
         public Builder functions(List<IFunction> functions) {
             this.functions = functions;
             return this;
         }
 
+        /**
+         * HTTP APIs to watch for 5xx rate and p95 latency.
+         *
+         * <p>Default: none.
+         */
         public Builder httpApis(List<IHttpApi> httpApis) {
             this.httpApis = httpApis;
             return this;
         }
 
+        /**
+         * DynamoDB tables to watch for read/write throttles.
+         *
+         * <p>Default: none.
+         */
         public Builder tables(List<ITable> tables) {
             this.tables = tables;
             return this;
         }
 
+        /**
+         * Name of a WAF web ACL (in this stack's region; us-east-1 for CloudFront) whose blocked
+         * requests are watched.
+         *
+         * <p>Default: no WAF alarm.
+         */
         public Builder wafWebAclName(String wafWebAclName) {
             this.wafWebAclName = wafWebAclName;
             return this;
         }
 
+        /**
+         * Alarm above this error share, 0..100.
+         *
+         * <p>Default: 1 %.
+         */
         public Builder functionErrorRatePercent(Double functionErrorRatePercent) {
             this.functionErrorRatePercent = functionErrorRatePercent;
             return this;
         }
 
+        /**
+         * Alarm above this 5xx share, 0..100.
+         *
+         * <p>Default: 0.1 %.
+         */
         public Builder apiServerErrorRatePercent(Double apiServerErrorRatePercent) {
             this.apiServerErrorRatePercent = apiServerErrorRatePercent;
             return this;
         }
 
+        /**
+         * Alarm above this p95 latency, 1..30000 ms.
+         *
+         * <p>Default: 1000 ms.
+         */
         public Builder apiLatencyP95Millis(Double apiLatencyP95Millis) {
             this.apiLatencyP95Millis = apiLatencyP95Millis;
             return this;
         }
 
+        /**
+         * Alarm above this many blocked requests in 5 minutes, at least 1.
+         *
+         * <p>Default: 100.
+         */
         public Builder wafBlockedRequestsThreshold(Double wafBlockedRequestsThreshold) {
             this.wafBlockedRequestsThreshold = wafBlockedRequestsThreshold;
             return this;
         }
 
+        /**
+         * Monthly cost budget in USD, alerts at 80 % and 100 % of actual spend.
+         *
+         * <p>Default: no budget.
+         */
         public Builder monthlyBudgetUsd(Double monthlyBudgetUsd) {
             this.monthlyBudgetUsd = monthlyBudgetUsd;
             return this;
         }
 
+        /**
+         * Addresses subscribed to the alarm topic (and the budget).
+         *
+         * <p>Default: none (subscribe other endpoints to {@code getAlarmTopic()}).
+         */
         public Builder alarmEmails(List<String> alarmEmails) {
             this.alarmEmails = alarmEmails;
             return this;
         }
 
+        /**
+         * Queues holding events that failed processing; each alarms as soon as one message is
+         * waiting (one 5-minute period).
+         *
+         * <p>Default: none.
+         */
         public Builder deadLetterQueues(List<IQueue> deadLetterQueues) {
             this.deadLetterQueues = deadLetterQueues;
             return this;

@@ -22,6 +22,36 @@ public final class Perms {
             "dynamodb:ConditionCheckItem",
             "dynamodb:DescribeTable");
 
+    /**
+     * The item actions of {@link #DYNAMODB_API_DATA} that only read: with a customer managed key,
+     * a grant of these alone gets {@link #KMS_READ} and no encrypt.
+     */
+    public static final List<String> DYNAMODB_ITEM_READ = List.of(
+            "dynamodb:GetItem",
+            "dynamodb:BatchGetItem",
+            "dynamodb:Query",
+            "dynamodb:ConditionCheckItem",
+            "dynamodb:DescribeTable");
+
+    /** Using a KMS key to read what it encrypted (as aws-cdk-lib's DynamoDB {@code KEY_READ_ACTIONS}). */
+    public static final List<String> KMS_READ = List.of("kms:Decrypt", "kms:DescribeKey");
+
+    /**
+     * Using a KMS key to write: what a write grant adds to {@link #KMS_READ} (as aws-cdk-lib's
+     * DynamoDB {@code KEY_WRITE_ACTIONS}).
+     */
+    public static final List<String> KMS_WRITE = List.of("kms:Encrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*");
+
+    /**
+     * Reading a secret's value and metadata (as {@code Secret.grantRead}), for a grant on the
+     * reader's role only.
+     */
+    public static final List<String> SECRETS_READ =
+            List.of("secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret");
+
+    /** Decrypting with the key of a secret, through Secrets Manager only. */
+    public static final List<String> KMS_DECRYPT = List.of("kms:Decrypt");
+
     /** S3 object upload (single PUT and multipart) under a key prefix. */
     public static final List<String> S3_UPLOAD =
             List.of("s3:PutObject", "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts");

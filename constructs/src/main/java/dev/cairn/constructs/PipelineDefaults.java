@@ -17,8 +17,8 @@ public final class PipelineDefaults {
     /** Where {@code cdk synth} writes the cloud assembly the pipeline deploys. */
     public static final String CLOUD_ASSEMBLY_DIR = "cdk.out";
 
-    /** Appended to a stage's base URL by its smoke test. */
-    public static final String HEALTH_PATH = "/api/health";
+    /** Appended to a stage's base URL by its smoke test unless {@code smokeTestPath} says otherwise. */
+    public static final String SMOKE_TEST_PATH = "/";
 
     public static final Duration BUILD_TIMEOUT = Duration.minutes(30);
 
@@ -40,7 +40,7 @@ public final class PipelineDefaults {
     }
 
     /** The smoke test of one stage: fails on any non-2xx answer or a connection error. */
-    public static String smokeTestCommand(String baseUrlExpression) {
-        return "curl -fsS --retry 5 --retry-all-errors --max-time 10 \"" + baseUrlExpression + HEALTH_PATH + "\"";
+    public static String smokeTestCommand(String baseUrlExpression, String path) {
+        return "curl -fsS --retry 5 --retry-all-errors --max-time 10 \"" + baseUrlExpression + path + "\"";
     }
 }

@@ -20,12 +20,8 @@ import software.constructs.Construct;
 /** Secure defaults of the storage tier (S3). */
 public final class StorageDefaults {
 
-    /** Key prefix of browser uploads, waiting for the processor. */
-    public static final String UPLOADS_PREFIX = "uploads/";
     /** Every CloudFront distribution's generated domain, as a CORS origin. */
     public static final String CLOUDFRONT_ORIGINS = "https://*.cloudfront.net";
-    /** Key prefix of processed images and their variants. */
-    public static final String IMAGES_PREFIX = "images/";
 
     public static final int ABORT_INCOMPLETE_MULTIPART_DAYS = 7;
     public static final int UPLOADS_EXPIRE_DAYS = 1;
@@ -76,20 +72,25 @@ public final class StorageDefaults {
                 .build();
     }
 
-    /** Unprocessed uploads (and their old versions) are gone after a day. */
-    public static LifecycleRule expireUploads() {
+    /** Unprocessed uploads under {@code prefix} (and their old versions) are gone after a day. */
+    public static LifecycleRule expireUploads(String prefix) {
         return LifecycleRule.builder()
                 .id("ExpireUploads")
-                .prefix(UPLOADS_PREFIX)
+                .prefix(prefix)
                 .expiration(Duration.days(UPLOADS_EXPIRE_DAYS))
                 .noncurrentVersionExpiration(Duration.days(UPLOADS_EXPIRE_DAYS))
                 .build();
     }
 
-    public static LifecycleRule imagesToIntelligentTiering() {
+    /**
+     * Objects under {@code prefix} move to S3 Intelligent-Tiering on their first day. The rule's id
+     * predates the prefix being a prop (it was the processed images') and stays, so deployed
+     * buckets see no change.
+     */
+    public static LifecycleRule intelligentTiering(String prefix) {
         return LifecycleRule.builder()
                 .id("ImagesToIntelligentTiering")
-                .prefix(IMAGES_PREFIX)
+                .prefix(prefix)
                 .transitions(List.of(Transition.builder()
                         .storageClass(StorageClass.INTELLIGENT_TIERING)
                         .transitionAfter(Duration.days(0))

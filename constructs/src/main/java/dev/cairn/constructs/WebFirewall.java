@@ -19,8 +19,8 @@ import software.constructs.Construct;
 
 /**
  * A WAFv2 web ACL: AWS managed rule groups (IP reputation, anonymous IPs, common, known bad
- * inputs, SQL injection), a per-IP rate limit, a tighter one on the auth endpoints, optionally a
- * larger body limit under one path prefix, and logging with the authorization header, cookies and
+ * inputs, SQL injection), a per-IP rate limit, optionally a tighter one on the auth endpoints and
+ * a larger body limit under one path prefix, and logging with the authorization header, cookies and
  * API keys redacted.
  */
 public class WebFirewall extends Construct {
@@ -40,14 +40,16 @@ public class WebFirewall extends Construct {
         boolean regional = Boolean.TRUE.equals(props.regional());
         int rateLimit = Objects.requireNonNullElse(props.rateLimit(), EdgeDefaults.RATE_LIMIT);
         int authRateLimit = Objects.requireNonNullElse(props.authRateLimit(), EdgeDefaults.AUTH_RATE_LIMIT);
-        String authPrefix = Objects.requireNonNullElse(props.authPathPrefix(), EdgeDefaults.AUTH_PATH_PREFIX);
+        String authPrefix = props.authPathPrefix();
 
         this.webAclName = Names.uniqueResourceName(
                 this, UniqueResourceNameOptions.builder().maxLength(128).build());
         List<CfnWebACL.RuleProperty> rules = new ArrayList<>();
         rules.add(managedRule(EdgeDefaults.IP_REPUTATION, rules.size(), List.of()));
         rules.add(managedRule(EdgeDefaults.ANONYMOUS_IP, rules.size(), List.of()));
-        rules.add(rateRule("AuthRateLimit", rules.size(), authRateLimit, authPathScope(authPrefix)));
+        if (authPrefix != null) {
+            rules.add(rateRule("AuthRateLimit", rules.size(), authRateLimit, authPathScope(authPrefix)));
+        }
         rules.add(rateRule("RateLimit", rules.size(), rateLimit, null));
         String largeBodyPrefix = props.largeBodyPathPrefix();
         List<String> counted = new ArrayList<>(props.commonRuleSetCountedRules());
@@ -272,6 +274,9 @@ public class WebFirewall extends Construct {
             int auth = Objects.requireNonNullElse(props.authRateLimit(), EdgeDefaults.AUTH_RATE_LIMIT);
             check.check(auth < rate, "authRateLimit must be lower than rateLimit (value: " + auth + ")");
             String prefix = props.authPathPrefix();
+            check.check(
+                    prefix != null || props.authRateLimit() == null,
+                    "authRateLimit needs authPathPrefix, the paths it limits (value: " + props.authRateLimit() + ")");
             if (prefix != null) {
                 check.check(
                         prefix.startsWith("/") && prefix.equals(prefix.toLowerCase(Locale.ROOT)),

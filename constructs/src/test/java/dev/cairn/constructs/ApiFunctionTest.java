@@ -20,6 +20,7 @@ import software.amazon.awscdk.services.dynamodb.Attribute;
 import software.amazon.awscdk.services.dynamodb.AttributeType;
 import software.amazon.awscdk.services.kms.Key;
 import software.amazon.awscdk.services.logs.RetentionDays;
+import software.amazon.awscdk.services.secretsmanager.Secret;
 import software.amazon.awscdk.services.sqs.Queue;
 
 class ApiFunctionTest {
@@ -322,5 +323,30 @@ class ApiFunctionTest {
         assertThatThrownBy(() ->
                         create(valid().environment(Map.of("AWS_REGION", "x")).build()))
                 .hasMessageContaining("environment must not set a name reserved by Lambda (value: AWS_REGION)");
+    }
+
+    @Test
+    void readingASecretOfAnotherStackGrantsOnTheRoleOnlyAndDecryptsThroughSecretsManager() {
+        App app = TestApps.app();
+        Stack owner = TestApps.stack(app, "Owner");
+        Key key = new Key(owner, "SecretKey");
+        Secret secret =
+                Secret.Builder.create(owner, "Secret").encryptionKey(key).build();
+        Stack reader = TestApps.stack(app, "Reader");
+        ApiFunction function = new ApiFunction(reader, "Api", valid().build());
+        function.grantReadSecretOfOtherStack(secret, key);
+
+        Capture statements = new Capture();
+        Template.fromStack(reader)
+                .hasResourceProperties(
+                        "AWS::IAM::Policy",
+                        Match.objectLike(Map.of("PolicyDocument", Match.objectLike(Map.of("Statement", statements)))));
+        String granted = statements.asArray().toString();
+        assertThat(granted)
+                .contains("secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret")
+                .contains("Action=kms:Decrypt", "kms:ViaService=secretsmanager.eu-west-1.amazonaws.com")
+                .doesNotContain("kms:Encrypt", "kms:GenerateDataKey");
+        // The owner's key policy does not name the reader's role: no dependency back.
+        assertThat(Template.fromStack(owner).toJSON().toString()).doesNotContain("ApiServiceRole");
     }
 }

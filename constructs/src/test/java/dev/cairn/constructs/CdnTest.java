@@ -17,6 +17,7 @@ import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 import software.amazon.awscdk.services.apigatewayv2.HttpApi;
 import software.amazon.awscdk.services.apigatewayv2.HttpApiAttributes;
+import software.amazon.awscdk.services.apigatewayv2.IHttpApi;
 import software.amazon.awscdk.services.certificatemanager.Certificate;
 import software.amazon.awscdk.services.cloudfront.KeyGroup;
 import software.amazon.awscdk.services.cloudfront.PriceClass;
@@ -54,9 +55,12 @@ class CdnTest {
                 "Cdn",
                 CdnProps.builder()
                         .mediaBucket(media.getBucket())
+                        .publicMediaKeyPrefix("images/")
                         .siteBucket(site.getBucket())
                         .privateMediaKeyGroup(signers)
+                        .privateMediaKeyPrefix("private/")
                         .apiDomainName("api.example.com")
+                        .apiPathPattern("/api/*")
                         .originVerifySecret(secret(full))
                         .domainNames(List.of("app.example.com"))
                         .certificate(Certificate.fromCertificateArn(
@@ -74,6 +78,10 @@ class CdnTest {
                 "Cdn",
                 CdnProps.builder()
                         .mediaBucket(new MediaBucket(minimal, "Media").getBucket())
+                        .mediaPathPrefix("/assets/")
+                        .publicMediaKeyPrefix("public/")
+                        .apiPathPattern("/v1/*")
+                        .originVerifyHeaderName("X-From-Cdn")
                         .httpApi(HttpApi.fromHttpApiAttributes(
                                 minimal,
                                 "Api",
@@ -315,7 +323,155 @@ class CdnTest {
     }
 
     private static CdnProps.Builder valid(Stack stack) {
-        return CdnProps.builder().mediaBucket(new Bucket(stack, "Media"));
+        return CdnProps.builder().mediaBucket(new Bucket(stack, "Media")).publicMediaKeyPrefix("images/");
+    }
+
+    private static IHttpApi httpApi(Stack stack) {
+        return HttpApi.fromHttpApiAttributes(
+                stack,
+                "Api",
+                HttpApiAttributes.builder()
+                        .httpApiId("x")
+                        .apiEndpoint("https://x.execute-api.eu-west-1.amazonaws.com")
+                        .build());
+    }
+
+    /** Valid props with an API origin, for the rules of the API path and header. */
+    private static CdnProps.Builder validWithApi(Stack stack) {
+        return valid(stack)
+                .httpApi(httpApi(stack))
+                .originVerifySecret(secret(stack))
+                .apiPathPattern("/api/*");
+    }
+
+    private static void assertInvalid(CdnProps.Builder props, Stack stack, String message) {
+        assertThatThrownBy(() -> new Cdn(stack, "Cdn", props.build()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(message);
+    }
+
+    @Test
+    void pathsAndHeaderComeFromProps() {
+        assertThat(behavior(minimal, "/assets/*").get("AllowedMethods")).isEqualTo(List.of("GET", "HEAD"));
+        assertThat(behavior(minimal, "/v1/*").get("AllowedMethods").toString()).contains("POST", "DELETE");
+        List<String> patterns = ((List<?>) distributionConfig(minimal).get("CacheBehaviors"))
+                .stream()
+                        .map(b -> String.valueOf(((Map<?, ?>) b).get("PathPattern")))
+                        .toList();
+        assertThat(patterns).containsExactly("/assets/*", "/v1/*");
+        Template.fromStack(minimal)
+                .hasResourceProperties(
+                        "AWS::CloudFront::Function",
+                        Match.objectLike(
+                                Map.of(
+                                        "FunctionCode",
+                                        Match.stringLikeRegexp(
+                                                "[\\s\\S]*indexOf\\('/assets/public/'\\) !== 0[\\s\\S]*substring\\(7\\)[\\s\\S]*"))));
+        assertThat(distributionConfig(minimal).get("Origins").toString())
+                .contains("HeaderName=X-From-Cdn")
+                .doesNotContain("X-Origin-Verify");
+    }
+
+    @Test
+    void failsIfPublicMediaKeyPrefixMissingOrNotAFolder() {
+        Stack stack = TestApps.stack();
+        assertInvalid(
+                CdnProps.builder().mediaBucket(new Bucket(stack, "Media")),
+                stack,
+                "publicMediaKeyPrefix is required (value: null)");
+        Stack other = TestApps.stack();
+        assertInvalid(
+                valid(other).publicMediaKeyPrefix("/images"),
+                other,
+                "publicMediaKeyPrefix must be a key folder such as images/ (no leading slash, a trailing slash, no"
+                        + " wildcard) (value: /images)");
+    }
+
+    @Test
+    void failsIfMediaPathPrefixIsNotAFolderPath() {
+        for (String prefix : List.of("media/", "/media", "/", "/media/*/")) {
+            Stack stack = TestApps.stack();
+            assertInvalid(
+                    valid(stack).mediaPathPrefix(prefix),
+                    stack,
+                    "mediaPathPrefix must start and end with / and hold no wildcard, e.g. /media/ (value: " + prefix
+                            + ")");
+        }
+    }
+
+    @Test
+    void failsIfPrivateMediaKeyPrefixWithoutKeyGroupOrNotAFolder() {
+        Stack stack = TestApps.stack();
+        assertInvalid(
+                valid(stack).privateMediaKeyPrefix("private/"),
+                stack,
+                "privateMediaKeyGroup and privateMediaKeyPrefix must be given together (value: private/)");
+        Stack other = TestApps.stack();
+        assertInvalid(
+                valid(other).privateMediaKeyPrefix("private/*"),
+                other,
+                "privateMediaKeyPrefix must be a key folder such as images/ (no leading slash, a trailing slash,"
+                        + " no wildcard) (value: private/*)");
+    }
+
+    @Test
+    void failsIfPrivateAndPublicMediaKeyPrefixesOverlap() {
+        Stack stack = TestApps.stack();
+        assertInvalid(
+                valid(stack).privateMediaKeyPrefix("images/private/"),
+                stack,
+                "privateMediaKeyPrefix must not contain or lie within publicMediaKeyPrefix (value: images/private/)");
+    }
+
+    @Test
+    void failsIfApiPathPatternMissingWithApiOrGivenWithout() {
+        Stack stack = TestApps.stack();
+        assertInvalid(
+                validWithApi(stack).apiPathPattern(null),
+                stack,
+                "apiPathPattern is required with an API origin (value: null)");
+        Stack other = TestApps.stack();
+        assertInvalid(
+                valid(other).apiPathPattern("/api/*"),
+                other,
+                "apiPathPattern needs apiDomainName or httpApi (value: /api/*)");
+    }
+
+    @Test
+    void failsIfApiPathPatternIsNotAFolderPattern() {
+        for (String pattern : List.of("api/*", "/api", "/*")) {
+            Stack stack = TestApps.stack();
+            assertInvalid(
+                    validWithApi(stack).apiPathPattern(pattern),
+                    stack,
+                    "apiPathPattern must start with / and end with /*, e.g. /api/* (value: " + pattern + ")");
+        }
+    }
+
+    @Test
+    void failsIfApiPathPatternOverlapsTheMediaPath() {
+        Stack stack = TestApps.stack();
+        assertInvalid(
+                validWithApi(stack).apiPathPattern("/media/api/*"),
+                stack,
+                "apiPathPattern must lie outside mediaPathPrefix /media/ (value: /media/api/*)");
+    }
+
+    @Test
+    void failsIfOriginVerifyHeaderNameInvalidOrWithoutApi() {
+        for (String header : List.of("X Origin", "Authorization", "host")) {
+            Stack stack = TestApps.stack();
+            assertInvalid(
+                    validWithApi(stack).originVerifyHeaderName(header),
+                    stack,
+                    "originVerifyHeaderName must be 1..64 letters, digits or hyphens, not Authorization or Host"
+                            + " (value: " + header + ")");
+        }
+        Stack other = TestApps.stack();
+        assertInvalid(
+                valid(other).originVerifyHeaderName("X-Origin-Verify"),
+                other,
+                "originVerifyHeaderName needs apiDomainName or httpApi (value: X-Origin-Verify)");
     }
 
     @Test
@@ -331,13 +487,8 @@ class CdnTest {
         Stack stack = TestApps.stack();
         CdnProps props = valid(stack)
                 .apiDomainName("api.example.com")
-                .httpApi(HttpApi.fromHttpApiAttributes(
-                        stack,
-                        "Api",
-                        HttpApiAttributes.builder()
-                                .httpApiId("x")
-                                .apiEndpoint("https://x.execute-api.eu-west-1.amazonaws.com")
-                                .build()))
+                .httpApi(httpApi(stack))
+                .apiPathPattern("/api/*")
                 .build();
         assertThatThrownBy(() -> new Cdn(stack, "Cdn", props))
                 .hasMessageContaining("apiDomainName and httpApi are exclusive")
@@ -349,6 +500,7 @@ class CdnTest {
         Stack stack = TestApps.stack();
         CdnProps props = valid(stack)
                 .apiDomainName("https://api.example.com")
+                .apiPathPattern("/api/*")
                 .originVerifySecret(secret(stack))
                 .build();
         assertThatThrownBy(() -> new Cdn(stack, "Cdn", props))

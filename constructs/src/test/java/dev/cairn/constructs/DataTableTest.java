@@ -229,6 +229,68 @@ class DataTableTest {
         assertThat(all.toString()).contains("kms:Decrypt", "kms:GenerateDataKey*");
     }
 
+    /** The KMS actions in the default policy of the role named {@code rolePrefix}. */
+    private static List<String> kmsActionsOf(Template template, String rolePrefix) {
+        Capture statements = new Capture();
+        template.hasResourceProperties(
+                "AWS::IAM::Policy",
+                Match.objectLike(Map.of(
+                        "Roles", List.of(Map.of("Ref", Match.stringLikeRegexp(rolePrefix + ".*"))),
+                        "PolicyDocument", Match.objectLike(Map.of("Statement", statements)))));
+        return statements.asArray().stream()
+                .map(Map.class::cast)
+                .flatMap(s ->
+                        s.get("Action") instanceof List<?> a ? a.stream() : java.util.stream.Stream.of(s.get("Action")))
+                .map(String::valueOf)
+                .filter(a -> a.startsWith("kms:"))
+                .toList();
+    }
+
+    private static Template grantedItems(Map<String, List<String>> actionsByRole) {
+        Stack stack = TestApps.stack();
+        DataTable table = new DataTable(
+                stack,
+                "Items",
+                DataTableProps.builder()
+                        .partitionKey(PK)
+                        .encryptionKey(new Key(stack, "Key"))
+                        .build());
+        actionsByRole.forEach((role, actions) -> table.grantItems(
+                Role.Builder.create(stack, role)
+                        .assumedBy(new AccountRootPrincipal())
+                        .build(),
+                actions));
+        return Template.fromStack(stack);
+    }
+
+    @Test
+    void aReadOnlyItemGrantDecryptsButCannotEncrypt() {
+        Template template = grantedItems(Map.of("Reader", List.of("dynamodb:GetItem", "dynamodb:Query")));
+        assertThat(kmsActionsOf(template, "Reader"))
+                .containsExactlyInAnyOrderElementsOf(Perms.KMS_READ)
+                .doesNotContain("kms:Encrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*");
+    }
+
+    @Test
+    void anItemGrantWithAWriteActionAlsoEncrypts() {
+        Template template = grantedItems(Map.of("Writer", List.of("dynamodb:GetItem", "dynamodb:PutItem")));
+        assertThat(kmsActionsOf(template, "Writer"))
+                .containsExactlyInAnyOrder(
+                        "kms:Decrypt", "kms:DescribeKey", "kms:Encrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*");
+    }
+
+    @Test
+    void everyApiDataActionIsClassedAsReadOrWrite() {
+        // A new action in DYNAMODB_API_DATA must be sorted into reads or writes deliberately:
+        // the reads are exactly these, every other action is a write.
+        assertThat(Perms.DYNAMODB_API_DATA).containsAll(Perms.DYNAMODB_ITEM_READ);
+        assertThat(Perms.DYNAMODB_API_DATA.stream()
+                        .filter(a -> !Perms.DYNAMODB_ITEM_READ.contains(a))
+                        .toList())
+                .containsExactlyInAnyOrder(
+                        "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem");
+    }
+
     @Test
     void grantStreamReadAllowsReadingTheStream() {
         Template.fromStack(custom)

@@ -44,6 +44,7 @@ class DeliveryPipelineTest {
                 DeliveryStageOptions.builder()
                         .manualApproval(true)
                         .smokeTestUrl("https://app.example.com")
+                        .smokeTestPath("/api/health")
                         .build());
         delivery.build();
         nag = NagAudit.audit(stack);
@@ -149,6 +150,13 @@ class DeliveryPipelineTest {
                         "Source",
                         Match.objectLike(Map.of(
                                 "BuildSpec", Match.stringLikeRegexp(".*curl -fsS .*\\$BASE_URL/api/health.*"))))));
+        // The Test stage gives no path: its smoke test fetches the base URL itself.
+        template.hasResourceProperties(
+                "AWS::CodeBuild::Project",
+                Match.objectLike(Map.of(
+                        "Source",
+                        Match.objectLike(
+                                Map.of("BuildSpec", Match.stringLikeRegexp(".*curl -fsS .*\\$BASE_URL/\\\\\".*"))))));
         template.hasResourceProperties(
                 "AWS::CodeBuild::Project",
                 Match.objectLike(Map.of(
@@ -245,6 +253,23 @@ class DeliveryPipelineTest {
                                 .build()))
                 .hasMessageContaining(
                         "smokeTestUrl must be an https:// base URL without trailing slash (value: http://dev.example.com/)");
+    }
+
+    @Test
+    void failsIfSmokeTestPathIsNotASafePath() {
+        App app = TestApps.app();
+        DeliveryPipeline pipeline = new DeliveryPipeline(TestApps.stack(app, "P"), "Pipeline", valid().build());
+        Stage dev = trivialStage(app, "Dev");
+        for (String path : List.of("api/health", "/health\"; rm -rf /", "/health?x=$HOME")) {
+            assertThatThrownBy(() -> pipeline.addStage(
+                            dev,
+                            DeliveryStageOptions.builder()
+                                    .smokeTestUrl("https://dev.example.com")
+                                    .smokeTestPath(path)
+                                    .build()))
+                    .hasMessageContaining("smokeTestPath must start with / and hold only letters, digits and -._~/"
+                            + " (value: " + path + ")");
+        }
     }
 
     @Test

@@ -172,8 +172,7 @@ class MediaBucketTest {
                                 "Status", "Enabled")))
                 .anySatisfy(r ->
                         assertThat(r.toString()).contains("Prefix=uploads/", "ExpirationInDays=1", "NoncurrentDays=1"))
-                .anySatisfy(r -> assertThat(r.toString())
-                        .contains("Prefix=images/", "StorageClass=INTELLIGENT_TIERING", "TransitionInDays=0"))
+                .noneSatisfy(r -> assertThat(r.toString()).contains("INTELLIGENT_TIERING"))
                 .anySatisfy(r -> assertThat(r)
                         .isEqualTo(Map.of(
                                 "Id",
@@ -186,6 +185,61 @@ class MediaBucketTest {
                                 "Enabled")))
                 .noneSatisfy(r -> assertThat(r.toString()).contains("NoncurrentVersionTransitions"))
                 .noneSatisfy(r -> assertThat(r.toString()).contains("Id=Archive"));
+    }
+
+    @Test
+    void uploadsAndTieringPrefixesComeFromProps() {
+        Stack stack = TestApps.stack();
+        new MediaBucket(
+                stack,
+                "Media",
+                MediaBucketProps.builder()
+                        .uploadsPrefix("incoming/")
+                        .intelligentTieringPrefix("photos/")
+                        .uploadProcessor(Function.fromFunctionArn(
+                                stack, "Processor", "arn:aws:lambda:eu-west-1:123456789012:function:images:live"))
+                        .build());
+        Template template = Template.fromStack(stack);
+        Map<?, ?> properties = (Map<?, ?>)
+                template.findResources("AWS::S3::Bucket").get("Media1DC13848").get("Properties");
+        List<?> rules = (List<?>) ((Map<?, ?>) properties.get("LifecycleConfiguration")).get("Rules");
+        assertThat(rules)
+                .anySatisfy(r -> assertThat(r.toString()).contains("Id=ExpireUploads", "Prefix=incoming/"))
+                .anySatisfy(r -> assertThat(r.toString())
+                        .contains("Prefix=photos/", "StorageClass=INTELLIGENT_TIERING", "TransitionInDays=0"))
+                .noneSatisfy(r -> assertThat(r.toString()).contains("uploads/"));
+        template.hasResourceProperties(
+                "AWS::Events::Rule",
+                Match.objectLike(Map.of(
+                        "EventPattern",
+                        Match.objectLike(Map.of(
+                                "detail",
+                                Match.objectLike(
+                                        Map.of("object", Map.of("key", List.of(Map.of("prefix", "incoming/"))))))))));
+    }
+
+    @Test
+    void failsIfUploadsOrTieringPrefixIsNotAFolder() {
+        for (String prefix : List.of("/uploads/", "uploads", "up*/")) {
+            assertThatThrownBy(() -> create(
+                            MediaBucketProps.builder().uploadsPrefix(prefix).build()))
+                    .hasMessageContaining("uploadsPrefix must be a key folder such as uploads/ (no leading slash, a"
+                            + " trailing slash, no wildcard) (value: " + prefix + ")");
+        }
+        assertThatThrownBy(() -> create(MediaBucketProps.builder()
+                        .intelligentTieringPrefix("images")
+                        .build()))
+                .hasMessageContaining("intelligentTieringPrefix must be a key folder such as uploads/ (no leading"
+                        + " slash, a trailing slash, no wildcard) (value: images)");
+    }
+
+    @Test
+    void failsIfTieringPrefixOverlapsUploads() {
+        assertThatThrownBy(() -> create(MediaBucketProps.builder()
+                        .intelligentTieringPrefix("uploads/images/")
+                        .build()))
+                .hasMessageContaining("intelligentTieringPrefix must not contain or lie within uploadsPrefix uploads/,"
+                        + " which expires after a day (value: uploads/images/)");
     }
 
     @Test
@@ -542,7 +596,9 @@ class MediaBucketTest {
                         .archivePrefix("uploads/x/")
                         .archiveAfterDays(5)
                         .build()))
-                .hasMessageContaining("archivePrefix must not be under uploads/");
+                .hasMessageContaining(
+                        "archivePrefix must not be under uploadsPrefix uploads/, which expires after a day (value:"
+                                + " uploads/x/)");
     }
 
     @Test

@@ -110,6 +110,28 @@ class ObservabilityTest {
                                                 "IF(invocations > 0, 100 * errors / invocations, 0)")))))));
     }
 
+    /**
+     * The expression's metrics keep the order they are named in, so every synthesis writes the
+     * same template (an order that changed between JVMs would update the alarms on every deploy).
+     */
+    @Test
+    void metricMathAlarmsListTheirMetricsInAFixedOrder() {
+        Map<String, Map<String, Object>> alarms = Template.fromStack(full).findResources("AWS::CloudWatch::Alarm");
+        List<List<String>> idsByExpression = alarms.values().stream()
+                .map(alarm -> (Map<?, ?>) alarm.get("Properties"))
+                .filter(properties -> properties.get("Metrics") != null)
+                .map(properties -> ((List<?>) properties.get("Metrics"))
+                        .stream()
+                                .map(metric -> String.valueOf(((Map<?, ?>) metric).get("Id")))
+                                .toList())
+                .toList();
+        assertThat(idsByExpression).isNotEmpty().allSatisfy(ids -> assertThat(ids)
+                .isIn(
+                        List.of("expr_1", "errors", "invocations"),
+                        List.of("expr_1", "errors", "requests"),
+                        List.of("expr_1", "reads", "writes")));
+    }
+
     @Test
     void apiAlarmsWatch5xxRateAndP95Latency() {
         Template template = Template.fromStack(full);

@@ -46,6 +46,7 @@ class WebFirewallTest {
                 largeBodies,
                 "Firewall",
                 WebFirewallProps.builder()
+                        .authPathPrefix("/api/auth/")
                         .largeBodyPathPrefix("/api/")
                         .largeBodyMaxBytes(1_048_576)
                         .build());
@@ -60,7 +61,7 @@ class WebFirewallTest {
     }
 
     @Test
-    void defaultsProtectCloudFrontWithManagedRuleGroupsAndTwoRateLimits() {
+    void defaultsProtectCloudFrontWithManagedRuleGroupsAndOneRateLimit() {
         Capture rules = new Capture();
         Template.fromStack(defaults)
                 .hasResourceProperties(
@@ -74,14 +75,25 @@ class WebFirewallTest {
                 .containsExactly(
                         "AWSManagedRulesAmazonIpReputationList",
                         "AWSManagedRulesAnonymousIpList",
-                        "AuthRateLimit",
                         "RateLimit",
                         "AWSManagedRulesCommonRuleSet",
                         "AWSManagedRulesKnownBadInputsRuleSet",
                         "AWSManagedRulesSQLiRuleSet");
-        String text = rules.asArray().toString();
-        assertThat(text)
-                .contains("Limit=100", "Limit=2000", "SearchString=/api/auth/", "PositionalConstraint=STARTS_WITH");
+        assertThat(rules.asArray().toString()).contains("Limit=2000").doesNotContain("SearchString");
+    }
+
+    @Test
+    void anAuthPathPrefixAddsATighterLimitOnThosePaths() {
+        Capture rules = new Capture();
+        Template.fromStack(largeBodies)
+                .hasResourceProperties("AWS::WAFv2::WebACL", Match.objectLike(Map.of("Rules", rules)));
+        Map<?, ?> auth = rules.asArray().stream()
+                .map(rule -> (Map<?, ?>) rule)
+                .filter(rule -> "AuthRateLimit".equals(rule.get("Name")))
+                .findFirst()
+                .orElseThrow();
+        assertThat(auth.toString())
+                .contains("Limit=100", "SearchString=/api/auth/", "PositionalConstraint=STARTS_WITH");
     }
 
     @Test
@@ -234,6 +246,13 @@ class WebFirewallTest {
                         .authRateLimit(100)
                         .build()))
                 .hasMessageContaining("authRateLimit must be lower than rateLimit (value: 100)");
+    }
+
+    @Test
+    void failsIfAuthRateLimitWithoutAuthPathPrefix() {
+        assertThatThrownBy(() ->
+                        create(WebFirewallProps.builder().authRateLimit(50).build()))
+                .hasMessageContaining("authRateLimit needs authPathPrefix, the paths it limits (value: 50)");
     }
 
     @Test

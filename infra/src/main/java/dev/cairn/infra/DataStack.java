@@ -89,6 +89,9 @@ public final class DataStack extends Stack {
                         .archiveTags(blueprint.privateMedia() ? ApiContract.RECEIPT_ARCHIVE_TAGS : null)
                         .archiveAfterDays(blueprint.privateMedia() ? 365 : null)
                         .noncurrentVersionExpirationDays(stage.noncurrentVersionDays())
+                        // Browser uploads wait under uploads/; processed images are read often, then rarely.
+                        .uploadsPrefix("uploads/")
+                        .intelligentTieringPrefix("images/")
                         .removalPolicy(stage.removalPolicy())
                         .build());
         disposableInDev(stage, media);

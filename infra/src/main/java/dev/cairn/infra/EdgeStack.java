@@ -37,6 +37,7 @@ public final class EdgeStack extends Stack {
                 WebFirewallProps.builder()
                         .rateLimit(stage.wafRequestsPer5Minutes())
                         .authRateLimit(stage.wafAuthRequestsPer5Minutes())
+                        .authPathPrefix(ApiContract.API_PATH_PREFIX + "auth/")
                         // Notes and recipes outgrow the common rule set's 8 KB: the API takes what it accepts.
                         .largeBodyPathPrefix(ApiContract.API_PATH_PREFIX)
                         .largeBodyMaxBytes(ApiContract.MAX_BODY_BYTES)

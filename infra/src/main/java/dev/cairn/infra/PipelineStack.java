@@ -75,6 +75,7 @@ public final class PipelineStack extends Stack {
                             DeliveryStageOptions.builder()
                                     .manualApproval(stage.name().equals(StageConfig.PROD.name()))
                                     .smokeTestUrlOutput(stacks.service().cdnUrlOutput())
+                                    .smokeTestPath("/api/health")
                                     .build());
                     return stacks;
                 })

@@ -25,15 +25,16 @@ import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.codedeploy.LambdaDeploymentConfig;
 import software.amazon.awscdk.services.dynamodb.ITable;
-import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.kms.Key;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.IFunction;
 import software.amazon.awscdk.services.logs.FilterPattern;
 import software.amazon.awscdk.services.logs.MetricFilter;
 import software.amazon.awscdk.services.logs.MetricFilterOptions;
+import software.amazon.awscdk.services.s3.Bucket;
 import software.amazon.awscdk.services.s3.BucketAttributes;
 import software.amazon.awscdk.services.s3.IBucket;
+import software.amazon.awscdk.services.secretsmanager.ISecret;
 import software.amazon.awscdk.services.secretsmanager.Secret;
 import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
 import software.amazon.awscdk.services.sqs.IQueue;
@@ -58,6 +59,13 @@ public final class ServiceStack extends Stack {
     /** CloudWatch namespace of the metrics the stack derives from the app's logs. */
     static final String METRIC_NAMESPACE = "Cairn";
 
+    /** Where the CDN serves the media bucket's public images: {@code /media/images/...}. */
+    static final String MEDIA_PATH_PREFIX = "/media/";
+    /** Where the CDN forwards to the HTTP API, path unchanged: the app's routes start with /api. */
+    static final String API_PATH_PATTERN = "/api/*";
+    /** The header CloudFront sends the origin-verify secret in, and the API checks. */
+    static final String ORIGIN_VERIFY_HEADER_NAME = "X-Origin-Verify";
+
     static final String WILDCARD_IMPORTED_BUCKET_POLICY =
             "@aws-cdk/aws-cloudfront-origins:updateImportedBucketPolicyOac";
 
@@ -68,7 +76,7 @@ public final class ServiceStack extends Stack {
     private final SiteBucket site;
     private final ObjectCreatedRoute mediaRoute;
     private final String cdnDomain;
-    private CfnOutput cdnUrlOutput;
+    private final CfnOutput cdnUrlOutput;
 
     public ServiceStack(
             Construct scope,
@@ -81,6 +89,30 @@ public final class ServiceStack extends Stack {
             Code appCode,
             String siteSource) {
         super(scope, id, props);
+        // The api service and what it may touch.
+        this.api = createApi(stage, blueprint, data, appCode);
+        grantApiAccess(blueprint, data);
+        // The HTTP API, which serves only requests carrying the CDN's origin-verify secret.
+        ISecret originVerify = createOriginVerifySecret(stage);
+        this.http = createHttpApi(stage, blueprint, data, originVerify);
+        // The CDN in front of site, media and API.
+        this.site = createSite(stage, blueprint);
+        this.cdn = createCdn(stage, edge, data, originVerify);
+        this.cdnDomain = stage.domainName() != null ? stage.domainName() : cdn.getDomainName();
+        deploySiteAndTellApiTheCdnDomain(siteSource);
+        // The media processor, started by each new original in the media bucket.
+        this.mediaProcessor = createMediaProcessor(stage, blueprint, data, appCode);
+        this.mediaRoute = routeOriginalsToMediaProcessor(data);
+        // Alarms, dashboard, budget; then what operators and smoke tests read.
+        createObservability(stage, data);
+        this.cdnUrlOutput = createOutputs();
+    }
+
+    /**
+     * The {@code api} function: SnapStart, alias {@code live}, CodeDeploy canary outside dev; its
+     * environment names the stage, blueprint, user pool, media bucket, signing secret and tables.
+     */
+    private ApiFunction createApi(StageConfig stage, Blueprint blueprint, DataStack data, Code appCode) {
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put(ApiContract.STAGE, stage.name());
         environment.put(ApiContract.BLUEPRINT, blueprint.name());
@@ -93,7 +125,7 @@ public final class ServiceStack extends Stack {
                     spec.environmentVariable(),
                     data.tables().get(spec.logicalName()).getTable().getTableName());
         }
-        this.api = new ApiFunction(
+        return new ApiFunction(
                 this,
                 "Api",
                 ApiFunctionProps.builder()
@@ -108,25 +140,20 @@ public final class ServiceStack extends Stack {
                                         ? LambdaDeploymentConfig.CANARY_10_PERCENT_5_MINUTES
                                         : LambdaDeploymentConfig.ALL_AT_ONCE)
                         .build());
+    }
+
+    /**
+     * What the api function may touch: request-path access to every table, its pool's accounts,
+     * the signing secret, and the media prefixes its users own.
+     */
+    private void grantApiAccess(Blueprint blueprint, DataStack data) {
         for (DataTable table : data.tables().values()) {
             table.grantApiData(api);
         }
         data.auth().grantAccountAdmin(api);
-        // Granted on the role only: Secret.grantRead would also name this role in the data stack's key
+        // On the role only: Secret.grantRead would also name this role in the data stack's key
         // policy, and the data stack must not depend on this one.
-        api.getRole()
-                .addToPolicy(PolicyStatement.Builder.create()
-                        .actions(List.of("secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"))
-                        .resources(List.of(data.signingSecret().getSecretArn()))
-                        .build());
-        api.getRole()
-                .addToPolicy(PolicyStatement.Builder.create()
-                        .actions(List.of("kms:Decrypt"))
-                        .resources(List.of(data.signingKey().getKeyArn()))
-                        .conditions(Map.of(
-                                "StringEquals",
-                                Map.of("kms:ViaService", "secretsmanager." + getRegion() + ".amazonaws.com")))
-                        .build());
+        api.grantReadSecretOfOtherStack(data.signingSecret(), data.signingKey());
         data.media().grantUpload(api, "uploads/");
         data.media().grantRead(api, "uploads/");
         data.media().grantDelete(api, "uploads/");
@@ -145,7 +172,13 @@ public final class ServiceStack extends Stack {
                 api,
                 "Object access is limited to the uploads/, images/ and private/ prefixes of this stack's media bucket;"
                         + " the API puts the caller's user id after the prefix and checks it before every call.");
+    }
 
+    /**
+     * The secret CloudFront sends to the API in the header {@link #ORIGIN_VERIFY_HEADER_NAME}, under
+     * a key of its own; the API refuses requests without it.
+     */
+    private ISecret createOriginVerifySecret(StageConfig stage) {
         Key secretKey = Key.Builder.create(this, "OriginVerifyKey")
                 .description("Encrypts the secret CloudFront sends to the API")
                 .enableKeyRotation(true)
@@ -170,8 +203,12 @@ public final class ServiceStack extends Stack {
                 "PCI.DSS.321-SecretsManagerRotationEnabled")) {
             Compliance.suppress(originVerify, rule, rotation);
         }
+        return originVerify;
+    }
 
-        this.http = new HttpServiceApi(
+    /** The HTTP API in front of the api function's alias, with the pool's JWT authorizer. */
+    private HttpServiceApi createHttpApi(StageConfig stage, Blueprint blueprint, DataStack data, ISecret originVerify) {
+        return new HttpServiceApi(
                 this,
                 "Http",
                 HttpServiceApiProps.builder()
@@ -182,21 +219,30 @@ public final class ServiceStack extends Stack {
                         .appAuthorizedRoutes(ApiContract.appAuthorizedRoutes(blueprint))
                         .accessLogRetention(stage.logRetention())
                         .originVerifySecret(originVerify)
+                        .originVerifyHeaderName(ORIGIN_VERIFY_HEADER_NAME)
                         .build());
+    }
 
-        this.site = blueprint.site()
-                ? new SiteBucket(
-                        this,
-                        "Site",
-                        SiteBucketProps.builder()
-                                .removalPolicy(stage.removalPolicy())
-                                .build())
-                : null;
-        if (site != null) {
-            DataStack.disposableInDev(stage, site);
+    /** The site bucket the CDN serves at its root, or null when the blueprint has no site. */
+    private SiteBucket createSite(StageConfig stage, Blueprint blueprint) {
+        if (!blueprint.site()) {
+            return null;
         }
+        SiteBucket bucket = new SiteBucket(
+                this,
+                "Site",
+                SiteBucketProps.builder().removalPolicy(stage.removalPolicy()).build());
+        DataStack.disposableInDev(stage, bucket);
+        return bucket;
+    }
+
+    /**
+     * The distribution in front of site, media and API, behind the edge stack's firewall and, when
+     * the stage has a domain, its certificate.
+     */
+    private Cdn createCdn(StageConfig stage, EdgeStack edge, DataStack data, ISecret originVerify) {
         // Imported: the bucket's own stack holds the policy that lets CloudFront read images/.
-        IBucket mediaOrigin = software.amazon.awscdk.services.s3.Bucket.fromBucketAttributes(
+        IBucket mediaOrigin = Bucket.fromBucketAttributes(
                 this,
                 "MediaOrigin",
                 BucketAttributes.builder()
@@ -205,31 +251,50 @@ public final class ServiceStack extends Stack {
                         .build());
         CdnProps.Builder cdnProps = CdnProps.builder()
                 .mediaBucket(mediaOrigin)
+                .mediaPathPrefix(MEDIA_PATH_PREFIX)
+                .publicMediaKeyPrefix("images/")
                 .siteBucket(site == null ? null : site.getBucket())
                 .httpApi(http.getApi())
+                .apiPathPattern(API_PATH_PATTERN)
                 .originVerifySecret(originVerify)
+                .originVerifyHeaderName(ORIGIN_VERIFY_HEADER_NAME)
                 .webAclId(edge.firewall().getWebAclArn());
         if (stage.domainName() != null) {
             cdnProps.domainNames(List.of(stage.domainName())).certificate(edge.certificate());
         }
-        this.cdn = new Cdn(this, "Cdn", cdnProps.build());
-        Annotations.of(cdn)
+        Cdn distribution = new Cdn(this, "Cdn", cdnProps.build());
+        Annotations.of(distribution)
                 .acknowledgeWarning(
                         WILDCARD_IMPORTED_BUCKET_POLICY,
                         "The media bucket's own stack grants CloudFront read access to images/ (MediaBucket"
                                 + ".grantCdnRead); naming this distribution there would make the stacks depend on"
                                 + " each other.");
+        return distribution;
+    }
+
+    /**
+     * The site's files go to its bucket and invalidate the distribution; the api function learns
+     * the domain clients reach it by (its links to media use it).
+     */
+    private void deploySiteAndTellApiTheCdnDomain(String siteSource) {
         if (site != null) {
             site.deploy(siteSource, cdn.getDistribution(), null);
         }
-        this.cdnDomain = stage.domainName() != null ? stage.domainName() : cdn.getDomainName();
         api.getFunction().addEnvironment(ApiContract.CDN_DOMAIN, cdnDomain);
+    }
 
-        this.mediaProcessor = createMediaProcessor(stage, blueprint, data, appCode);
-        this.mediaRoute = data.media()
+    /** New originals under {@code images/} invoke the media processor through this stack's rule. */
+    private ObjectCreatedRoute routeOriginalsToMediaProcessor(DataStack data) {
+        return data.media()
                 .routeObjectCreated(
                         this, "MediaProcessorRoute", mediaProcessor.getAlias(), ApiContract.MEDIA_ORIGINAL_KEY_PATTERN);
+    }
 
+    /**
+     * Alarms, dashboard and budget over the stack's functions (and the data stack's trigger), the
+     * HTTP API, the tables and the dead-letter queues; a warning when nobody gets the alarms.
+     */
+    private void createObservability(StageConfig stage, DataStack data) {
         List<IFunction> functions = new ArrayList<>(List.of(
                 api.getFunction(),
                 mediaProcessor.getFunction(),
@@ -264,12 +329,19 @@ public final class ServiceStack extends Stack {
                                     + " a topic without subscribers. Set alarmEmails in StageConfig or deploy with"
                                     + " -c alarmEmail=ops@example.com (comma-separated for several).");
         }
+    }
+
+    /**
+     * Where the API and the CDN answer: what operators and smoke tests read after a deploy. Returns
+     * the CDN's URL.
+     */
+    private CfnOutput createOutputs() {
         CfnOutput.Builder.create(this, "ApiUrl").value(http.getUrl()).build();
         CfnOutput.Builder.create(this, "CdnDomainName")
                 .description("Where clients reach the site, /media and /api")
                 .value(cdnDomain)
                 .build();
-        this.cdnUrlOutput = CfnOutput.Builder.create(this, "CdnUrl")
+        return CfnOutput.Builder.create(this, "CdnUrl")
                 .value("https://" + cdnDomain)
                 .build();
     }
