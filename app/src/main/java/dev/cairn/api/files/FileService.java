@@ -60,7 +60,7 @@ public class FileService {
         recorded.put(Files.SIZE, JsonNode.createNumberNode(document.size()));
         recorded.put(Files.OBJECT_KEY, JsonNode.createStringNode(document.key()));
         try {
-            usage.reserve(userId, document.size());
+            usage.reserve(userId, document.size(), document.key());
         } catch (ApiException refused) {
             media.delete(document.key());
             throw new ApiException(refused.status(), refused.code(), refused.getMessage() + "; the upload was removed");

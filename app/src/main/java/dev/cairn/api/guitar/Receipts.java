@@ -63,7 +63,7 @@ final class Receipts implements ItemHooks {
         }
         PrivateMedia.Document document = media.verify(RESOURCE, fileKey, ACCEPTED, MAX_BYTES);
         try {
-            usage.reserve(userId, document.size());
+            usage.reserve(userId, document.size(), document.key());
         } catch (ApiException refused) {
             media.delete(document.key());
             throw new ApiException(refused.status(), refused.code(), refused.getMessage() + "; the upload was removed");
