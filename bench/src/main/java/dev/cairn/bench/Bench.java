@@ -128,7 +128,8 @@ public final class Bench {
             {"getById", "getByIdSdk"},
             {"list20", "list20Sdk"},
             {"create", "createSdk"},
-            {"accessToken", "accessTokenBare"}
+            {"accessToken", "accessTokenBare"},
+            {"revocationCheck", "revocationStateSdk"}
         }) {
             if (byName.containsKey(pair[0]) && byName.containsKey(pair[1])) {
                 double cairn = (double) byName.get(pair[0]).get("medianUs");

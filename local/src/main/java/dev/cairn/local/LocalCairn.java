@@ -137,6 +137,58 @@ public final class LocalCairn implements AutoCloseable {
                 apiPort, handler, localRoutes, Map.of("x-origin-verify", (String) appProperties.get(ORIGIN_VERIFY))));
     }
 
+    /**
+     * Another instance of the API function on a loopback port of its own, against the same
+     * tables, bucket and user pool, as Lambda runs several side by side: what a request did on one
+     * instance, the next request on the other must see. The caller closes it.
+     */
+    public AnotherInstance startAnotherInstance() {
+        return startAnotherInstance(Map.of());
+    }
+
+    /**
+     * {@link #startAnotherInstance()} with some of its configuration replaced, e.g. its S3
+     * endpoint pointed at a stand-in that fails on purpose.
+     */
+    public AnotherInstance startAnotherInstance(Map<String, Object> overrides) {
+        Map<String, Object> properties = appProperties();
+        properties.putAll(overrides);
+        ApiHandler other = new ApiHandler(ApplicationContext.builder()
+                .properties(properties)
+                .deduceEnvironment(false)
+                .environments("local")
+                .build());
+        try {
+            HttpApiEmulator emulator = new HttpApiEmulator(
+                    Ports.free(), other, Map.of(), Map.of("x-origin-verify", (String) properties.get(ORIGIN_VERIFY)));
+            return new AnotherInstance(other, emulator);
+        } catch (RuntimeException e) {
+            other.close();
+            throw e;
+        }
+    }
+
+    /** A second API instance and its HTTP API emulation ({@link #startAnotherInstance()}). */
+    public static final class AnotherInstance implements AutoCloseable {
+        private final ApiHandler handler;
+        private final HttpApiEmulator http;
+
+        private AnotherInstance(ApiHandler handler, HttpApiEmulator http) {
+            this.handler = handler;
+            this.http = http;
+        }
+
+        public URI baseUrl() {
+            return URI.create("http://localhost:" + http.port());
+        }
+
+        @Override
+        public void close() {
+            http.close();
+            handler.close();
+        }
+    }
+
     /** The configuration the app gets in AWS from its environment, pointed at the stand-ins. */
     Map<String, Object> appProperties() {
         Map<String, Object> properties = new LinkedHashMap<>();

@@ -14,13 +14,18 @@ import java.util.Map;
 
 /** A client of the local stack's HTTP API, as a web or mobile app would be: JSON over HTTP. */
 public final class ApiClient {
-    private final LocalCairn stack;
+    private final URI baseUrl;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final JsonMapper json;
 
     ApiClient(LocalCairn stack) {
-        this.stack = stack;
+        this(stack, stack.baseUrl());
+    }
+
+    /** A client of the API at {@code baseUrl}, e.g. another instance of the stack's function. */
+    ApiClient(LocalCairn stack, URI baseUrl) {
+        this.baseUrl = baseUrl;
         this.json = stack.app().getBean(JsonMapper.class);
     }
 
@@ -68,7 +73,7 @@ public final class ApiClient {
     /** A request with extra headers (they win over the defaults, e.g. a merge-patch Content-Type). */
     public Reply send(String method, String path, Object body, String token, Map<String, String> headers) {
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.baseUrl() + path))
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                     .timeout(Duration.ofSeconds(30))
                     .method(
                             method,

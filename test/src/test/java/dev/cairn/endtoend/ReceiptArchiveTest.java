@@ -30,6 +30,38 @@ import software.amazon.awssdk.services.s3.model.Tag;
 class ReceiptArchiveTest extends EndToEnd {
 
     @Test
+    void aReceiptWhoseTaggingFailsGivesBackItsBytesAndCanBeCompletedAgain() throws Exception {
+        Account ada = Accounts.signedIn(stack, api, "Ada");
+        Reply created = api.post(
+                "/api/guitars",
+                Map.of("brand", "Fender", "model", "Telecaster", "year", 1952, "type", "electric"),
+                ada.accessToken());
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        String base = "/api/guitars/" + created.text("id") + "/receipt";
+        byte[] pdf = TestDocuments.pdf("1952");
+        String key = Uploads.document(api, ada, base + "/upload-url", "receipt.pdf", "application/pdf", pdf)
+                .text("fileKey");
+
+        try (TaggingFailsS3 failing = new TaggingFailsS3(stack.s3Endpoint());
+                LocalCairn.AnotherInstance instance = stack.startAnotherInstance(
+                        Map.of("cairn.aws.s3-endpoint", failing.endpoint().toString()))) {
+            Reply failed = new ApiClient(stack, instance.baseUrl())
+                    .post(base + "/upload-complete", Map.of("fileKey", key), ada.accessToken());
+            assertThat(failed.status()).as(failed.body().toString()).isGreaterThanOrEqualTo(500);
+            assertThat(failing.refusedTaggings()).isPositive();
+        }
+        assertThat(PrivateFilesTest.usage(stack, ada))
+                .as("stored bytes and uploads after the failed completion")
+                .containsExactly(0L, 0L);
+
+        Reply attached = api.post(base + "/upload-complete", Map.of("fileKey", key), ada.accessToken());
+        assertThat(attached.status()).as(attached.body().toString()).isEqualTo(200);
+        assertThat(PrivateFilesTest.usage(stack, ada))
+                .as("the receipt counted once")
+                .containsExactly((long) pdf.length, 1L);
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void theDeployedArchiveRuleMatchesTheReceiptTheAppWrites() throws Exception {
         Account ada = Accounts.signedIn(stack, api, "Ada");

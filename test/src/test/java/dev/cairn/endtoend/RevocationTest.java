@@ -2,7 +2,6 @@ package dev.cairn.endtoend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cairn.api.auth.RevocationCheck;
 import dev.cairn.api.data.TableNames;
 import dev.cairn.api.guitar.Guitars;
 import dev.cairn.api.user.UserProfiles;
@@ -17,7 +16,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * An access token is a signed JWT that stays valid for its hour whatever happens to its session.
  * Each test keeps an old token the way an attacker (or a forgotten device) would and shows it
- * refused once the session ended: sign-out, sign-out everywhere, password reset, account deletion.
+ * refused once the session ended: sign-out, sign-out everywhere, password reset, account deletion;
+ * at once, and on another instance of the function as well as on the one that ended it.
  */
 class RevocationTest extends EndToEnd {
 
@@ -118,11 +118,49 @@ class RevocationTest extends EndToEnd {
     }
 
     @Test
+    void anotherInstanceThatJustServedADeletedUserRefusesThemAtOnce() throws Exception {
+        Account ada = Accounts.signedIn(stack, api, "Ada");
+        try (LocalCairn.AnotherInstance instance = stack.startAnotherInstance()) {
+            ApiClient other = new ApiClient(stack, instance.baseUrl());
+            assertThat(other.get("/api/guitars", ada.accessToken()).status())
+                    .as("the other instance served the user just before")
+                    .isEqualTo(200);
+
+            Reply deleted =
+                    api.send("DELETE", "/api/user/account", Map.of("password", Accounts.PASSWORD), ada.accessToken());
+            assertThat(deleted.status()).isEqualTo(200);
+
+            assertRefused(other.get("/api/guitars", ada.accessToken()));
+            assertRefused(other.get("/api/user/profile", ada.accessToken()));
+            assertRefused(other.post("/api/guitars", guitar(), ada.accessToken()));
+        }
+    }
+
+    @Test
+    void anotherInstanceRefusesAnEndedSessionAtOnceAndServesTheUsersOtherSessions() throws Exception {
+        Account ada = Accounts.signedIn(stack, api, "Ada");
+        Reply phone = login(ada);
+        try (LocalCairn.AnotherInstance instance = stack.startAnotherInstance()) {
+            ApiClient other = new ApiClient(stack, instance.baseUrl());
+            assertThat(other.get("/api/user/profile", ada.accessToken()).status())
+                    .isEqualTo(200);
+
+            assertThat(api.post("/api/auth/logout", Map.of("refreshToken", ada.refreshToken()))
+                            .status())
+                    .isEqualTo(200);
+
+            assertRefused(other.get("/api/user/profile", ada.accessToken()));
+            assertThat(other.get("/api/user/profile", phone.text("accessToken")).status())
+                    .as("the session on the phone goes on")
+                    .isEqualTo(200);
+        }
+    }
+
+    @Test
     void aSignInWhileTheAccountIsBeingDeletedDoesNotBringItBack() throws Exception {
         Account ada = Accounts.signedIn(stack, api, "Ada");
         // Where a deletion stands after its first step: the profile replaced by the deletion's mark.
         stack.app().getBean(UserProfiles.class).markDeleted(ada.userId());
-        stack.app().getBean(RevocationCheck.class).forget(ada.userId());
 
         Reply during = login(ada);
 

@@ -35,7 +35,6 @@ class UserProfileTest extends EndToEnd {
     void aMissingProfileRefusesTheTokenAndIsRebuiltFromCognitoAtTheNextSignIn() throws Exception {
         Account ada = Accounts.signedIn(stack, api, "Ada");
         stack.app().getBean(UserProfiles.class).delete(ada.userId());
-        stack.app().getBean(dev.cairn.api.auth.RevocationCheck.class).forget(ada.userId());
 
         assertThat(api.get("/api/user/profile", ada.accessToken()).errorCode()).isEqualTo("AUTH_UNAUTHORIZED");
         Reply login = api.post("/api/auth/login", Map.of("email", ada.email(), "password", Accounts.PASSWORD));

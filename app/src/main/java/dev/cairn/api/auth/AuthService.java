@@ -117,8 +117,6 @@ public final class AuthService {
         AccessTokenVerifier.VerifiedToken verified = verified(tokens);
         String userId = verified.user().userId();
         profiles.ensureProfile(userId, tokens.accessToken());
-        // This instance may remember the user without a profile; the profile may be new.
-        revocations.forget(userId);
         if (verified.originJti() != null) {
             Instant now = Instant.now();
             sessions.record(
@@ -147,7 +145,7 @@ public final class AuthService {
             return tokens;
         }
         String userId = verified.user().userId();
-        if (revocations.check(userId, verified.issuedAt(), originJti, true) == RevocationCheck.Verdict.REVOKED) {
+        if (revocations.check(userId, verified.issuedAt(), originJti) == RevocationCheck.Verdict.REVOKED) {
             identities.revoke(refreshToken);
             throw new ApiException(401, ErrorCodes.AUTH_UNAUTHORIZED, "This session has ended; log in again");
         }

@@ -38,8 +38,9 @@ import org.slf4j.MDC;
  * reaches the token-only areas (sign-in, the account, the keys themselves), and each key has a
  * daily quota, past which the answer is 429 {@code RATE_LIMITED} with {@code Retry-After}.
  *
- * <p>A valid token or key still has to pass the {@link RevocationCheck}: a token issued before its
- * user signed out (or reset the password), and any credential of a deleted account, is 401.
+ * <p>A valid token or key still has to pass the {@link RevocationCheck}, on every request: a token
+ * issued before its user signed out (or reset the password), a token of an ended session, and any
+ * credential of a deleted account, is 401 on every instance from the moment it happened.
  */
 @ServerFilter("/api/**")
 final class AuthenticationFilter implements Ordered {
@@ -93,8 +94,8 @@ final class AuthenticationFilter implements Ordered {
             String token = header.substring(BEARER.length()).trim();
             AccessTokenVerifier.VerifiedToken verified = verifier.verifyToken(token);
             AuthenticatedUser user = verified.user();
-            RevocationCheck.Verdict verdict = revocations.check(
-                    user.userId(), verified.issuedAt(), verified.originJti(), writes(request.getMethod()));
+            RevocationCheck.Verdict verdict =
+                    revocations.check(user.userId(), verified.issuedAt(), verified.originJti());
             if (verdict == RevocationCheck.Verdict.REVOKED
                     || (verdict == RevocationCheck.Verdict.NO_PROFILE
                             && !metadata.hasAnnotation(ProfileOptional.class))) {
@@ -126,7 +127,7 @@ final class AuthenticationFilter implements Ordered {
             throw new ApiException(401, ErrorCodes.AUTH_UNAUTHORIZED, "An access token is required");
         }
         ApiKeyAuthenticator.ApiKeyGrant grant = keys.authenticate(presented)
-                .filter(g -> revocations.exists(g.userId(), writes(request.getMethod())))
+                .filter(g -> revocations.exists(g.userId()))
                 .orElseThrow(() -> new ApiException(401, ErrorCodes.AUTH_UNAUTHORIZED, "The API key is not valid"));
         MDC.put("userId", grant.userId());
         MDC.put("apiKeyId", grant.keyId());
@@ -157,11 +158,6 @@ final class AuthenticationFilter implements Ordered {
                 USER_ATTRIBUTE,
                 new AuthenticatedUser(grant.userId(), "api-key:" + grant.keyId(), Set.of(), "api-key", now));
         return null;
-    }
-
-    /** A request that may change data reads the caller's revocation state afresh. */
-    private static boolean writes(HttpMethod method) {
-        return method != HttpMethod.GET && method != HttpMethod.HEAD && method != HttpMethod.OPTIONS;
     }
 
     static boolean isTokenOnly(String path) {

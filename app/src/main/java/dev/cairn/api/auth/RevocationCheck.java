@@ -7,10 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Whether a verified access token still counts: its user must still have a profile, and the token
@@ -19,23 +16,17 @@ import java.util.concurrent.ConcurrentHashMap;
  * been ended on its own (logout, ending a session). A JWT stays valid for its whole hour whatever
  * happens to the session; this is what ends it early.
  *
- * <p>Each user's state is kept here for at most {@link #MAX_STALENESS}, so that most requests cost
- * no read; a request that writes reads it afresh, so that nothing is ever written for a user whose
- * tokens were revoked or whose account is gone. The instance that revokes forgets the state at
- * once. The timestamps are wall-clock milliseconds, so a SnapStart restore (which moves the clock
- * forward) makes whatever the snapshot held stale, never fresher than it is.
+ * <p>The user's state is read from the store for every check (one consistent GetItem of three
+ * small attributes), and nothing is kept between requests: so a deletion, a revocation and an
+ * ended session hold at once on every instance, for reads as for writes, and no instance can
+ * admit a deleted user from something it remembered. A cache would save that read only by
+ * admitting a deleted user's token for as long as it kept them.
  */
 @Singleton
 public final class RevocationCheck {
 
-    /** How long one instance may act on a user's state without reading it again. */
-    static final Duration MAX_STALENESS = Duration.ofSeconds(60);
-
-    static final int MAX_USERS = 10_000;
-
     private final TokenRevocations store;
     private final Clock clock;
-    private final Map<String, State> known = new ConcurrentHashMap<>();
 
     @Inject
     RevocationCheck(TokenRevocations store) {
@@ -56,34 +47,30 @@ public final class RevocationCheck {
         NO_PROFILE
     }
 
-    /**
-     * The verdict on a token of {@code userId} issued at {@code issuedAt}; with {@code fresh} the
-     * user's state is read from the store whatever is known here.
-     */
-    public Verdict check(String userId, Instant issuedAt, boolean fresh) {
-        return check(userId, issuedAt, null, fresh);
+    /** The verdict on a token of {@code userId} issued at {@code issuedAt} that names no session. */
+    public Verdict check(String userId, Instant issuedAt) {
+        return check(userId, issuedAt, null);
     }
 
     /**
      * The verdict on a token of {@code userId} issued at {@code issuedAt} in the sign-in
-     * {@code originJti} (null if the token names none); with {@code fresh} the user's state is
-     * read from the store whatever is known here.
+     * {@code originJti} (null if the token names none), on the user's state as stored now.
      */
-    public Verdict check(String userId, Instant issuedAt, @Nullable String originJti, boolean fresh) {
-        State state = state(userId, fresh);
-        if (state.validAfter() == null) {
+    public Verdict check(String userId, Instant issuedAt, @Nullable String originJti) {
+        Optional<TokenRevocations.Revocations> state = store.revocations(userId);
+        if (state.isEmpty()) {
             return Verdict.NO_PROFILE;
         }
-        if (issuedAt.isBefore(state.validAfter())
-                || (originJti != null && state.endedSessions().contains(originJti))) {
+        if (issuedAt.isBefore(state.get().validAfter())
+                || (originJti != null && state.get().endedSessions().contains(originJti))) {
             return Verdict.REVOKED;
         }
         return Verdict.ADMITTED;
     }
 
     /** Whether the user still has a profile (an API key acts for its owner only while they do). */
-    public boolean exists(String userId, boolean fresh) {
-        return state(userId, fresh).validAfter() != null;
+    public boolean exists(String userId) {
+        return store.revocations(userId).isPresent();
     }
 
     /**
@@ -95,42 +82,17 @@ public final class RevocationCheck {
     public void revokeAll(String userId) {
         Instant validFrom = clock.instant().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
         store.revokeTokensIssuedBefore(userId, validFrom);
-        known.remove(userId);
         waitUntil(validFrom);
     }
 
     /**
-     * Ends one session: every token of the sign-in {@code originJti} is refused, at once here and
-     * within {@link #MAX_STALENESS} elsewhere, for as long as any of them could still be valid.
-     * Returns whether the session was on record.
+     * Ends one session: every token of the sign-in {@code originJti} is refused from the next
+     * request on, on every instance, for as long as any of them could still be valid. Returns
+     * whether the session was on record.
      */
     public boolean endSession(String userId, String originJti) {
         Instant refuseUntil = clock.instant().plus(SignInSessions.LIFETIME).plus(Duration.ofHours(1));
-        boolean recorded = store.endSession(userId, originJti, refuseUntil);
-        known.remove(userId);
-        return recorded;
-    }
-
-    /** The user's account is gone (or going): forget what this instance knew of them. */
-    public void forget(String userId) {
-        known.remove(userId);
-    }
-
-    private State state(String userId, boolean fresh) {
-        long now = clock.millis();
-        State state = fresh ? null : known.get(userId);
-        if (state != null && now - state.readAtMillis() < MAX_STALENESS.toMillis() && now >= state.readAtMillis()) {
-            return state;
-        }
-        Optional<TokenRevocations.Revocations> revocations = store.revocations(userId);
-        State read = revocations
-                .map(r -> new State(r.validAfter(), r.endedSessions(), now))
-                .orElseGet(() -> new State(null, Set.of(), now));
-        if (known.size() >= MAX_USERS) {
-            known.clear();
-        }
-        known.put(userId, read);
-        return read;
+        return store.endSession(userId, originJti, refuseUntil);
     }
 
     private void waitUntil(Instant instant) {
@@ -144,7 +106,4 @@ public final class RevocationCheck {
             Thread.currentThread().interrupt();
         }
     }
-
-    /** A user's state as read at {@code readAtMillis}; {@code validAfter} is null when there is no profile. */
-    private record State(Instant validAfter, Set<String> endedSessions, long readAtMillis) {}
 }

@@ -61,7 +61,7 @@ public class FileService {
         recorded.put(PrivateFiles.SIZE, JsonNode.createNumberNode(document.size()));
         recorded.put(PrivateFiles.OBJECT_KEY, JsonNode.createStringNode(document.key()));
         try {
-            usage.reserve(userId, document.size());
+            usage.reserve(userId, document.size(), document.key());
         } catch (ApiException refused) {
             media.delete(document.key());
             throw new ApiException(refused.status(), refused.code(), refused.getMessage() + "; the upload was removed");

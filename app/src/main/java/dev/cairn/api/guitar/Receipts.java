@@ -55,7 +55,11 @@ final class Receipts implements ItemHooks {
                 RESOURCE, userId, area(guitarId), Ids.newId(), fileName, fileType, fileSize, ACCEPTED, MAX_BYTES);
     }
 
-    /** Checks the upload and makes it the guitar's receipt; a receipt it replaces is deleted. */
+    /**
+     * Checks the upload and makes it the guitar's receipt; a receipt it replaces is deleted. If a
+     * step after the reservation of its bytes fails (tagging, the guitar's update), the bytes are
+     * given back and the upload stays where it is, so that the same completion can be tried again.
+     */
     JsonNode complete(CollectionService<Guitar> guitars, String userId, String guitarId, String fileKey) {
         guitars.get(userId, guitarId);
         if (media.idOf(userId, area(guitarId), fileKey).isEmpty()) {
@@ -63,12 +67,19 @@ final class Receipts implements ItemHooks {
         }
         PrivateMedia.Document document = media.verify(RESOURCE, fileKey, ACCEPTED, MAX_BYTES);
         try {
-            usage.reserve(userId, document.size());
+            usage.reserve(userId, document.size(), document.key());
         } catch (ApiException refused) {
             media.delete(document.key());
             throw new ApiException(refused.status(), refused.code(), refused.getMessage() + "; the upload was removed");
         }
-        media.tag(document.key(), ARCHIVE_TAGS);
+        try {
+            media.tag(document.key(), ARCHIVE_TAGS);
+        } catch (RuntimeException e) {
+            // Not attached, so not counted. The upload stays (it may be the guitar's receipt
+            // already, completed again), and completing it again can succeed.
+            usage.release(userId, document.size());
+            throw e;
+        }
         Map<String, JsonNode> receipt = new LinkedHashMap<>();
         receipt.put("key", JsonNode.createStringNode(document.key()));
         receipt.put("contentType", JsonNode.createStringNode(document.type().mediaType()));

@@ -124,7 +124,13 @@ public class ImageService {
                 now,
                 now);
         Map<String, AttributeValue> usageSeen = new HashMap<>();
-        if (!records.create(record, usage.reservation(user.userId(), original.length), usageSeen)) {
+        boolean created = records.create(record, usage.reservation(user.userId(), original.length), usageSeen);
+        if (!created && usageSeen.isEmpty()) {
+            // No usage row yet: count what the user keeps (this image's record is not written yet).
+            usage.counted(user.userId(), null);
+            created = records.create(record, usage.reservation(user.userId(), original.length), usageSeen);
+        }
+        if (!created) {
             objects.deletePrefix(base);
             objects.delete(imageKey);
             ApiException refused = usage.refused(usageSeen, original.length);

@@ -3,6 +3,7 @@ package dev.cairn.api.media;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -154,6 +155,15 @@ public class MediaObjects {
             }
         }
         deleteBatch(batch);
+    }
+
+    /** The size of every object under {@code prefix} (its current version), by key. */
+    public Map<String, Long> sizes(String prefix) {
+        Map<String, Long> sizes = new LinkedHashMap<>();
+        s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(prefix))
+                .contents()
+                .forEach(o -> sizes.put(o.key(), o.size()));
+        return sizes;
     }
 
     public List<String> keys(String prefix) {

@@ -4,7 +4,9 @@ import dev.cairn.api.data.TableNames;
 import dev.cairn.api.http.ApiException;
 import dev.cairn.api.http.ErrorCodes;
 import dev.cairn.api.limits.UserLimits;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -18,7 +20,13 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
  * and the number of uploads kept (images, files, receipts). Every upload reserves its bytes and one
  * file with a conditional update that holds only while both stay within {@link UserLimits}, so
  * concurrent uploads can never pass the limits together; deleting the upload gives them back.
- * Nothing here scans: the row is read and written by its key.
+ *
+ * <p>A user whose row is missing (whose uploads were all made before they were counted, or who
+ * never uploaded) is counted once from what they keep, before anything is reserved: their image
+ * records' bytes (the same figure a reservation counts) and the objects under their {@code
+ * private/} prefix (files and receipts). The count is written only if the row is still missing, so
+ * two requests counting at once write one count. An upload never completed is in the bucket and
+ * counts as kept. After that the row is read and written by its key, and nothing scans.
  */
 @Singleton
 public class StorageUsage {
@@ -27,18 +35,22 @@ public class StorageUsage {
     static final String FILES = "files";
     private static final Map<String, String> NAMES = Map.of("#bytes", BYTES, "#files", FILES);
     private static final String RESERVE = "ADD #bytes :bytes, #files :files";
-    private static final String WITHIN_LIMITS = "(attribute_not_exists(#bytes) OR #bytes <= :room)"
-            + " AND (attribute_not_exists(#files) OR #files < :maxFiles)";
+    /** Holds only on a row that exists: a missing row is counted first ({@link #counted}). */
+    private static final String WITHIN_LIMITS =
+            "#bytes <= :room AND (attribute_not_exists(#files) OR #files < :maxFiles)";
+
     private static final String NOT_BELOW_ZERO = "#bytes >= :size AND #files >= :one";
 
     private final DynamoDbClient dynamoDb;
     private final String table;
     private final UserLimits limits;
+    private final MediaObjects objects;
 
-    StorageUsage(DynamoDbClient dynamoDb, TableNames tables, UserLimits limits) {
+    StorageUsage(DynamoDbClient dynamoDb, TableNames tables, UserLimits limits, MediaObjects objects) {
         this.dynamoDb = dynamoDb;
         this.table = tables.of(ImageRecords.TABLE);
         this.limits = limits;
+        this.objects = objects;
     }
 
     /**
@@ -50,6 +62,9 @@ public class StorageUsage {
         Map<String, AttributeValue> row = dynamoDb.getItem(
                         r -> r.tableName(table).key(key(userId)).consistentRead(true))
                 .item();
+        if (row == null || row.isEmpty()) {
+            row = counted(userId, null);
+        }
         ApiException refusal = refusal(row, bytes);
         if (refusal != null) {
             throw refusal;
@@ -57,23 +72,77 @@ public class StorageUsage {
     }
 
     /**
-     * Counts one more upload of {@code bytes}, or throws (413 or 429, as {@link #check}) and counts
-     * nothing if that would pass a limit.
+     * Counts one more upload of {@code bytes}, the object at {@code objectKey}, or throws (413 or
+     * 429, as {@link #check}) and counts nothing if that would pass a limit. The object is already
+     * in the bucket: if the user's row is missing, it is left out of their first count, and then
+     * reserved like any other.
      */
-    public void reserve(String userId, long bytes) {
+    public void reserve(String userId, long bytes, String objectKey) {
         if (bytes > limits.storedBytes()) {
             throw refusal(null, bytes);
         }
         try {
-            dynamoDb.updateItem(r -> r.tableName(table)
-                    .key(key(userId))
-                    .updateExpression(RESERVE)
-                    .conditionExpression(WITHIN_LIMITS)
-                    .expressionAttributeNames(NAMES)
-                    .expressionAttributeValues(reserveValues(bytes))
-                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+            reserveOnExistingRow(userId, bytes);
         } catch (ConditionalCheckFailedException e) {
-            throw refused(e.item(), bytes);
+            if (e.hasItem() && !e.item().isEmpty()) {
+                throw refused(e.item(), bytes);
+            }
+            counted(userId, objectKey);
+            try {
+                reserveOnExistingRow(userId, bytes);
+            } catch (ConditionalCheckFailedException again) {
+                throw refused(again.item(), bytes);
+            }
+        }
+    }
+
+    private void reserveOnExistingRow(String userId, long bytes) {
+        dynamoDb.updateItem(r -> r.tableName(table)
+                .key(key(userId))
+                .updateExpression(RESERVE)
+                .conditionExpression(WITHIN_LIMITS)
+                .expressionAttributeNames(NAMES)
+                .expressionAttributeValues(reserveValues(bytes))
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+    }
+
+    /**
+     * The user's row, counted from what they keep if it is missing, and written unless another
+     * request wrote it first (then that row is the answer). {@code leaveOut} is an object of theirs
+     * that is not to count (the upload about to be reserved), or null.
+     */
+    Map<String, AttributeValue> counted(String userId, @Nullable String leaveOut) {
+        long bytes = 0;
+        long files = 0;
+        for (Map<String, AttributeValue> image : dynamoDb.queryPaginator(r -> r.tableName(table)
+                        .keyConditionExpression("userId = :user AND imageId >= :floor")
+                        .expressionAttributeValues(
+                                Map.of(":user", AttributeValue.fromS(userId), ":floor", AttributeValue.fromS("0")))
+                        .projectionExpression("#bytes")
+                        .expressionAttributeNames(Map.of("#bytes", "bytes"))
+                        .consistentRead(true))
+                .items()) {
+            bytes += value(image, "bytes");
+            files++;
+        }
+        for (Map.Entry<String, Long> stored :
+                objects.sizes("private/" + userId + "/").entrySet()) {
+            if (!stored.getKey().equals(leaveOut)) {
+                bytes += stored.getValue();
+                files++;
+            }
+        }
+        Map<String, AttributeValue> row = new HashMap<>(key(userId));
+        row.put(BYTES, number(bytes));
+        row.put(FILES, number(files));
+        try {
+            dynamoDb.putItem(r -> r.tableName(table)
+                    .item(row)
+                    .conditionExpression("attribute_not_exists(imageId)")
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+            return row;
+        } catch (ConditionalCheckFailedException e) {
+            return e.hasItem() ? e.item() : row;
         }
     }
 
@@ -91,7 +160,10 @@ public class StorageUsage {
         }
     }
 
-    /** {@link #reserve} as a write of a transaction (with the upload's record). */
+    /**
+     * {@link #reserve} as a write of a transaction (with the upload's record). Its condition fails
+     * on a missing row, with no row returned: then {@link #counted} and try again.
+     */
     TransactWriteItem reservation(String userId, long bytes) {
         return TransactWriteItem.builder()
                 .update(u -> u.tableName(table)

@@ -2,7 +2,6 @@ package dev.cairn.api.user;
 
 import dev.cairn.api.auth.AuthenticatedUser;
 import dev.cairn.api.auth.IdentityProvider;
-import dev.cairn.api.auth.RevocationCheck;
 import dev.cairn.api.http.ApiException;
 import dev.cairn.api.http.ErrorCodes;
 import jakarta.inject.Singleton;
@@ -25,17 +24,14 @@ public class AccountService {
     private final List<UserData> parts;
     private final IdentityProvider identities;
     private final UserProfiles profiles;
-    private final RevocationCheck revocations;
     private final Clock clock;
 
-    AccountService(
-            List<UserData> parts, IdentityProvider identities, UserProfiles profiles, RevocationCheck revocations) {
+    AccountService(List<UserData> parts, IdentityProvider identities, UserProfiles profiles) {
         this.parts = parts.stream()
                 .sorted(java.util.Comparator.comparing(UserData::name))
                 .toList();
         this.identities = identities;
         this.profiles = profiles;
-        this.revocations = revocations;
         this.clock = Clock.systemUTC();
     }
 
@@ -54,8 +50,8 @@ public class AccountService {
 
     /**
      * Deletes the account after checking the password. The profile goes first, replaced by the
-     * mark of a deletion: without a profile no token or API key of the user is admitted (a write is
-     * refused at once on every instance), so nothing lands in the partition while it is being
+     * mark of a deletion: without a profile no token or API key of the user is admitted (refused at
+     * once on every instance, see {@code RevocationCheck}), so nothing lands in the partition while it is being
      * erased, and a sign-in meanwhile cannot create a new profile. The mark goes last, after the
      * identity. If the identity is gone already, what may remain of the data is erased and the
      * answer is the same as the first time.
@@ -70,7 +66,6 @@ public class AccountService {
             identities.signIn(email, password); // throws 401 AUTH_INVALID_CREDENTIALS on a wrong password
         }
         profiles.markDeleted(user.userId());
-        revocations.forget(user.userId());
         for (UserData part : parts) {
             part.erase(user.userId());
         }
