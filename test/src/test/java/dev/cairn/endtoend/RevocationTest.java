@@ -7,6 +7,7 @@ import dev.cairn.api.guitar.Guitars;
 import dev.cairn.api.user.UserProfiles;
 import dev.cairn.endtoend.Accounts.Account;
 import dev.cairn.endtoend.ApiClient.Reply;
+import dev.cairn.local.LocalCairn;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
