@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -117,12 +118,13 @@ public record Blueprint(
             positive("files", files);
         }
 
-        /** The variables that set these limits in the app, with their values. */
+        /** The variables that set these limits in the app, with their values, in a stable order. */
         public Map<String, String> environment() {
-            return Map.of(
-                    EnvironmentVariables.LIMITS_API_KEYS, Integer.toString(apiKeys),
-                    EnvironmentVariables.LIMITS_STORED_BYTES, Long.toString(storedBytes),
-                    EnvironmentVariables.LIMITS_FILES, Integer.toString(files));
+            Map<String, String> environment = new LinkedHashMap<>();
+            environment.put(EnvironmentVariables.LIMITS_API_KEYS, Integer.toString(apiKeys));
+            environment.put(EnvironmentVariables.LIMITS_STORED_BYTES, Long.toString(storedBytes));
+            environment.put(EnvironmentVariables.LIMITS_FILES, Integer.toString(files));
+            return Collections.unmodifiableMap(environment);
         }
 
         private static void positive(String field, long value) {
@@ -167,7 +169,11 @@ public record Blueprint(
         }
 
         public Builder privateMediaAreas(String... areas) {
-            privateMediaAreas.addAll(List.of(areas));
+            return privateMediaAreas(List.of(areas));
+        }
+
+        public Builder privateMediaAreas(List<String> areas) {
+            privateMediaAreas.addAll(areas);
             return this;
         }
 

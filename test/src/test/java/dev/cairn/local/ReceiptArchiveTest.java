@@ -2,7 +2,7 @@ package dev.cairn.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cairn.infra.Blueprint;
+import dev.cairn.contract.Blueprints;
 import dev.cairn.infra.CairnApp;
 import dev.cairn.infra.StageConfig;
 import dev.cairn.local.Accounts.Account;
@@ -76,7 +76,7 @@ class ReceiptArchiveTest extends EndToEnd {
         CairnApp.Stacks stacks = CairnApp.build(
                 app,
                 StageConfig.PROD.withEmailFrom("no-reply@example.com"),
-                Blueprint.named(blueprint),
+                Blueprints.named(blueprint),
                 List.of(),
                 Code.fromAsset(code.toString()));
         Map<String, Object> bucket = (Map<String, Object>) Template.fromStack(stacks.data())

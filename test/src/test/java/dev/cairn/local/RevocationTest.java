@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cairn.api.auth.RevocationCheck;
 import dev.cairn.api.data.TableNames;
-import dev.cairn.api.guitar.Guitars;
 import dev.cairn.api.user.UserProfiles;
+import dev.cairn.contract.Tables;
 import dev.cairn.local.Accounts.Account;
 import dev.cairn.local.ApiClient.Reply;
 import java.util.Map;
@@ -105,7 +105,7 @@ class RevocationTest extends EndToEnd {
         assertThat(stack.app()
                         .getBean(DynamoDbClient.class)
                         .query(r -> r.tableName(
-                                        stack.app().getBean(TableNames.class).of(Guitars.TABLE))
+                                        stack.app().getBean(TableNames.class).of(Tables.GUITARS))
                                 .keyConditionExpression("userId = :u")
                                 .expressionAttributeValues(Map.of(":u", AttributeValue.fromS(ada.userId()))))
                         .items())

@@ -2,6 +2,7 @@ package dev.cairn.api.media;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.cairn.contract.MediaLayout;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;
 import java.io.IOException;
@@ -10,7 +11,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The {@code media-processor} function: the media bucket's event for a new original under
@@ -18,8 +18,6 @@ import java.util.regex.Pattern;
  * (variants, thumbnails) are ignored.
  */
 public class MediaProcessorHandler implements RequestStreamHandler {
-    static final Pattern ORIGINAL = Pattern.compile("images/([^/]+)/([^/]+)/original\\.[a-z]+");
-
     private final ImageVariants variants;
     private final JsonMapper json;
 
@@ -44,7 +42,7 @@ public class MediaProcessorHandler implements RequestStreamHandler {
     }
 
     void handleKey(String key) {
-        Matcher matcher = ORIGINAL.matcher(key);
+        Matcher matcher = MediaLayout.ORIGINAL_KEY.matcher(key);
         if (matcher.matches()) {
             variants.generate(matcher.group(1), matcher.group(2));
         }

@@ -4,6 +4,7 @@ import dev.cairn.api.data.TableNames;
 import dev.cairn.api.http.ApiException;
 import dev.cairn.api.http.ErrorCodes;
 import dev.cairn.api.limits.UserLimits;
+import dev.cairn.contract.Tables;
 import jakarta.inject.Singleton;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -37,7 +38,7 @@ public class StorageUsage {
 
     StorageUsage(DynamoDbClient dynamoDb, TableNames tables, UserLimits limits) {
         this.dynamoDb = dynamoDb;
-        this.table = tables.of(ImageRecords.TABLE);
+        this.table = tables.of(Tables.IMAGES);
         this.limits = limits;
     }
 
