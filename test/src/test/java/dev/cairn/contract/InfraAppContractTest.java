@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -143,7 +144,11 @@ class InfraAppContractTest {
     @Test
     void theFunctionsGetTheMediaAccessTheLayoutNames() {
         BUILT.forEach((blueprint, stacks) -> {
-            Set<String> granted = objectPrefixes(Template.fromStack(stacks.service()));
+            // The functions' grants on the media bucket (not the site deployment's on the site bucket).
+            Set<String> granted = objectPrefixes(
+                    Template.fromStack(stacks.service()),
+                    "AWS::IAM::Policy",
+                    statement -> statement.contains("Media") && statement.contains("s3:"));
             Set<String> expected = new TreeSet<>(MediaLayout.USER_PREFIXES);
             if (!blueprint.privateMedia()) {
                 expected.remove(MediaLayout.PRIVATE);
@@ -152,7 +157,8 @@ class InfraAppContractTest {
             String service = Template.fromStack(stacks.service()).toJSON().toString();
             assertThat(service).as(blueprint.name()).contains("wildcard=" + MediaLayout.ORIGINAL_EVENT_PATTERN);
             Template data = Template.fromStack(stacks.data());
-            assertThat(objectPrefixes(data))
+            assertThat(objectPrefixes(
+                            data, "AWS::S3::BucketPolicy", statement -> statement.contains("cloudfront.amazonaws.com")))
                     .as(blueprint.name() + ": the CDN reads")
                     .containsExactly(MediaLayout.IMAGES);
             String rules = data.findResources("AWS::S3::Bucket").toString();
@@ -250,17 +256,27 @@ class InfraAppContractTest {
         return variables;
     }
 
-    /** The object prefixes ({@code PREFIX/*}) that the template's IAM and bucket policies name. */
-    private static Set<String> objectPrefixes(Template template) {
-        String policies = template.findResources("AWS::IAM::Policy").toString()
-                + template.findResources("AWS::S3::BucketPolicy").toString();
+    /**
+     * The object prefixes ({@code PREFIX/*}) named by the policy statements of {@code type} that
+     * {@code relevant} picks (their text), e.g. the ones on the media bucket.
+     */
+    @SuppressWarnings("unchecked")
+    private static Set<String> objectPrefixes(Template template, String type, Predicate<String> relevant) {
         Set<String> prefixes = new TreeSet<>();
-        Matcher matcher = Pattern.compile("[\\[ ,]/([a-z-]+/)\\*[,\\]]").matcher(policies);
-        while (matcher.find()) {
-            prefixes.add(matcher.group(1));
+        Pattern prefix = Pattern.compile("[\\[ ,]/([a-z-]+/)\\*[,\\]]");
+        for (Map<String, Object> policy : template.findResources(type).values()) {
+            Map<String, Object> document =
+                    (Map<String, Object>) properties(policy).get("PolicyDocument");
+            for (Object statement : (List<Object>) document.get("Statement")) {
+                String text = statement.toString();
+                if (relevant.test(text)) {
+                    Matcher matcher = prefix.matcher(text);
+                    while (matcher.find()) {
+                        prefixes.add(matcher.group(1));
+                    }
+                }
+            }
         }
-        // Index ARNs (TABLE/index/*) are no object prefixes.
-        prefixes.remove("index/");
         return prefixes;
     }
 
