@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /** The built-in blueprints, one for each seed system, by name. */
@@ -99,7 +100,7 @@ public final class Blueprints {
      * The features {@code name} serves: none for a name that is no built-in blueprint (a custom
      * blueprint's API serves only what every blueprint serves).
      */
-    public static java.util.Set<Feature> featuresOf(String name) {
-        return find(name).map(Blueprint::features).orElse(java.util.Set.of());
+    public static Set<Feature> featuresOf(String name) {
+        return find(name).map(Blueprint::features).orElse(Set.of());
     }
 }
