@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.cairn.contract.Blueprint;
+import dev.cairn.contract.Blueprints;
+import dev.cairn.contract.TableDefinition;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +19,8 @@ import java.util.regex.Pattern;
 
 /**
  * A custom blueprint from {@code infra/blueprints/NAME.yaml} ({@code -c blueprint=NAME}), read
- * into the same {@link Blueprint} record as the built-in ones. Every problem is reported at once,
+ * into the same {@link Blueprint} record as the built-in ones: no features, its own tables, and
+ * with {@code privateMedia} one private area, {@code documents}. Every problem is reported at once,
  * each naming the file and the field:
  *
  * <pre>
@@ -57,12 +61,12 @@ public final class BlueprintFile {
 
     /** A built-in blueprint by name, else {@code DIRECTORY/NAME.yaml}. */
     public static Blueprint resolve(String name, Path directory) {
-        if (Blueprint.BLUEPRINTS.containsKey(name)) {
-            return Blueprint.named(name);
+        if (Blueprints.isBuiltIn(name)) {
+            return Blueprints.named(name);
         }
         Path file = directory.resolve(name + ".yaml");
         if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("blueprint must be one of " + List.copyOf(Blueprint.BLUEPRINTS.keySet())
+            throw new IllegalArgumentException("blueprint must be one of " + List.copyOf(Blueprints.names())
                     + " or have a file " + file + " (value: " + name + ")");
         }
         return read(file);
@@ -93,22 +97,24 @@ public final class BlueprintFile {
                     NAME.matcher(name).matches(),
                     "name must be lower-case letters, digits and hyphens (value: " + name + ")");
             check(name.equals(fileName), "name must match the file name " + fileName + " (value: " + name + ")");
-            check(
-                    !Blueprint.BLUEPRINTS.containsKey(name),
-                    "name must not be a built-in blueprint's (value: " + name + ")");
+            check(!Blueprints.isBuiltIn(name), "name must not be a built-in blueprint's (value: " + name + ")");
         }
         String description = text(root, "description", true);
         boolean site = bool(root, "site");
         boolean privateMedia = bool(root, "privateMedia");
-        List<TableSpec> tables = tables(root.get("tables"));
+        List<TableDefinition> tables = tables(root.get("tables"));
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(file + ": " + String.join("; ", problems));
         }
-        return new Blueprint(name, description, tables, site, privateMedia);
+        return Blueprint.builder(name, description)
+                .extraTables(tables)
+                .site(site)
+                .privateMediaAreas(privateMedia ? List.of(Blueprints.DOCUMENTS_AREA) : List.<String>of())
+                .build();
     }
 
-    private List<TableSpec> tables(JsonNode node) {
-        List<TableSpec> tables = new ArrayList<>();
+    private List<TableDefinition> tables(JsonNode node) {
+        List<TableDefinition> tables = new ArrayList<>();
         if (node == null || node.isNull()) {
             return tables;
         }
@@ -117,7 +123,7 @@ public final class BlueprintFile {
             return tables;
         }
         Set<String> names = new HashSet<>();
-        Blueprint.CORE.forEach(core -> names.add(core.logicalName()));
+        Blueprint.CORE_TABLES.forEach(core -> names.add(core.name()));
         for (int i = 0; i < node.size(); i++) {
             String field = "tables[" + i + "]";
             JsonNode table = node.get(i);
@@ -136,18 +142,18 @@ public final class BlueprintFile {
                         field + ".name must be unique and not users or images, which every blueprint has (value: "
                                 + name + ")");
             }
-            TableSpec.Key partitionKey = key(table.get("partitionKey"), field + ".partitionKey", true);
-            TableSpec.Key sortKey = key(table.get("sortKey"), field + ".sortKey", false);
-            List<TableSpec.Index> indexes = indexes(table.get("indexes"), field + ".indexes");
+            TableDefinition.Key partitionKey = key(table.get("partitionKey"), field + ".partitionKey", true);
+            TableDefinition.Key sortKey = key(table.get("sortKey"), field + ".sortKey", false);
+            List<TableDefinition.Index> indexes = indexes(table.get("indexes"), field + ".indexes");
             if (name != null && partitionKey != null) {
-                tables.add(new TableSpec(name, partitionKey, sortKey, indexes));
+                tables.add(new TableDefinition(name, partitionKey, sortKey, indexes, null));
             }
         }
         return tables;
     }
 
-    private List<TableSpec.Index> indexes(JsonNode node, String field) {
-        List<TableSpec.Index> indexes = new ArrayList<>();
+    private List<TableDefinition.Index> indexes(JsonNode node, String field) {
+        List<TableDefinition.Index> indexes = new ArrayList<>();
         if (node == null || node.isNull()) {
             return indexes;
         }
@@ -172,16 +178,16 @@ public final class BlueprintFile {
                         at + ".name must be 3..255 letters, digits, '_', '-' or '.' (value: " + name + ")");
                 check(names.add(name), at + ".name must be unique (value: " + name + ")");
             }
-            TableSpec.Key partitionKey = key(index.get("partitionKey"), at + ".partitionKey", true);
-            TableSpec.Key sortKey = key(index.get("sortKey"), at + ".sortKey", false);
+            TableDefinition.Key partitionKey = key(index.get("partitionKey"), at + ".partitionKey", true);
+            TableDefinition.Key sortKey = key(index.get("sortKey"), at + ".sortKey", false);
             if (name != null && partitionKey != null) {
-                indexes.add(new TableSpec.Index(name, partitionKey, sortKey));
+                indexes.add(new TableDefinition.Index(name, partitionKey, sortKey));
             }
         }
         return indexes;
     }
 
-    private TableSpec.Key key(JsonNode node, String field, boolean required) {
+    private TableDefinition.Key key(JsonNode node, String field, boolean required) {
         if (node == null || node.isNull()) {
             check(!required, field + " is required");
             return null;
@@ -210,7 +216,7 @@ public final class BlueprintFile {
             problems.add(field + " must be an attribute name of letters, digits and '_' (value: " + name + ")");
             return null;
         }
-        return type.equals("number") ? TableSpec.Key.number(name) : TableSpec.Key.text(name);
+        return type.equals("number") ? TableDefinition.Key.number(name) : TableDefinition.Key.text(name);
     }
 
     private String text(JsonNode node, String key, boolean required) {

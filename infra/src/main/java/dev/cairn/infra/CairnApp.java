@@ -1,6 +1,7 @@
 package dev.cairn.infra;
 
 import dev.cairn.constructs.Compliance;
+import dev.cairn.contract.Blueprint;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;

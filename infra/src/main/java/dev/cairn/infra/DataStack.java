@@ -9,6 +9,12 @@ import dev.cairn.constructs.DataTable;
 import dev.cairn.constructs.DataTableProps;
 import dev.cairn.constructs.MediaBucket;
 import dev.cairn.constructs.MediaBucketProps;
+import dev.cairn.contract.Blueprint;
+import dev.cairn.contract.EnvironmentVariables;
+import dev.cairn.contract.Functions;
+import dev.cairn.contract.MediaLayout;
+import dev.cairn.contract.TableDefinition;
+import dev.cairn.contract.Tables;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,10 +61,10 @@ public final class DataStack extends Stack {
             List<String> corsOrigins,
             Code appCode) {
         super(scope, id, props);
-        for (TableSpec spec : blueprint.allTables()) {
+        for (TableDefinition spec : blueprint.allTables()) {
             DataTable table = new DataTable(
                     this,
-                    constructId(spec.logicalName()) + "Table",
+                    constructId(spec.name()) + "Table",
                     DataTableProps.builder()
                             .partitionKey(attribute(spec.partitionKey()))
                             .sortKey(spec.sortKey() == null ? null : attribute(spec.sortKey()))
@@ -73,7 +79,7 @@ public final class DataStack extends Stack {
                             .deletionProtection(stage.retainsData())
                             .removalPolicy(stage.removalPolicy())
                             .build());
-            tables.put(spec.logicalName(), table);
+            tables.put(spec.name(), table);
             disposableInDev(stage, table);
         }
         this.media = new MediaBucket(
@@ -85,25 +91,25 @@ public final class DataStack extends Stack {
                         // which depends on this one; see docs/adr/0007-infrastructure-defaults-that-work-in-aws.md.
                         .corsAllowCloudFrontDomains(stage.domainName() == null)
                         // Receipts live at private/USER/receipts/...: the app tags them for this rule.
-                        .archivePrefix(blueprint.privateMedia() ? "private/" : null)
-                        .archiveTags(blueprint.privateMedia() ? ApiContract.RECEIPT_ARCHIVE_TAGS : null)
+                        .archivePrefix(blueprint.privateMedia() ? MediaLayout.ARCHIVE_PREFIX : null)
+                        .archiveTags(blueprint.privateMedia() ? MediaLayout.RECEIPT_ARCHIVE_TAGS : null)
                         .archiveAfterDays(blueprint.privateMedia() ? 365 : null)
                         .noncurrentVersionExpirationDays(stage.noncurrentVersionDays())
                         // Browser uploads wait under uploads/; processed images are read often, then rarely.
-                        .uploadsPrefix("uploads/")
-                        .intelligentTieringPrefix("images/")
+                        .uploadsPrefix(MediaLayout.UPLOADS)
+                        .intelligentTieringPrefix(MediaLayout.IMAGES)
                         .removalPolicy(stage.removalPolicy())
                         .build());
         disposableInDev(stage, media);
         // The CDN (in the service stack) serves the processed images; everything else stays private.
-        media.grantCdnRead("images/");
+        media.grantCdnRead(MediaLayout.IMAGES);
 
         this.postConfirmation = new ApiFunction(
                 this,
                 "PostConfirmation",
                 ApiFunctionProps.builder()
                         .code(appCode)
-                        .handler(ApiContract.POST_CONFIRMATION_HANDLER)
+                        .handler(Functions.POST_CONFIRMATION_HANDLER)
                         .description("Cairn " + blueprint.name() + " post-confirmation trigger (" + stage.name() + ")")
                         .memorySize(stage.apiMemoryMb())
                         // Cognito waits 5 seconds for a trigger.
@@ -111,7 +117,7 @@ public final class DataStack extends Stack {
                         .logRetention(stage.logRetention())
                         .environment(postConfirmationEnvironment(stage, blueprint))
                         .build());
-        tables.get("users").grantItems(postConfirmation, ApiContract.POST_CONFIRMATION_USERS_ACTIONS);
+        tables.get(Tables.USERS.name()).grantItems(postConfirmation, Functions.POST_CONFIRMATION_USERS_ACTIONS);
         // Its log group and key go with the stage's data: kept outside dev, removed with dev.
         postConfirmation.getLogGroup().applyRemovalPolicy(stage.removalPolicy());
         if (postConfirmation.getLogEncryptionKey() instanceof Key key) {
@@ -164,14 +170,11 @@ public final class DataStack extends Stack {
      */
     private Map<String, String> postConfirmationEnvironment(StageConfig stage, Blueprint blueprint) {
         Map<String, String> environment = new LinkedHashMap<>();
-        environment.put(ApiContract.STAGE, stage.name());
-        environment.put(ApiContract.BLUEPRINT, blueprint.name());
-        TableSpec users = blueprint.allTables().stream()
-                .filter(t -> t.logicalName().equals("users"))
-                .findFirst()
-                .orElseThrow();
+        environment.put(EnvironmentVariables.STAGE, stage.name());
+        environment.put(EnvironmentVariables.BLUEPRINT, blueprint.name());
         environment.put(
-                users.environmentVariable(), tables.get("users").getTable().getTableName());
+                Tables.USERS.environmentVariable(),
+                tables.get(Tables.USERS.name()).getTable().getTableName());
         return environment;
     }
 
@@ -195,7 +198,7 @@ public final class DataStack extends Stack {
         }
     }
 
-    private static Attribute attribute(TableSpec.Key key) {
+    private static Attribute attribute(TableDefinition.Key key) {
         return Attribute.builder()
                 .name(key.name())
                 .type(key.numeric() ? AttributeType.NUMBER : AttributeType.STRING)

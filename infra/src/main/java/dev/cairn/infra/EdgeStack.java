@@ -4,6 +4,7 @@ import dev.cairn.constructs.Observability;
 import dev.cairn.constructs.ObservabilityProps;
 import dev.cairn.constructs.WebFirewall;
 import dev.cairn.constructs.WebFirewallProps;
+import dev.cairn.contract.RoutePolicy;
 import software.amazon.awscdk.CrossStackReferences;
 import software.amazon.awscdk.ReferenceStrength;
 import software.amazon.awscdk.Stack;
@@ -37,10 +38,10 @@ public final class EdgeStack extends Stack {
                 WebFirewallProps.builder()
                         .rateLimit(stage.wafRequestsPer5Minutes())
                         .authRateLimit(stage.wafAuthRequestsPer5Minutes())
-                        .authPathPrefix(ApiContract.API_PATH_PREFIX + "auth/")
+                        .authPathPrefix(RoutePolicy.API_PATH_PREFIX + "auth/")
                         // Notes and recipes outgrow the common rule set's 8 KB: the API takes what it accepts.
-                        .largeBodyPathPrefix(ApiContract.API_PATH_PREFIX)
-                        .largeBodyMaxBytes(ApiContract.MAX_BODY_BYTES)
+                        .largeBodyPathPrefix(RoutePolicy.API_PATH_PREFIX)
+                        .largeBodyMaxBytes(RoutePolicy.MAX_BODY_BYTES)
                         .logRetention(stage.logRetention())
                         .build());
         CrossStackReferences.of(firewall.getWebAcl()).produce(ReferenceStrength.WEAK);

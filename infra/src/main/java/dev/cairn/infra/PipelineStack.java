@@ -4,6 +4,7 @@ import dev.cairn.constructs.Compliance;
 import dev.cairn.constructs.DeliveryPipeline;
 import dev.cairn.constructs.DeliveryPipelineProps;
 import dev.cairn.constructs.DeliveryStageOptions;
+import dev.cairn.contract.Blueprint;
 import java.util.List;
 import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.Stack;

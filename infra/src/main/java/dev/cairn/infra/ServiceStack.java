@@ -1,5 +1,6 @@
 package dev.cairn.infra;
 
+import dev.cairn.constructs.ApiDefaults;
 import dev.cairn.constructs.ApiFunction;
 import dev.cairn.constructs.ApiFunctionProps;
 import dev.cairn.constructs.Cdn;
@@ -13,6 +14,13 @@ import dev.cairn.constructs.Observability;
 import dev.cairn.constructs.ObservabilityProps;
 import dev.cairn.constructs.SiteBucket;
 import dev.cairn.constructs.SiteBucketProps;
+import dev.cairn.contract.Blueprint;
+import dev.cairn.contract.EnvironmentVariables;
+import dev.cairn.contract.Functions;
+import dev.cairn.contract.MediaLayout;
+import dev.cairn.contract.RoutePolicy;
+import dev.cairn.contract.TableDefinition;
+import dev.cairn.contract.Tables;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,9 +68,9 @@ public final class ServiceStack extends Stack {
     static final String METRIC_NAMESPACE = "Cairn";
 
     /** Where the CDN serves the media bucket's public images: {@code /media/images/...}. */
-    static final String MEDIA_PATH_PREFIX = "/media/";
+    static final String MEDIA_PATH_PREFIX = MediaLayout.CDN_PATH;
     /** Where the CDN forwards to the HTTP API, path unchanged: the app's routes start with /api. */
-    static final String API_PATH_PATTERN = "/api/*";
+    static final String API_PATH_PATTERN = RoutePolicy.API_PATH_PREFIX + "*";
     /** The header CloudFront sends the origin-verify secret in, and the API checks. */
     static final String ORIGIN_VERIFY_HEADER_NAME = "X-Origin-Verify";
 
@@ -114,23 +122,27 @@ public final class ServiceStack extends Stack {
      */
     private ApiFunction createApi(StageConfig stage, Blueprint blueprint, DataStack data, Code appCode) {
         Map<String, String> environment = new LinkedHashMap<>();
-        environment.put(ApiContract.STAGE, stage.name());
-        environment.put(ApiContract.BLUEPRINT, blueprint.name());
-        environment.put(ApiContract.USER_POOL_ID, data.auth().getUserPool().getUserPoolId());
-        environment.put(ApiContract.CLIENT_ID, data.auth().getClient().getUserPoolClientId());
-        environment.put(ApiContract.MEDIA_BUCKET, data.media().getBucket().getBucketName());
-        environment.put(ApiContract.SIGNING_SECRET_ARN, data.signingSecret().getSecretArn());
-        for (TableSpec spec : blueprint.allTables()) {
+        environment.put(EnvironmentVariables.STAGE, stage.name());
+        environment.put(EnvironmentVariables.BLUEPRINT, blueprint.name());
+        environment.put(
+                EnvironmentVariables.USER_POOL_ID, data.auth().getUserPool().getUserPoolId());
+        environment.put(EnvironmentVariables.CLIENT_ID, data.auth().getClient().getUserPoolClientId());
+        environment.put(
+                EnvironmentVariables.MEDIA_BUCKET, data.media().getBucket().getBucketName());
+        environment.put(
+                EnvironmentVariables.SIGNING_SECRET_ARN, data.signingSecret().getSecretArn());
+        for (TableDefinition spec : blueprint.allTables()) {
             environment.put(
                     spec.environmentVariable(),
-                    data.tables().get(spec.logicalName()).getTable().getTableName());
+                    data.tables().get(spec.name()).getTable().getTableName());
         }
+        environment.putAll(blueprint.limits().environment());
         return new ApiFunction(
                 this,
                 "Api",
                 ApiFunctionProps.builder()
                         .code(appCode)
-                        .handler(ApiContract.API_HANDLER)
+                        .handler(Functions.API_HANDLER)
                         .description("Cairn " + blueprint.name() + " API (" + stage.name() + ")")
                         .memorySize(stage.apiMemoryMb())
                         .logRetention(stage.logRetention())
@@ -154,19 +166,19 @@ public final class ServiceStack extends Stack {
         // On the role only: Secret.grantRead would also name this role in the data stack's key
         // policy, and the data stack must not depend on this one.
         api.grantReadSecretOfOtherStack(data.signingSecret(), data.signingKey());
-        data.media().grantUpload(api, "uploads/");
-        data.media().grantRead(api, "uploads/");
-        data.media().grantDelete(api, "uploads/");
-        data.media().grantUpload(api, "images/");
-        data.media().grantRead(api, "images/");
-        data.media().grantDelete(api, "images/");
+        // Private documents and receipts (private/) are uploaded and downloaded through pre-signed URLs
+        // this role signs; only blueprints with private media get them.
+        for (String prefix : MediaLayout.USER_PREFIXES) {
+            if (prefix.equals(MediaLayout.PRIVATE) && !blueprint.privateMedia()) {
+                continue;
+            }
+            data.media().grantUpload(api, prefix);
+            data.media().grantRead(api, prefix);
+            data.media().grantDelete(api, prefix);
+        }
         if (blueprint.privateMedia()) {
-            // Documents and receipts: uploaded and downloaded through pre-signed URLs this role signs.
-            data.media().grantUpload(api, "private/");
-            data.media().grantRead(api, "private/");
-            data.media().grantDelete(api, "private/");
             // A checked receipt is tagged for the bucket's archive rule.
-            data.media().grantTagging(api, "private/");
+            data.media().grantTagging(api, MediaLayout.ARCHIVE_PREFIX);
         }
         suppressGrantWildcards(
                 api,
@@ -185,8 +197,8 @@ public final class ServiceStack extends Stack {
                 .removalPolicy(stage.removalPolicy())
                 .build();
         Secret originVerify = Secret.Builder.create(this, "OriginVerify")
-                .description("Sent by CloudFront as " + ApiContract.ORIGIN_VERIFY_HEADER + "'s value; the API refuses"
-                        + " requests without it")
+                .description("Sent by CloudFront as " + ApiDefaults.ORIGIN_VERIFY_HEADER_ENV
+                        + "'s value; the API refuses" + " requests without it")
                 .encryptionKey(secretKey)
                 .generateSecretString(SecretStringGenerator.builder()
                         .passwordLength(64)
@@ -215,8 +227,8 @@ public final class ServiceStack extends Stack {
                         .handler(api.getAlias())
                         .userPool(data.auth().getUserPool())
                         .userPoolClients(List.of(data.auth().getClient()))
-                        .publicRoutes(ApiContract.PUBLIC_ROUTES)
-                        .appAuthorizedRoutes(ApiContract.appAuthorizedRoutes(blueprint))
+                        .publicRoutes(RoutePolicy.PUBLIC_ROUTES)
+                        .appAuthorizedRoutes(RoutePolicy.apiKeyGatewayRoutes(blueprint))
                         .accessLogRetention(stage.logRetention())
                         .originVerifySecret(originVerify)
                         .originVerifyHeaderName(ORIGIN_VERIFY_HEADER_NAME)
@@ -252,7 +264,7 @@ public final class ServiceStack extends Stack {
         CdnProps.Builder cdnProps = CdnProps.builder()
                 .mediaBucket(mediaOrigin)
                 .mediaPathPrefix(MEDIA_PATH_PREFIX)
-                .publicMediaKeyPrefix("images/")
+                .publicMediaKeyPrefix(MediaLayout.IMAGES)
                 .siteBucket(site == null ? null : site.getBucket())
                 .httpApi(http.getApi())
                 .apiPathPattern(API_PATH_PATTERN)
@@ -280,14 +292,14 @@ public final class ServiceStack extends Stack {
         if (site != null) {
             site.deploy(siteSource, cdn.getDistribution(), null);
         }
-        api.getFunction().addEnvironment(ApiContract.CDN_DOMAIN, cdnDomain);
+        api.getFunction().addEnvironment(EnvironmentVariables.CDN_DOMAIN, cdnDomain);
     }
 
     /** New originals under {@code images/} invoke the media processor through this stack's rule. */
     private ObjectCreatedRoute routeOriginalsToMediaProcessor(DataStack data) {
         return data.media()
                 .routeObjectCreated(
-                        this, "MediaProcessorRoute", mediaProcessor.getAlias(), ApiContract.MEDIA_ORIGINAL_KEY_PATTERN);
+                        this, "MediaProcessorRoute", mediaProcessor.getAlias(), MediaLayout.ORIGINAL_EVENT_PATTERN);
     }
 
     /**
@@ -355,7 +367,7 @@ public final class ServiceStack extends Stack {
                 .addMetricFilter(
                         "CognitoLimitExceeded",
                         MetricFilterOptions.builder()
-                                .filterPattern(FilterPattern.allTerms(ApiContract.COGNITO_LIMIT_EXCEEDED))
+                                .filterPattern(FilterPattern.allTerms(Functions.COGNITO_LIMIT_EXCEEDED))
                                 .metricNamespace(METRIC_NAMESPACE)
                                 .metricName("CognitoLimitExceeded")
                                 .metricValue("1")
@@ -379,17 +391,14 @@ public final class ServiceStack extends Stack {
      */
     private ApiFunction createMediaProcessor(StageConfig stage, Blueprint blueprint, DataStack data, Code appCode) {
         Map<String, String> environment = new LinkedHashMap<>();
-        environment.put(ApiContract.STAGE, stage.name());
-        environment.put(ApiContract.BLUEPRINT, blueprint.name());
-        environment.put(ApiContract.MEDIA_BUCKET, data.media().getBucket().getBucketName());
-        environment.put(ApiContract.CDN_DOMAIN, cdnDomain);
-        TableSpec images = blueprint.allTables().stream()
-                .filter(t -> t.logicalName().equals("images"))
-                .findFirst()
-                .orElseThrow();
+        environment.put(EnvironmentVariables.STAGE, stage.name());
+        environment.put(EnvironmentVariables.BLUEPRINT, blueprint.name());
         environment.put(
-                images.environmentVariable(),
-                data.tables().get("images").getTable().getTableName());
+                EnvironmentVariables.MEDIA_BUCKET, data.media().getBucket().getBucketName());
+        environment.put(EnvironmentVariables.CDN_DOMAIN, cdnDomain);
+        environment.put(
+                Tables.IMAGES.environmentVariable(),
+                data.tables().get(Tables.IMAGES.name()).getTable().getTableName());
         Queue failed = Queue.Builder.create(this, "MediaProcessorDeadLetterQueue")
                 .encryption(QueueEncryption.SQS_MANAGED)
                 .enforceSsl(true)
@@ -404,7 +413,7 @@ public final class ServiceStack extends Stack {
                 "MediaProcessor",
                 ApiFunctionProps.builder()
                         .code(appCode)
-                        .handler(ApiContract.MEDIA_PROCESSOR_HANDLER)
+                        .handler(Functions.MEDIA_PROCESSOR_HANDLER)
                         .description("Cairn " + blueprint.name() + " media processor (" + stage.name() + ")")
                         // Decoding and re-encoding images wants the CPU that comes with memory.
                         .memorySize(Math.max(2048, stage.apiMemoryMb()))
@@ -413,10 +422,10 @@ public final class ServiceStack extends Stack {
                         .environment(environment)
                         .deadLetterQueue(failed)
                         .build());
-        data.media().grantRead(processor, "images/");
-        data.media().grantUpload(processor, "images/");
-        data.media().grantDelete(processor, "images/");
-        data.tables().get("images").grantItems(processor, ApiContract.MEDIA_PROCESSOR_IMAGES_ACTIONS);
+        data.media().grantRead(processor, MediaLayout.IMAGES);
+        data.media().grantUpload(processor, MediaLayout.IMAGES);
+        data.media().grantDelete(processor, MediaLayout.IMAGES);
+        data.tables().get(Tables.IMAGES.name()).grantItems(processor, Functions.MEDIA_PROCESSOR_IMAGES_ACTIONS);
         suppressGrantWildcards(
                 processor,
                 "Object access is limited to the images/ prefix of this blueprint's media bucket: the processor"
@@ -433,8 +442,13 @@ public final class ServiceStack extends Stack {
                 "Query on the global secondary indexes of this blueprint's own tables: the wildcard is the"
                         + " index part of one table's ARN (TABLE_ARN/index/*), never another table.",
                 "/^Resource::.*Table.*\\/index\\/\\*$/");
+        String prefixes = String.join(
+                "|",
+                MediaLayout.USER_PREFIXES.stream()
+                        .map(prefix -> prefix.substring(0, prefix.length() - 1))
+                        .toList());
         Compliance.suppressMatching(
-                policy, "AwsSolutions-IAM5", objectAccess, "/^Resource::.*Media.*\\/(uploads|images|private)\\/\\*$/");
+                policy, "AwsSolutions-IAM5", objectAccess, "/^Resource::.*Media.*\\/(" + prefixes + ")\\/\\*$/");
         Compliance.suppress(
                 policy,
                 "AwsSolutions-IAM5",

@@ -1,6 +1,8 @@
 package dev.cairn.infra;
 
 import dev.cairn.constructs.Compliance;
+import dev.cairn.contract.Blueprint;
+import dev.cairn.contract.Blueprints;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,9 +38,9 @@ public final class SynthAll {
         // Staging and prod need a sender; without --email-from they get the example one.
         String emailFrom = argument(args, "--email-from", EXAMPLE_EMAIL_FROM);
         List<Synthesized> results = new ArrayList<>();
-        int total = Blueprint.BLUEPRINTS.size() * StageConfig.STAGES.size();
+        int total = Blueprints.all().size() * StageConfig.STAGES.size();
         long begin = System.nanoTime();
-        for (Blueprint blueprint : Blueprint.BLUEPRINTS.values()) {
+        for (Blueprint blueprint : Blueprints.all()) {
             for (StageConfig stage : StageConfig.STAGES.values()) {
                 long start = System.nanoTime();
                 Path dir = out.resolve("cdk.out").resolve(blueprint.name() + "-" + stage.name());

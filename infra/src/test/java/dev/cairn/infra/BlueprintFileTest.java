@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cairn.constructs.Compliance;
+import dev.cairn.contract.Blueprint;
+import dev.cairn.contract.Blueprints;
+import dev.cairn.contract.TableDefinition;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,15 +34,20 @@ class BlueprintFileTest {
         assertThat(chess.name()).isEqualTo("chess-club");
         assertThat(chess.site()).isTrue();
         assertThat(chess.privateMedia()).isFalse();
-        assertThat(chess.tables())
+        assertThat(chess.features()).isEmpty();
+        assertThat(chess.extraTables())
                 .containsExactly(
-                        TableSpec.of(
+                        TableDefinition.of(
                                 "games",
                                 "userId",
                                 "gameId",
-                                TableSpec.Index.of("opponent-index", "opponentId", "playedAt")),
-                        new TableSpec(
-                                "ratings", TableSpec.Key.text("clubId"), TableSpec.Key.number("rating"), List.of()));
+                                TableDefinition.Index.of("opponent-index", "opponentId", "playedAt")),
+                        new TableDefinition(
+                                "ratings",
+                                TableDefinition.Key.text("clubId"),
+                                TableDefinition.Key.number("rating"),
+                                List.of(),
+                                null));
 
         Path code = Files.createDirectory(dir.resolve("code"));
         Files.writeString(code.resolve("placeholder.txt"), "injected");
@@ -67,7 +75,7 @@ class BlueprintFileTest {
 
     @Test
     void builtInNamesWinOverFiles() {
-        assertThat(BlueprintFile.resolve("guitar-collection", dir)).isSameAs(Blueprint.named("guitar-collection"));
+        assertThat(BlueprintFile.resolve("guitar-collection", dir)).isSameAs(Blueprints.named("guitar-collection"));
     }
 
     @Test

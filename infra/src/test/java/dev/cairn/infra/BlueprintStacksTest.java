@@ -4,7 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cairn.constructs.ApiDefaults;
 import dev.cairn.constructs.Compliance;
+import dev.cairn.contract.Blueprint;
+import dev.cairn.contract.Blueprints;
+import dev.cairn.contract.EnvironmentVariables;
+import dev.cairn.contract.Functions;
+import dev.cairn.contract.MediaLayout;
+import dev.cairn.contract.RoutePolicy;
+import dev.cairn.contract.TableDefinition;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +58,7 @@ class BlueprintStacksTest {
         outdir = Files.createTempDirectory("cairn-cdk-out");
         App app = new App(AppProps.builder().outdir(outdir.toString()).build());
         CrossStackReferences.of(app).consume(ReferenceStrength.STRONG);
-        for (Blueprint blueprint : Blueprint.BLUEPRINTS.values()) {
+        for (Blueprint blueprint : Blueprints.all()) {
             for (StageConfig stage : StageConfig.STAGES.values()) {
                 STACKS.put(
                         blueprint.name() + "/" + stage.name(),
@@ -72,7 +80,7 @@ class BlueprintStacksTest {
         withDomain = CairnApp.build(
                 domainApp,
                 configured(StageConfig.PROD).withDomain(DOMAIN),
-                Blueprint.named("guitar-collection"),
+                Blueprints.named("guitar-collection"),
                 List.of(),
                 Code.fromAsset(code.toString()));
         Compliance.applyAllPacks(domainApp);
@@ -239,7 +247,7 @@ class BlueprintStacksTest {
                             "Runtime",
                             "java25",
                             "Handler",
-                            ApiContract.API_HANDLER,
+                            Functions.API_HANDLER,
                             "SnapStart",
                             Map.of("ApplyOn", "PublishedVersions"))));
             service.hasResourceProperties("AWS::Lambda::Alias", Match.objectLike(Map.of("Name", "live")));
@@ -252,18 +260,18 @@ class BlueprintStacksTest {
             Map<String, Map<String, Object>> functions = Template.fromStack(stacks.service())
                     .findResources(
                             "AWS::Lambda::Function",
-                            Match.objectLike(Map.of(
-                                    "Properties", Match.objectLike(Map.of("Handler", ApiContract.API_HANDLER)))));
+                            Match.objectLike(
+                                    Map.of("Properties", Match.objectLike(Map.of("Handler", Functions.API_HANDLER)))));
             assertThat(functions).hasSize(1);
             String rendered = functions.values().iterator().next().toString();
-            Blueprint blueprint = Blueprint.named(name.substring(0, name.indexOf('/')));
-            for (TableSpec table : blueprint.allTables()) {
+            Blueprint blueprint = Blueprints.named(name.substring(0, name.indexOf('/')));
+            for (TableDefinition table : blueprint.allTables()) {
                 assertThat(rendered).as(name).contains(table.environmentVariable());
             }
             assertThat(rendered)
-                    .contains(ApiContract.USER_POOL_ID)
-                    .contains(ApiContract.CLIENT_ID)
-                    .contains(ApiContract.MEDIA_BUCKET)
+                    .contains(EnvironmentVariables.USER_POOL_ID)
+                    .contains(EnvironmentVariables.CLIENT_ID)
+                    .contains(EnvironmentVariables.MEDIA_BUCKET)
                     .contains("CAIRN_STAGE=" + name.substring(name.indexOf('/') + 1));
         });
     }
@@ -301,26 +309,25 @@ class BlueprintStacksTest {
     void theApiFunctionGetsTheCdnDomainInEveryStage() {
         STACKS.forEach((name, stacks) -> {
             Template service = Template.fromStack(stacks.service());
-            Map<String, Object> variables = environmentOf(service, ApiContract.API_HANDLER);
+            Map<String, Object> variables = environmentOf(service, Functions.API_HANDLER);
             // No custom domain: the distribution's own name, from the same stack.
-            assertThat(variables.get(ApiContract.CDN_DOMAIN))
+            assertThat(variables.get(EnvironmentVariables.CDN_DOMAIN))
                     .as(name)
                     .hasToString("{Fn::GetAtt=["
                             + logicalId(stacks.service(), stacks.service().cdn().getDistribution()) + ", DomainName]}");
         });
-        Map<String, Object> variables =
-                environmentOf(Template.fromStack(withDomain.service()), ApiContract.API_HANDLER);
-        assertThat(variables.get(ApiContract.CDN_DOMAIN)).isEqualTo(DOMAIN);
+        Map<String, Object> variables = environmentOf(Template.fromStack(withDomain.service()), Functions.API_HANDLER);
+        assertThat(variables.get(EnvironmentVariables.CDN_DOMAIN)).isEqualTo(DOMAIN);
     }
 
     @Test
     void theApiFunctionReceivesTheOriginVerifySecretThatCloudFrontSends() {
         ServiceStack stack = STACKS.get("photo-portfolio/staging").service();
         Template service = Template.fromStack(stack);
-        Map<String, Object> variables = environmentOf(service, ApiContract.API_HANDLER);
+        Map<String, Object> variables = environmentOf(service, Functions.API_HANDLER);
         String secret = logicalId(stack, stack.getNode().findChild("OriginVerify"));
-        assertThat(variables.get(ApiContract.ORIGIN_VERIFY_SECRET_ARN)).hasToString("{Ref=" + secret + "}");
-        assertThat(variables.get(ApiContract.ORIGIN_VERIFY_HEADER)).isEqualTo("X-Origin-Verify");
+        assertThat(variables.get(ApiDefaults.ORIGIN_VERIFY_SECRET_ARN_ENV)).hasToString("{Ref=" + secret + "}");
+        assertThat(variables.get(ApiDefaults.ORIGIN_VERIFY_HEADER_ENV)).isEqualTo("X-Origin-Verify");
         String distribution =
                 service.findResources("AWS::CloudFront::Distribution").toString();
         assertThat(distribution).contains("HeaderName=X-Origin-Verify").contains("{{resolve:secretsmanager:");
@@ -407,8 +414,9 @@ class BlueprintStacksTest {
         STACKS.forEach((name, stacks) -> {
             DataStack data = stacks.data();
             Template template = Template.fromStack(data);
-            Map<String, Object> variables = environmentOf(template, ApiContract.POST_CONFIRMATION_HANDLER);
-            assertThat(variables).containsKeys(ApiContract.STAGE, ApiContract.BLUEPRINT, "DYNAMODB_TABLE_USERS");
+            Map<String, Object> variables = environmentOf(template, Functions.POST_CONFIRMATION_HANDLER);
+            assertThat(variables)
+                    .containsKeys(EnvironmentVariables.STAGE, EnvironmentVariables.BLUEPRINT, "DYNAMODB_TABLE_USERS");
             String alias = logicalId(data, data.postConfirmation().getAlias());
             template.hasResourceProperties(
                     "AWS::Cognito::UserPool",
@@ -441,14 +449,14 @@ class BlueprintStacksTest {
         STACKS.forEach((name, stacks) -> {
             ServiceStack service = stacks.service();
             Template template = Template.fromStack(service);
-            Map<String, Object> variables = environmentOf(template, ApiContract.MEDIA_PROCESSOR_HANDLER);
+            Map<String, Object> variables = environmentOf(template, Functions.MEDIA_PROCESSOR_HANDLER);
             assertThat(variables)
                     .containsKeys(
-                            ApiContract.MEDIA_BUCKET,
-                            ApiContract.CDN_DOMAIN,
+                            EnvironmentVariables.MEDIA_BUCKET,
+                            EnvironmentVariables.CDN_DOMAIN,
                             "DYNAMODB_TABLE_IMAGES",
-                            ApiContract.STAGE,
-                            ApiContract.BLUEPRINT);
+                            EnvironmentVariables.STAGE,
+                            EnvironmentVariables.BLUEPRINT);
             template.hasResourceProperties(
                     "AWS::Events::Rule",
                     Match.objectLike(Map.of(
@@ -464,7 +472,7 @@ class BlueprintStacksTest {
                                                     List.of(
                                                             Map.of(
                                                                     "wildcard",
-                                                                    ApiContract.MEDIA_ORIGINAL_KEY_PATTERN))))))),
+                                                                    MediaLayout.ORIGINAL_EVENT_PATTERN))))))),
                             "Targets",
                             List.of(Match.objectLike(Map.of(
                                     "Arn",
@@ -582,7 +590,7 @@ class BlueprintStacksTest {
                     .outdir(Files.createTempDirectory("cairn-no-sender").toString())
                     .build());
             assertThatThrownBy(() -> CairnApp.build(
-                            app, stage, Blueprint.named("recipe-archive"), List.of(), Code.fromAsset(code.toString())))
+                            app, stage, Blueprints.named("recipe-archive"), List.of(), Code.fromAsset(code.toString())))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("stage " + stage.name() + " sends sign-up and password-reset codes")
                     .hasMessageContaining("-c emailFrom=");
@@ -600,7 +608,7 @@ class BlueprintStacksTest {
                             "LogGroupName",
                             Map.of("Ref", logGroup),
                             "FilterPattern",
-                            Match.stringLikeRegexp(".*" + ApiContract.COGNITO_LIMIT_EXCEEDED + ".*"),
+                            Match.stringLikeRegexp(".*" + Functions.COGNITO_LIMIT_EXCEEDED + ".*"),
                             "MetricTransformations",
                             List.of(Match.objectLike(
                                     Map.of("MetricNamespace", "Cairn", "MetricName", "CognitoLimitExceeded"))))));
@@ -643,7 +651,7 @@ class BlueprintStacksTest {
         CairnApp.Stacks stacks = CairnApp.build(
                 app,
                 StageConfig.STAGING.withEmailFrom(EMAIL_FROM),
-                Blueprint.named("recipe-archive"),
+                Blueprints.named("recipe-archive"),
                 List.of(),
                 Code.fromAsset(code.toString()));
         software.amazon.awscdk.assertions.Annotations.fromStack(stacks.service())
@@ -661,9 +669,9 @@ class BlueprintStacksTest {
                 .contains("Name=SizeRestrictions_BODY")
                 .contains("Name=BodySizeRestriction")
                 .contains("Name=LargeBodyLimit")
-                .contains("SearchString=" + ApiContract.API_PATH_PREFIX)
+                .contains("SearchString=" + RoutePolicy.API_PATH_PREFIX)
                 .contains("Name=content-length");
-        assertThat(rules).contains(String.valueOf(ApiContract.MAX_BODY_BYTES).substring(0, 6));
+        assertThat(rules).contains(String.valueOf(RoutePolicy.MAX_BODY_BYTES).substring(0, 6));
         String logging = Template.fromStack(STACKS.get("recipe-archive/prod").edge())
                 .findResources("AWS::WAFv2::LoggingConfiguration")
                 .toString();
@@ -706,7 +714,7 @@ class BlueprintStacksTest {
 
     @Test
     void failsIfTheBlueprintIsUnknown() {
-        assertThatThrownBy(() -> Blueprint.named("chess-club"))
+        assertThatThrownBy(() -> Blueprints.named("chess-club"))
                 .hasMessageContaining("blueprint must be one of")
                 .hasMessageContaining("(value: chess-club)");
     }

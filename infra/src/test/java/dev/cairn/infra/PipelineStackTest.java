@@ -3,6 +3,7 @@ package dev.cairn.infra;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cairn.constructs.Compliance;
+import dev.cairn.contract.Blueprints;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ class PipelineStackTest {
         pipeline = CairnApp.pipeline(
                 app,
                 new PipelineStack.Source(CONNECTION, "cairn-dev/cairn", "main"),
-                Blueprint.named("guitar-collection"),
+                Blueprints.named("guitar-collection"),
                 StageConfig.STAGES_IN_ORDER.stream()
                         .map(s -> s.in(BlueprintStacksTest.ACCOUNT, BlueprintStacksTest.REGION)
                                 .withEmailFrom(BlueprintStacksTest.EMAIL_FROM)

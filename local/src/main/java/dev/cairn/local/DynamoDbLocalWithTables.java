@@ -1,6 +1,5 @@
 package dev.cairn.local;
 
-import dev.cairn.api.data.Tables;
 import java.net.URI;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -32,8 +31,7 @@ public final class DynamoDbLocalWithTables implements AutoCloseable {
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .httpClient(UrlConnectionHttpClient.create())
                 .build()) {
-            return new DynamoDbLocalWithTables(
-                    dynamoDb, LocalTables.create(provisioning, Tables.forBlueprint(blueprint)));
+            return new DynamoDbLocalWithTables(dynamoDb, LocalTables.create(provisioning, LocalTables.of(blueprint)));
         }
     }
 

@@ -3,8 +3,8 @@ package dev.cairn.local;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import dev.cairn.api.ApiHandler;
-import dev.cairn.api.data.Tables;
 import dev.cairn.api.user.PostConfirmationHandler;
+import dev.cairn.contract.MediaLayout;
 import io.micronaut.context.ApplicationContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -109,7 +109,7 @@ public final class LocalCairn implements AutoCloseable {
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .httpClient(UrlConnectionHttpClient.create())
                 .build()) {
-            tableProperties = LocalTables.create(provisioning, Tables.forBlueprint(options.blueprint()));
+            tableProperties = LocalTables.create(provisioning, LocalTables.of(options.blueprint()));
         }
         Map<String, Object> appProperties = appProperties();
         handler = new ApiHandler(ApplicationContext.builder()
@@ -132,7 +132,7 @@ public final class LocalCairn implements AutoCloseable {
                 r -> r.bucket(MEDIA_BUCKET).versioningConfiguration(v -> v.status(BucketVersioningStatus.ENABLED)));
         Map<String, HttpHandler> localRoutes = new LinkedHashMap<>();
         localRoutes.put("/_local/outbox", this::serveOutbox);
-        localRoutes.put("/media/", this::serveMedia);
+        localRoutes.put(MediaLayout.CDN_PATH, this::serveMedia);
         http = remember(new HttpApiEmulator(
                 apiPort, handler, localRoutes, Map.of("x-origin-verify", (String) appProperties.get(ORIGIN_VERIFY))));
     }
@@ -255,12 +255,12 @@ public final class LocalCairn implements AutoCloseable {
      */
     private void serveMedia(HttpExchange exchange) throws IOException {
         try (exchange) {
-            String key = exchange.getRequestURI().getPath().substring("/media/".length());
+            String key = exchange.getRequestURI().getPath().substring(MediaLayout.CDN_PATH.length());
             if (!"GET".equals(exchange.getRequestMethod()) && !"HEAD".equals(exchange.getRequestMethod())) {
                 HttpApiEmulator.send(exchange, 405, Map.of("Allow", "GET, HEAD"), new byte[0]);
                 return;
             }
-            if (!key.startsWith("images/") || key.contains("..")) {
+            if (!key.startsWith(MediaLayout.IMAGES) || key.contains("..")) {
                 HttpApiEmulator.send(
                         exchange,
                         403,

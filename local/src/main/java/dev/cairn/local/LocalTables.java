@@ -1,6 +1,8 @@
 package dev.cairn.local;
 
-import dev.cairn.api.data.TableDefinition;
+import dev.cairn.contract.Blueprint;
+import dev.cairn.contract.Blueprints;
+import dev.cairn.contract.TableDefinition;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,17 +17,25 @@ import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
-/** Creates the app's tables in DynamoDB Local, with the keys and indexes the app declares. */
+/** Creates a blueprint's tables in DynamoDB Local, with the keys and indexes the contract declares. */
 final class LocalTables {
     static final String PREFIX = "cairn-local-";
 
     private LocalTables() {}
 
+    /**
+     * Every table {@code blueprint} creates in AWS; for a name that is no built-in blueprint (a
+     * custom one, whose API serves no feature), the core tables.
+     */
+    static List<TableDefinition> of(String blueprint) {
+        return Blueprints.find(blueprint).map(Blueprint::allTables).orElse(Blueprint.CORE_TABLES);
+    }
+
     /** Creates each table that is not there yet; returns the {@code cairn.tables.*} properties. */
     static Map<String, Object> create(DynamoDbClient dynamoDb, List<TableDefinition> tables) {
         Map<String, Object> properties = new LinkedHashMap<>();
         for (TableDefinition table : tables) {
-            String name = PREFIX + table.logicalName();
+            String name = PREFIX + table.name();
             try {
                 dynamoDb.createTable(r -> {
                     r.tableName(name)
@@ -39,42 +49,42 @@ final class LocalTables {
             } catch (ResourceInUseException e) {
                 // A file-backed stack keeps its tables across restarts.
             }
-            properties.put("cairn.tables." + table.logicalName(), name);
+            properties.put("cairn.tables." + table.name(), name);
         }
         return properties;
     }
 
     private static List<AttributeDefinition> attributes(TableDefinition table) {
         Map<String, AttributeDefinition> attributes = new LinkedHashMap<>();
-        List<String> names = new ArrayList<>();
-        names.add(table.partitionKey());
-        names.add(table.sortKey());
+        List<TableDefinition.Key> keys = new ArrayList<>();
+        keys.add(table.partitionKey());
+        keys.add(table.sortKey());
         table.indexes().forEach(i -> {
-            names.add(i.partitionKey());
-            names.add(i.sortKey());
+            keys.add(i.partitionKey());
+            keys.add(i.sortKey());
         });
-        for (String name : names) {
-            if (name != null) {
+        for (TableDefinition.Key key : keys) {
+            if (key != null) {
                 attributes.putIfAbsent(
-                        name,
+                        key.name(),
                         AttributeDefinition.builder()
-                                .attributeName(name)
-                                .attributeType(ScalarAttributeType.S)
+                                .attributeName(key.name())
+                                .attributeType(key.numeric() ? ScalarAttributeType.N : ScalarAttributeType.S)
                                 .build());
             }
         }
         return List.copyOf(attributes.values());
     }
 
-    private static List<KeySchemaElement> keys(String partitionKey, String sortKey) {
+    private static List<KeySchemaElement> keys(TableDefinition.Key partitionKey, TableDefinition.Key sortKey) {
         List<KeySchemaElement> keys = new ArrayList<>();
         keys.add(KeySchemaElement.builder()
-                .attributeName(partitionKey)
+                .attributeName(partitionKey.name())
                 .keyType(KeyType.HASH)
                 .build());
         if (sortKey != null) {
             keys.add(KeySchemaElement.builder()
-                    .attributeName(sortKey)
+                    .attributeName(sortKey.name())
                     .keyType(KeyType.RANGE)
                     .build());
         }

@@ -3,27 +3,28 @@ package dev.cairn.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cairn.api.auth.Public;
-import dev.cairn.api.data.TableDefinition;
-import dev.cairn.api.data.Tables;
-import dev.cairn.api.keys.ApiKeys;
 import dev.cairn.api.media.MediaObjects;
 import dev.cairn.constructs.EdgeDefaults;
-import dev.cairn.infra.ApiContract;
-import dev.cairn.infra.Blueprint;
+import dev.cairn.infra.BlueprintFile;
 import dev.cairn.infra.CairnApp;
 import dev.cairn.infra.StageConfig;
-import dev.cairn.infra.TableSpec;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.web.router.Router;
 import io.micronaut.web.router.UriRouteInfo;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.App;
@@ -34,61 +35,35 @@ import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 import software.amazon.awscdk.services.lambda.Code;
 
-/** What infra/ deploys and what app/ expects must be the same thing. */
+/**
+ * What cannot be written once: the contract ({@code dev.cairn.contract}) is what both sides read,
+ * and this checks that each side does what it says, for every built-in blueprint and a custom one
+ * (infra/blueprints/chess-club.yaml): the app's routes and configuration, and the synthesized IAM
+ * grants, environment, gateway routes and bucket rules.
+ */
 class InfraAppContractTest {
+    /** Every built-in blueprint and the example custom one, synthesized once (dev stage). */
+    private static final Map<Blueprint, CairnApp.Stacks> BUILT = build();
 
-    @Test
-    void theBlueprintsWithTheirWholeApiCreateExactlyTheTablesAndIndexesItUses() {
-        for (String name : List.of("guitar-collection", "personal-site")) {
-            Map<String, String> deployed = new TreeMap<>();
-            for (TableSpec table : Blueprint.named(name).allTables()) {
-                List<String> indexes = table.indexes().stream()
-                        .map(i -> i.name()
-                                + keys(
-                                        i.partitionKey().name(),
-                                        i.sortKey() == null ? null : i.sortKey().name()))
-                        .sorted()
-                        .toList();
-                String sortKey =
-                        table.sortKey() == null ? null : table.sortKey().name();
-                deployed.put(table.logicalName(), keys(table.partitionKey().name(), sortKey) + indexes);
+    private static Map<Blueprint, CairnApp.Stacks> build() {
+        try {
+            Path code = Files.createTempDirectory("cairn-code");
+            Files.writeString(code.resolve("placeholder.txt"), "injected");
+            App app = new App(AppProps.builder()
+                    .outdir(Files.createTempDirectory("cairn-contract").toString())
+                    .build());
+            CrossStackReferences.of(app).consume(ReferenceStrength.STRONG);
+            List<Blueprint> blueprints = new ArrayList<>(Blueprints.all());
+            blueprints.add(BlueprintFile.resolve("chess-club", Path.of("..").resolve(BlueprintFile.DIRECTORY)));
+            Map<Blueprint, CairnApp.Stacks> built = new LinkedHashMap<>();
+            for (Blueprint blueprint : blueprints) {
+                built.put(
+                        blueprint,
+                        CairnApp.build(app, StageConfig.DEV, blueprint, List.of(), Code.fromAsset(code.toString())));
             }
-            Map<String, String> used = new TreeMap<>();
-            for (TableDefinition table : Tables.forBlueprint(name)) {
-                List<String> indexes = table.indexes().stream()
-                        .map(i -> i.name() + keys(i.partitionKey(), i.sortKey()))
-                        .sorted()
-                        .toList();
-                used.put(table.logicalName(), keys(table.partitionKey(), table.sortKey()) + indexes);
-            }
-            assertThat(deployed).as(name).isEqualTo(used);
-        }
-        TableSpec apiKeys = Blueprint.named("personal-site").allTables().stream()
-                .filter(t -> t.logicalName().equals(ApiKeys.TABLE.logicalName()))
-                .findFirst()
-                .orElseThrow();
-        assertThat(apiKeys.timeToLive()).isEqualTo(ApiKeys.EXPIRES_AT);
-    }
-
-    @Test
-    void everyTableTheAppReadsExistsInEveryBlueprintWithTheSameKeys() {
-        for (Blueprint blueprint : Blueprint.BLUEPRINTS.values()) {
-            Map<String, TableSpec> deployed =
-                    blueprint.allTables().stream().collect(Collectors.toMap(TableSpec::logicalName, t -> t));
-            for (TableDefinition expected : Tables.forBlueprint(blueprint.name())) {
-                TableSpec table = deployed.get(expected.logicalName());
-                assertThat(table)
-                        .as(blueprint.name() + " has table " + expected.logicalName())
-                        .isNotNull();
-                assertThat(table.environmentVariable()).isEqualTo(expected.environmentVariable());
-                assertThat(table.partitionKey().name()).isEqualTo(expected.partitionKey());
-                assertThat(table.sortKey() == null ? null : table.sortKey().name())
-                        .isEqualTo(expected.sortKey());
-                assertThat(table.indexes().stream().map(TableSpec.Index::name).toList())
-                        .containsAll(expected.indexes().stream()
-                                .map(TableDefinition.Index::name)
-                                .toList());
-            }
+            return built;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -110,32 +85,23 @@ class InfraAppContractTest {
                             + info.getUriMatchTemplate().toPathString());
                 }
             });
-            assertThat(publicRoutes).containsExactlyInAnyOrderElementsOf(ApiContract.PUBLIC_ROUTES);
+            assertThat(publicRoutes).containsExactlyInAnyOrderElementsOf(RoutePolicy.PUBLIC_ROUTES);
         }
     }
 
-    /** What each blueprint serves beyond what every blueprint serves (auth, user, images, docs, health). */
-    private static final Map<String, Set<String>> FEATURE_COLLECTIONS = Map.of(
-            "guitar-collection", Set.of("/api/guitars"),
-            "personal-site", Set.of("/api/notes", "/api/bookmarks", "/api/files", "/api/keys"),
-            "recipe-archive", Set.of(),
-            "photo-portfolio", Set.of(),
-            "retreat-audio", Set.of());
-
     @Test
-    void eachBlueprintServesItsOwnRoutesWhateverTableVariablesExist() {
+    void eachBlueprintServesItsFeaturesRoutesWhateverTableVariablesExist() {
         // Every table of every blueprint named, as if each variable existed: only the blueprint may decide.
         Map<String, Object> everyTable = new TreeMap<>();
-        for (Blueprint blueprint : Blueprint.BLUEPRINTS.values()) {
-            for (TableSpec table : blueprint.allTables()) {
-                everyTable.put("cairn.tables." + table.logicalName(), table.logicalName());
+        for (Blueprint blueprint : BUILT.keySet()) {
+            for (TableDefinition table : blueprint.allTables()) {
+                everyTable.put("cairn.tables." + table.name(), table.name());
             }
         }
         assertThat(everyTable).containsKey("cairn.tables.bookmarks");
         Set<String> common = routesServed("a-blueprint-with-no-features", everyTable);
         assertThat(common).contains("POST /api/auth/login", "GET /api/user/profile", "POST /api/images/upload-url");
-        assertThat(FEATURE_COLLECTIONS.keySet()).containsExactlyInAnyOrderElementsOf(Blueprint.BLUEPRINTS.keySet());
-        for (Blueprint blueprint : Blueprint.BLUEPRINTS.values()) {
+        for (Blueprint blueprint : BUILT.keySet()) {
             Set<String> served = routesServed(blueprint.name(), everyTable);
             assertThat(served).as(blueprint.name()).containsAll(common);
             Set<String> own = new TreeSet<>();
@@ -143,15 +109,113 @@ class InfraAppContractTest {
                     .filter(route -> !common.contains(route))
                     .map(route -> collection(route.substring(route.indexOf(' ') + 1)))
                     .forEach(own::add);
-            assertThat(own).as(blueprint.name()).isEqualTo(new TreeSet<>(FEATURE_COLLECTIONS.get(blueprint.name())));
-            // The gateway lets API keys through only where the app serves the collection.
-            for (String route : ApiContract.appAuthorizedRoutes(blueprint)) {
-                String path = route.substring(route.indexOf(' ') + 1).replace("/{proxy+}", "");
+            Set<String> declared = blueprint.features().stream()
+                    .flatMap(feature -> feature.routePrefixes().stream())
+                    .collect(Collectors.toCollection(TreeSet::new));
+            assertThat(own).as(blueprint.name()).isEqualTo(declared);
+            // API keys reach only routes the app serves.
+            for (String prefix : RoutePolicy.apiKeyPrefixes(blueprint)) {
                 assertThat(served.stream()
-                                .anyMatch(r -> r.substring(r.indexOf(' ') + 1).startsWith(path)))
-                        .as(blueprint.name() + " serves " + path)
+                                .anyMatch(r -> r.substring(r.indexOf(' ') + 1).startsWith(prefix)))
+                        .as(blueprint.name() + " serves " + prefix)
                         .isTrue();
             }
+        }
+    }
+
+    @Test
+    void theGatewayLetsThroughWithoutAJwtExactlyThePublicAndApiKeyRoutes() {
+        BUILT.forEach((blueprint, stacks) -> {
+            Set<String> open = new TreeSet<>();
+            Template.fromStack(stacks.service())
+                    .findResources(
+                            "AWS::ApiGatewayV2::Route",
+                            Match.objectLike(
+                                    Map.of("Properties", Match.objectLike(Map.of("AuthorizationType", "NONE")))))
+                    .values()
+                    .forEach(route -> open.add(String.valueOf(properties(route).get("RouteKey"))));
+            Set<String> expected = new TreeSet<>(RoutePolicy.PUBLIC_ROUTES);
+            expected.addAll(RoutePolicy.apiKeyGatewayRoutes(blueprint));
+            assertThat(open).as(blueprint.name()).isEqualTo(expected);
+        });
+    }
+
+    @Test
+    void theFunctionsGetTheMediaAccessTheLayoutNames() {
+        BUILT.forEach((blueprint, stacks) -> {
+            // The functions' grants on the media bucket (not the site deployment's on the site bucket).
+            Set<String> granted = objectPrefixes(
+                    Template.fromStack(stacks.service()),
+                    "AWS::IAM::Policy",
+                    statement -> statement.contains("Media") && statement.contains("s3:"));
+            Set<String> expected = new TreeSet<>(MediaLayout.USER_PREFIXES);
+            if (!blueprint.privateMedia()) {
+                expected.remove(MediaLayout.PRIVATE);
+            }
+            assertThat(granted).as(blueprint.name()).isEqualTo(expected);
+            String service = Template.fromStack(stacks.service()).toJSON().toString();
+            assertThat(service).as(blueprint.name()).contains("wildcard=" + MediaLayout.ORIGINAL_EVENT_PATTERN);
+            Template data = Template.fromStack(stacks.data());
+            assertThat(objectPrefixes(
+                            data, "AWS::S3::BucketPolicy", statement -> statement.contains("cloudfront.amazonaws.com")))
+                    .as(blueprint.name() + ": the CDN reads")
+                    .containsExactly(MediaLayout.IMAGES);
+            String rules = data.findResources("AWS::S3::Bucket").toString();
+            if (blueprint.privateMedia()) {
+                assertThat(rules)
+                        .as(blueprint.name())
+                        .contains("Prefix=" + MediaLayout.ARCHIVE_PREFIX)
+                        .contains(MediaLayout.RECEIPT_ARCHIVE_TAGS
+                                .keySet()
+                                .iterator()
+                                .next());
+            } else {
+                assertThat(rules).as(blueprint.name()).doesNotContain("Id=Archive");
+            }
+        });
+    }
+
+    @Test
+    void theFunctionsGetTheEnvironmentTheAppReads() throws IOException {
+        Set<String> read = variablesTheAppReads();
+        assertThat(read)
+                .contains(
+                        EnvironmentVariables.SIGNING_SECRET_ARN,
+                        EnvironmentVariables.CDN_DOMAIN,
+                        EnvironmentVariables.USER_POOL_ID);
+        BUILT.forEach((blueprint, stacks) -> {
+            Map<String, Object> environment =
+                    environmentOf(Template.fromStack(stacks.service()), Functions.API_HANDLER);
+            Set<String> tables = blueprint.allTables().stream()
+                    .map(TableDefinition::environmentVariable)
+                    .collect(Collectors.toSet());
+            for (String variable : read) {
+                boolean needed = variable.startsWith(EnvironmentVariables.TABLE_PREFIX)
+                        ? tables.contains(variable)
+                        : !NOT_FROM_INFRA.contains(variable);
+                if (needed) {
+                    assertThat(environment).as(blueprint.name()).containsKey(variable);
+                }
+            }
+            assertThat(environment.keySet()).as(blueprint.name()).containsAll(tables);
+            assertThat(environment)
+                    .as(blueprint.name())
+                    .containsKeys(
+                            EnvironmentVariables.USER_POOL_ID,
+                            EnvironmentVariables.CLIENT_ID,
+                            EnvironmentVariables.MEDIA_BUCKET,
+                            EnvironmentVariables.STAGE)
+                    .containsEntry(EnvironmentVariables.BLUEPRINT, blueprint.name())
+                    .containsAllEntriesOf(blueprint.limits().environment());
+        });
+    }
+
+    @Test
+    void everyHandlerTheInfraDeploysIsAClassOfTheApp() throws ClassNotFoundException {
+        for (String handler : Functions.HANDLERS) {
+            assertThat(Class.forName(Functions.handlerClass(handler)))
+                    .as(handler)
+                    .isNotNull();
         }
     }
 
@@ -162,7 +226,71 @@ class InfraAppContractTest {
             properties.load(in);
         }
         assertThat(Integer.parseInt(properties.getProperty("cairn.api.max-body-bytes")))
-                .isEqualTo(ApiContract.MAX_BODY_BYTES);
+                .isEqualTo(RoutePolicy.MAX_BODY_BYTES);
+    }
+
+    @Test
+    void theCdnKeepsPublicMediaNoLongerThanTheAppAsks() {
+        assertThat(EdgeDefaults.MEDIA_TTL.toSeconds().longValue()).isEqualTo(MediaObjects.PUBLIC_CACHE_SECONDS);
+        assertThat(EdgeDefaults.MEDIA_CACHE_CONTROL).isEqualTo("public, max-age=" + MediaObjects.PUBLIC_CACHE_SECONDS);
+    }
+
+    /** Set by the Lambda runtime, or optional with a default that fits the infra. */
+    private static final Set<String> NOT_FROM_INFRA = Set.of("AWS_REGION", "ORIGIN_VERIFY_SECRET_FIELD");
+
+    /** Every {@code ${VARIABLE:...}} of the app's application.properties. */
+    private static Set<String> variablesTheAppReads() throws IOException {
+        String properties;
+        try (var in = ApplicationContext.class.getClassLoader().getResourceAsStream("application.properties")) {
+            assertThat(in).as("the app's application.properties").isNotNull();
+            properties = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        Set<String> variables = new TreeSet<>();
+        Matcher matcher = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)[:}]").matcher(properties);
+        while (matcher.find()) {
+            variables.add(matcher.group(1));
+        }
+        return variables;
+    }
+
+    /**
+     * The object prefixes ({@code PREFIX/*}) named by the policy statements of {@code type} that
+     * {@code relevant} picks (their text), e.g. the ones on the media bucket.
+     */
+    @SuppressWarnings("unchecked")
+    private static Set<String> objectPrefixes(Template template, String type, Predicate<String> relevant) {
+        Set<String> prefixes = new TreeSet<>();
+        Pattern prefix = Pattern.compile("[\\[ ,]/([a-z-]+/)\\*[,\\]]");
+        for (Map<String, Object> policy : template.findResources(type).values()) {
+            Map<String, Object> document =
+                    (Map<String, Object>) properties(policy).get("PolicyDocument");
+            for (Object statement : (List<Object>) document.get("Statement")) {
+                String text = statement.toString();
+                if (relevant.test(text)) {
+                    Matcher matcher = prefix.matcher(text);
+                    while (matcher.find()) {
+                        prefixes.add(matcher.group(1));
+                    }
+                }
+            }
+        }
+        return prefixes;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> properties(Map<String, Object> resource) {
+        return (Map<String, Object>) resource.get("Properties");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> environmentOf(Template template, String handler) {
+        Map<String, Map<String, Object>> functions = template.findResources(
+                "AWS::Lambda::Function",
+                Match.objectLike(Map.of("Properties", Match.objectLike(Map.of("Handler", handler)))));
+        assertThat(functions).as(handler).hasSize(1);
+        Map<String, Object> environment = (Map<String, Object>)
+                properties(functions.values().iterator().next()).get("Environment");
+        return (Map<String, Object>) environment.get("Variables");
     }
 
     /** {@code /api/guitars/{id}/notes} is part of {@code /api/guitars}. */
@@ -188,79 +316,6 @@ class InfraAppContractTest {
                 }
             });
             return routes;
-        }
-    }
-
-    private static String keys(String partitionKey, String sortKey) {
-        return "(" + partitionKey + "/" + (sortKey == null ? "" : sortKey) + ")";
-    }
-
-    /** Set by the Lambda runtime, or optional with a default that fits the infra. */
-    private static final Set<String> NOT_FROM_INFRA = Set.of("AWS_REGION", "ORIGIN_VERIFY_SECRET_FIELD");
-
-    /** Every {@code ${VARIABLE:...}} of the app's application.properties. */
-    private static Set<String> variablesTheAppReads() throws IOException {
-        String properties;
-        try (var in = ApplicationContext.class.getClassLoader().getResourceAsStream("application.properties")) {
-            assertThat(in).as("the app's application.properties").isNotNull();
-            properties = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        }
-        Set<String> variables = new TreeSet<>();
-        java.util.regex.Matcher matcher =
-                java.util.regex.Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)[:}]").matcher(properties);
-        while (matcher.find()) {
-            variables.add(matcher.group(1));
-        }
-        return variables;
-    }
-
-    @Test
-    void theCdnKeepsPublicMediaNoLongerThanTheAppAsks() {
-        assertThat(EdgeDefaults.MEDIA_TTL.toSeconds().longValue()).isEqualTo(MediaObjects.PUBLIC_CACHE_SECONDS);
-        assertThat(EdgeDefaults.MEDIA_CACHE_CONTROL).isEqualTo("public, max-age=" + MediaObjects.PUBLIC_CACHE_SECONDS);
-    }
-
-    @Test
-    void theApiFunctionGetsTheEnvironmentTheAppReads() throws IOException {
-        Path code = Files.createTempDirectory("cairn-code");
-        Files.writeString(code.resolve("placeholder.txt"), "injected");
-        App app = new App(AppProps.builder()
-                .outdir(Files.createTempDirectory("cairn-contract").toString())
-                .build());
-        CrossStackReferences.of(app).consume(ReferenceStrength.STRONG);
-        Set<String> read = variablesTheAppReads();
-        assertThat(read).contains("SIGNING_SECRET_ARN", "CLOUDFRONT_DOMAIN", "COGNITO_USER_POOL_ID");
-        Map<Blueprint, CairnApp.Stacks> built = new java.util.LinkedHashMap<>();
-        for (Blueprint blueprint : Blueprint.BLUEPRINTS.values()) {
-            built.put(
-                    blueprint,
-                    CairnApp.build(app, StageConfig.DEV, blueprint, List.of(), Code.fromAsset(code.toString())));
-        }
-        for (Map.Entry<Blueprint, CairnApp.Stacks> entry : built.entrySet()) {
-            Blueprint blueprint = entry.getKey();
-            CairnApp.Stacks stacks = entry.getValue();
-            Map<String, Map<String, Object>> functions = Template.fromStack(stacks.service())
-                    .findResources(
-                            "AWS::Lambda::Function",
-                            Match.objectLike(Map.of(
-                                    "Properties", Match.objectLike(Map.of("Handler", ApiContract.API_HANDLER)))));
-            String environment = functions.values().iterator().next().toString();
-            Set<String> tables = Tables.forBlueprint(blueprint.name()).stream()
-                    .map(TableDefinition::environmentVariable)
-                    .collect(Collectors.toSet());
-            for (String variable : read) {
-                boolean needed = variable.startsWith("DYNAMODB_TABLE_")
-                        ? tables.contains(variable)
-                        : !NOT_FROM_INFRA.contains(variable);
-                if (needed) {
-                    assertThat(environment).as(blueprint.name()).contains(variable + "=");
-                }
-            }
-            assertThat(environment)
-                    .contains("COGNITO_USER_POOL_ID=")
-                    .contains("COGNITO_CLIENT_ID=")
-                    .contains("S3_BUCKET_MEDIA=")
-                    .contains("CAIRN_BLUEPRINT=" + blueprint.name());
         }
     }
 }

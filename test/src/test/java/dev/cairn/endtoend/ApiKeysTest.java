@@ -3,7 +3,7 @@ package dev.cairn.endtoend;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cairn.api.data.TableNames;
-import dev.cairn.api.keys.ApiKeys;
+import dev.cairn.contract.Tables;
 import dev.cairn.endtoend.Accounts.Account;
 import dev.cairn.endtoend.ApiClient.Reply;
 import java.time.Duration;
@@ -114,6 +114,10 @@ class ApiKeysTest extends EndToEnd {
             assertThat(withKey("DELETE", "/api/user/account", Map.of("password", Accounts.PASSWORD), key)
                             .errorCode())
                     .isEqualTo("AUTH_FORBIDDEN");
+            // Nor anything outside the blueprint's API-key routes, the ones the gateway opens to keys.
+            Reply admin = withKey("POST", "/api/admin/users/" + ada.userId() + "/disable", Map.of(), key);
+            assertThat(admin.errorCode()).isEqualTo("AUTH_FORBIDDEN");
+            assertThat(admin.body().toString()).contains("API keys reach only");
         }
         assertThat(pages(ada, "/api/keys", 20)).hasSize(2);
     }
@@ -309,7 +313,7 @@ class ApiKeysTest extends EndToEnd {
 
     private static void setAttribute(Account user, String id, String attribute, String value) {
         DynamoDbClient dynamoDb = stack.app().getBean(DynamoDbClient.class);
-        String table = stack.app().getBean(TableNames.class).of(ApiKeys.TABLE);
+        String table = stack.app().getBean(TableNames.class).of(Tables.API_KEYS);
         dynamoDb.updateItem(r -> r.tableName(table)
                 .key(Map.of("userId", AttributeValue.fromS(user.userId()), "keyId", AttributeValue.fromS(id)))
                 .updateExpression("SET #a = :v")
@@ -319,7 +323,7 @@ class ApiKeysTest extends EndToEnd {
 
     private static List<Map<String, AttributeValue>> partition(Account user) {
         DynamoDbClient dynamoDb = stack.app().getBean(DynamoDbClient.class);
-        String table = stack.app().getBean(TableNames.class).of(ApiKeys.TABLE);
+        String table = stack.app().getBean(TableNames.class).of(Tables.API_KEYS);
         return dynamoDb.query(r -> r.tableName(table)
                         .keyConditionExpression("userId = :u")
                         .expressionAttributeValues(Map.of(":u", AttributeValue.fromS(user.userId()))))

@@ -3,8 +3,8 @@ package dev.cairn.endtoend;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cairn.api.data.TableNames;
-import dev.cairn.api.guitar.Guitars;
 import dev.cairn.api.media.ImageRecords;
+import dev.cairn.contract.Tables;
 import dev.cairn.endtoend.Accounts.Account;
 import dev.cairn.endtoend.ApiClient.Reply;
 import dev.cairn.local.LocalCairn;
@@ -413,7 +413,7 @@ class GuitarCollectionTest extends EndToEnd {
 
         var items = stack.app()
                 .getBean(software.amazon.awssdk.services.dynamodb.DynamoDbClient.class)
-                .query(r -> r.tableName(stack.app().getBean(TableNames.class).of(Guitars.TABLE))
+                .query(r -> r.tableName(stack.app().getBean(TableNames.class).of(Tables.GUITARS))
                         .keyConditionExpression("userId = :u")
                         .expressionAttributeValues(Map.of(
                                 ":u",
@@ -597,7 +597,7 @@ class GuitarCollectionTest extends EndToEnd {
             Account user, String id) {
         return stack.app()
                 .getBean(software.amazon.awssdk.services.dynamodb.DynamoDbClient.class)
-                .getItem(r -> r.tableName(stack.app().getBean(TableNames.class).of(Guitars.TABLE))
+                .getItem(r -> r.tableName(stack.app().getBean(TableNames.class).of(Tables.GUITARS))
                         .key(Map.of(
                                 "userId",
                                 software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(user.userId()),

@@ -3,9 +3,7 @@ package dev.cairn.endtoend;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cairn.api.data.TableNames;
-import dev.cairn.api.files.PrivateFiles;
-import dev.cairn.api.keys.ApiKeys;
-import dev.cairn.api.site.SiteCollections;
+import dev.cairn.contract.Tables;
 import dev.cairn.endtoend.Accounts.Account;
 import dev.cairn.endtoend.ApiClient.Reply;
 import dev.cairn.local.SampleData;
@@ -140,7 +138,7 @@ class PersonalSiteTest extends EndToEnd {
                 .isEqualTo(200);
         DynamoDbClient dynamoDb = stack.app().getBean(DynamoDbClient.class);
         TableNames tables = stack.app().getBean(TableNames.class);
-        for (String table : List.of(tables.of(SiteCollections.NOTES), tables.of(SiteCollections.BOOKMARKS))) {
+        for (String table : List.of(tables.of(Tables.NOTES), tables.of(Tables.BOOKMARKS))) {
             assertThat(dynamoDb.query(r -> r.tableName(table)
                                     .keyConditionExpression("userId = :u")
                                     .expressionAttributeValues(Map.of(":u", AttributeValue.fromS(ada.userId()))))
@@ -203,7 +201,7 @@ class PersonalSiteTest extends EndToEnd {
                 .isEqualTo(200);
         DynamoDbClient dynamoDb = stack.app().getBean(DynamoDbClient.class);
         TableNames tables = stack.app().getBean(TableNames.class);
-        for (String table : List.of(tables.of(PrivateFiles.TABLE), tables.of(ApiKeys.TABLE))) {
+        for (String table : List.of(tables.of(Tables.FILES), tables.of(Tables.API_KEYS))) {
             assertThat(dynamoDb.query(r -> r.tableName(table)
                                     .keyConditionExpression("userId = :u")
                                     .expressionAttributeValues(Map.of(":u", AttributeValue.fromS(ada.userId()))))

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cairn.api.data.TableNames;
 import dev.cairn.api.user.PostConfirmationHandler;
 import dev.cairn.api.user.UserProfiles;
+import dev.cairn.contract.Tables;
 import dev.cairn.local.LocalCairn;
 import io.micronaut.context.ApplicationContext;
 import java.io.ByteArrayInputStream;
@@ -24,7 +25,7 @@ class PostConfirmationTriggerTest {
 
     @Test
     void runsWithOnlyTheUsersTableAndCreatesTheProfile(LocalCairn stack) throws Exception {
-        String users = stack.app().getBean(TableNames.class).of(UserProfiles.TABLE);
+        String users = stack.app().getBean(TableNames.class).of(Tables.USERS);
         String userId = UUID.randomUUID().toString();
         String event = """
                 {"version":"1","triggerSource":"PostConfirmation_ConfirmSignUp","region":"us-east-1",

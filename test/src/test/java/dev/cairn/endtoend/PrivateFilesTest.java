@@ -3,7 +3,7 @@ package dev.cairn.endtoend;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cairn.api.data.TableNames;
-import dev.cairn.api.media.ImageRecords;
+import dev.cairn.contract.Tables;
 import dev.cairn.endtoend.Accounts.Account;
 import dev.cairn.endtoend.ApiClient.Reply;
 import dev.cairn.local.LocalCairn;
@@ -281,7 +281,7 @@ class PrivateFilesTest extends EndToEnd {
     static List<Long> usage(LocalCairn stack, Account user) {
         DynamoDbClient dynamoDb = stack.app().getBean(DynamoDbClient.class);
         Map<String, AttributeValue> row = dynamoDb.getItem(
-                        r -> r.tableName(stack.app().getBean(TableNames.class).of(ImageRecords.TABLE))
+                        r -> r.tableName(stack.app().getBean(TableNames.class).of(Tables.IMAGES))
                                 .key(Map.of(
                                         "userId", AttributeValue.fromS(user.userId()),
                                         "imageId", AttributeValue.fromS("#usage"))))

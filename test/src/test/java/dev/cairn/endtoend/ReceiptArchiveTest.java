@@ -2,9 +2,9 @@ package dev.cairn.endtoend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cairn.contract.Blueprints;
 import dev.cairn.endtoend.Accounts.Account;
 import dev.cairn.endtoend.ApiClient.Reply;
-import dev.cairn.infra.Blueprint;
 import dev.cairn.infra.CairnApp;
 import dev.cairn.infra.StageConfig;
 import dev.cairn.local.LocalCairn;
@@ -109,7 +109,7 @@ class ReceiptArchiveTest extends EndToEnd {
         CairnApp.Stacks stacks = CairnApp.build(
                 app,
                 StageConfig.PROD.withEmailFrom("no-reply@example.com"),
-                Blueprint.named(blueprint),
+                Blueprints.named(blueprint),
                 List.of(),
                 Code.fromAsset(code.toString()));
         Map<String, Object> bucket = (Map<String, Object>) Template.fromStack(stacks.data())

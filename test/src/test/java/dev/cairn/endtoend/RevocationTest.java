@@ -3,8 +3,8 @@ package dev.cairn.endtoend;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cairn.api.data.TableNames;
-import dev.cairn.api.guitar.Guitars;
 import dev.cairn.api.user.UserProfiles;
+import dev.cairn.contract.Tables;
 import dev.cairn.endtoend.Accounts.Account;
 import dev.cairn.endtoend.ApiClient.Reply;
 import dev.cairn.local.LocalCairn;
@@ -106,7 +106,7 @@ class RevocationTest extends EndToEnd {
         assertThat(stack.app()
                         .getBean(DynamoDbClient.class)
                         .query(r -> r.tableName(
-                                        stack.app().getBean(TableNames.class).of(Guitars.TABLE))
+                                        stack.app().getBean(TableNames.class).of(Tables.GUITARS))
                                 .keyConditionExpression("userId = :u")
                                 .expressionAttributeValues(Map.of(":u", AttributeValue.fromS(ada.userId()))))
                         .items())

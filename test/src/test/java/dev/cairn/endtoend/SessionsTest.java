@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cairn.api.auth.SignInSessions;
 import dev.cairn.api.data.TableNames;
 import dev.cairn.api.user.UserProfiles;
+import dev.cairn.contract.Tables;
 import dev.cairn.endtoend.Accounts.Account;
 import dev.cairn.endtoend.ApiClient.Reply;
 import java.time.Duration;
@@ -136,7 +137,7 @@ class SessionsTest extends EndToEnd {
         Reply phone = login(ada, PHONE, null);
         // As for sign-ins from before sessions were recorded: the profile holds no session map.
         stack.app().getBean(DynamoDbClient.class).updateItem(r -> r.tableName(
-                        stack.app().getBean(TableNames.class).of(UserProfiles.TABLE))
+                        stack.app().getBean(TableNames.class).of(Tables.USERS))
                 .key(Map.of("userId", AttributeValue.fromS(ada.userId())))
                 .updateExpression("REMOVE sessions"));
 
@@ -171,7 +172,7 @@ class SessionsTest extends EndToEnd {
     private static Map<String, AttributeValue> storedItem(String userId) {
         return stack.app()
                 .getBean(DynamoDbClient.class)
-                .getItem(r -> r.tableName(stack.app().getBean(TableNames.class).of(UserProfiles.TABLE))
+                .getItem(r -> r.tableName(stack.app().getBean(TableNames.class).of(Tables.USERS))
                         .key(Map.of("userId", AttributeValue.fromS(userId)))
                         .consistentRead(true))
                 .item();

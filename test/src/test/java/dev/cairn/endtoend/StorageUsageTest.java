@@ -3,7 +3,7 @@ package dev.cairn.endtoend;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cairn.api.data.TableNames;
-import dev.cairn.api.media.ImageRecords;
+import dev.cairn.contract.Tables;
 import dev.cairn.endtoend.Accounts.Account;
 import dev.cairn.endtoend.ApiClient.Reply;
 import java.util.Map;
@@ -100,7 +100,7 @@ class StorageUsageTest extends EndToEnd {
     /** Puts the user where every user was before uploads were counted: no usage row. */
     private static void forgetUsage(Account user) {
         stack.app().getBean(DynamoDbClient.class).deleteItem(r -> r.tableName(
-                        stack.app().getBean(TableNames.class).of(ImageRecords.TABLE))
+                        stack.app().getBean(TableNames.class).of(Tables.IMAGES))
                 .key(Map.of(
                         "userId", AttributeValue.fromS(user.userId()),
                         "imageId", AttributeValue.fromS("#usage"))));

@@ -1,8 +1,13 @@
 package dev.cairn.api.auth;
 
+import dev.cairn.api.blueprint.BlueprintServes;
 import dev.cairn.api.http.ApiException;
 import dev.cairn.api.http.ErrorCodes;
+import dev.cairn.contract.Blueprint;
+import dev.cairn.contract.Blueprints;
+import dev.cairn.contract.RoutePolicy;
 import io.micronaut.context.BeanProvider;
+import io.micronaut.context.annotation.Property;
 import io.micronaut.core.annotation.AnnotationMetadata;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
@@ -35,8 +40,10 @@ import org.slf4j.MDC;
  *
  * <p>Where the blueprint has API keys ({@link ApiKeyAuthenticator}), a request with {@code
  * X-Api-Key} and no bearer token acts as the key's owner: a read key may only GET (or HEAD), no key
- * reaches the token-only areas (sign-in, the account, the keys themselves), and each key has a
- * daily quota, past which the answer is 429 {@code RATE_LIMITED} with {@code Retry-After}.
+ * reaches the token-only areas (sign-in, the account, the keys themselves) or any route outside the
+ * blueprint's API-key routes ({@link RoutePolicy#apiKeyPrefixes}, the same list the gateway lets
+ * through without a JWT), and each key has a daily quota, past which the answer is 429 {@code
+ * RATE_LIMITED} with {@code Retry-After}.
  *
  * <p>A valid token or key still has to pass the {@link RevocationCheck}, on every request: a token
  * issued before its user signed out (or reset the password), a token of an ended session, and any
@@ -48,8 +55,6 @@ final class AuthenticationFilter implements Ordered {
     static final String USER_ATTRIBUTE = "cairn.user";
     static final String TOKEN_ATTRIBUTE = "cairn.accessToken";
     static final String API_KEY_HEADER = "X-Api-Key";
-    /** Where only a signed-in user may go: an API key can never manage keys, the account or sign-in. */
-    static final List<String> TOKEN_ONLY_PATHS = List.of("/api/auth", "/api/user", "/api/keys");
 
     private static final Logger LOG = LoggerFactory.getLogger(AuthenticationFilter.class);
     private static final String BEARER = "Bearer ";
@@ -58,16 +63,21 @@ final class AuthenticationFilter implements Ordered {
     private final RevocationCheck revocations;
     private final BeanProvider<ApiKeyAuthenticator> apiKeys;
     private final ErrorResponseProcessor<?> errors;
+    /** The app's blueprint, or null for one that is not built in (which has no API keys). */
+    @Nullable
+    private final Blueprint blueprint;
 
     AuthenticationFilter(
             AccessTokenVerifier verifier,
             RevocationCheck revocations,
             BeanProvider<ApiKeyAuthenticator> apiKeys,
-            ErrorResponseProcessor<?> errors) {
+            ErrorResponseProcessor<?> errors,
+            @Property(name = BlueprintServes.PROPERTY) @Nullable String blueprint) {
         this.verifier = verifier;
         this.revocations = revocations;
         this.apiKeys = apiKeys;
         this.errors = errors;
+        this.blueprint = Blueprints.find(blueprint).orElse(null);
     }
 
     @RequestFilter
@@ -131,9 +141,14 @@ final class AuthenticationFilter implements Ordered {
                 .orElseThrow(() -> new ApiException(401, ErrorCodes.AUTH_UNAUTHORIZED, "The API key is not valid"));
         MDC.put("userId", grant.userId());
         MDC.put("apiKeyId", grant.keyId());
-        if (isTokenOnly(request.getPath())) {
+        String path = request.getPath();
+        if (RoutePolicy.isTokenOnly(path)) {
             throw new ApiException(
                     403, ErrorCodes.AUTH_FORBIDDEN, "API keys cannot manage keys, the account or sign-in");
+        }
+        if (blueprint == null || !RoutePolicy.apiKeyMayReach(blueprint, path)) {
+            List<String> reachable = blueprint == null ? List.of() : RoutePolicy.apiKeyPrefixes(blueprint);
+            throw new ApiException(403, ErrorCodes.AUTH_FORBIDDEN, "API keys reach only " + reachable);
         }
         HttpMethod method = request.getMethod();
         if (!grant.mayWrite() && method != HttpMethod.GET && method != HttpMethod.HEAD) {
@@ -158,10 +173,6 @@ final class AuthenticationFilter implements Ordered {
                 USER_ATTRIBUTE,
                 new AuthenticatedUser(grant.userId(), "api-key:" + grant.keyId(), Set.of(), "api-key", now));
         return null;
-    }
-
-    static boolean isTokenOnly(String path) {
-        return TOKEN_ONLY_PATHS.stream().anyMatch(p -> path.equals(p) || path.startsWith(p + "/"));
     }
 
     private static long secondsUntilTomorrow() {

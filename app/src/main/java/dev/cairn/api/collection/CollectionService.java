@@ -2,13 +2,13 @@ package dev.cairn.api.collection;
 
 import dev.cairn.api.data.DynamoNumbers;
 import dev.cairn.api.data.Ids;
-import dev.cairn.api.data.TableDefinition;
 import dev.cairn.api.data.Transactions;
 import dev.cairn.api.http.ApiError;
 import dev.cairn.api.http.ApiException;
 import dev.cairn.api.http.ErrorCodes;
 import dev.cairn.api.http.FieldErrors;
 import dev.cairn.api.user.UserData;
+import dev.cairn.contract.TableDefinition;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
@@ -434,7 +434,7 @@ public final class CollectionService<T> implements UserData {
 
     @Override
     public String name() {
-        return collection.table().logicalName();
+        return collection.table().name();
     }
 
     @Override
@@ -978,7 +978,8 @@ public final class CollectionService<T> implements UserData {
                     .filter(i -> i.name().equals(index))
                     .findFirst()
                     .orElseThrow();
-            for (String attribute : new String[] {definition.partitionKey(), definition.sortKey()}) {
+            for (String attribute :
+                    new String[] {definition.partitionKey().name(), TableDefinition.Key.nameOf(definition.sortKey())}) {
                 if (attribute != null && !attributes.contains(attribute)) {
                     attributes.add(attribute);
                 }

@@ -1,7 +1,7 @@
 package dev.cairn.api.collection;
 
-import dev.cairn.api.data.TableDefinition;
 import dev.cairn.api.http.ApiError;
+import dev.cairn.contract.TableDefinition;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.tree.JsonNode;
@@ -115,11 +115,11 @@ public final class OwnedCollection<T> {
     }
 
     public String ownerAttribute() {
-        return table.partitionKey();
+        return table.partitionKey().name();
     }
 
     public String idAttribute() {
-        return table.sortKey();
+        return table.sortKey().name();
     }
 
     /** A filter a list request may give as a query parameter. */

@@ -1,5 +1,6 @@
 package dev.cairn.api.data;
 
+import dev.cairn.contract.TableDefinition;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import java.util.Map;
 
@@ -16,10 +17,10 @@ public record TableNames(Map<String, String> tables) {
 
     /** The deployed name of {@code table}; fails, naming the variable to set, if there is none. */
     public String of(TableDefinition table) {
-        String name = tables.get(table.logicalName());
+        String name = tables.get(table.name());
         if (name == null || name.isBlank()) {
-            throw new IllegalStateException("cairn.tables." + table.logicalName() + " (" + table.environmentVariable()
-                    + ") must name the " + table.logicalName() + " table");
+            throw new IllegalStateException("cairn.tables." + table.name() + " (" + table.environmentVariable()
+                    + ") must name the " + table.name() + " table");
         }
         return name;
     }

@@ -1,7 +1,6 @@
 package dev.cairn.api.files;
 
 import dev.cairn.api.auth.AuthenticatedUser;
-import dev.cairn.api.blueprint.Feature;
 import dev.cairn.api.blueprint.ServedBy;
 import dev.cairn.api.collection.CollectionService;
 import dev.cairn.api.collection.OwnedItemsController;
@@ -10,6 +9,7 @@ import dev.cairn.api.http.ApiResponse;
 import dev.cairn.api.http.ErrorResource;
 import dev.cairn.api.media.DocumentUpload;
 import dev.cairn.api.media.PrivateMedia;
+import dev.cairn.contract.Feature;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;

@@ -1,6 +1,5 @@
 package dev.cairn.api.files;
 
-import dev.cairn.api.blueprint.Feature;
 import dev.cairn.api.blueprint.ServedBy;
 import dev.cairn.api.collection.CollectionService;
 import dev.cairn.api.data.Ids;
@@ -9,6 +8,8 @@ import dev.cairn.api.http.ErrorCodes;
 import dev.cairn.api.media.DocumentType;
 import dev.cairn.api.media.PrivateMedia;
 import dev.cairn.api.media.StorageUsage;
+import dev.cairn.contract.Feature;
+import dev.cairn.contract.MediaLayout;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;
@@ -26,7 +27,7 @@ import java.util.Set;
 @ServedBy(Feature.FILES)
 public class FileService {
     static final String RESOURCE = "file";
-    static final String AREA = "files";
+    static final String AREA = MediaLayout.FILES_AREA;
     static final long MAX_BYTES = 25L * 1024 * 1024;
     static final Set<DocumentType> ACCEPTED = EnumSet.allOf(DocumentType.class);
 

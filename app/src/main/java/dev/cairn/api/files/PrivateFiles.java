@@ -1,20 +1,19 @@
 package dev.cairn.api.files;
 
-import dev.cairn.api.blueprint.Feature;
 import dev.cairn.api.blueprint.ServedBy;
 import dev.cairn.api.collection.CollectionService;
 import dev.cairn.api.collection.CollectionServices;
 import dev.cairn.api.collection.ItemHooks;
 import dev.cairn.api.collection.OwnedCollection;
-import dev.cairn.api.data.TableDefinition;
 import dev.cairn.api.media.DocumentType;
 import dev.cairn.api.media.PrivateMedia;
 import dev.cairn.api.media.StorageUsage;
+import dev.cairn.contract.Feature;
+import dev.cairn.contract.Tables;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -30,9 +29,8 @@ public class PrivateFiles {
     static final String CONTENT_TYPE = "contentType";
     static final String SIZE = "size";
 
-    public static final TableDefinition TABLE = new TableDefinition("files", "userId", "fileId", List.of());
-
-    static final OwnedCollection<FileDetails> COLLECTION = OwnedCollection.of("file", "File", FileDetails.class, TABLE)
+    static final OwnedCollection<FileDetails> COLLECTION = OwnedCollection.of(
+                    "file", "File", FileDetails.class, Tables.FILES)
             .filter(OwnedCollection.ListFilter.equalTo(CONTENT_TYPE))
             .managed(FILE_NAME)
             .managed(CONTENT_TYPE)

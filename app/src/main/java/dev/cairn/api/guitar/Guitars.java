@@ -1,15 +1,15 @@
 package dev.cairn.api.guitar;
 
-import dev.cairn.api.blueprint.Feature;
 import dev.cairn.api.blueprint.ServedBy;
 import dev.cairn.api.collection.CollectionService;
 import dev.cairn.api.collection.CollectionServices;
 import dev.cairn.api.collection.OwnedCollection;
 import dev.cairn.api.collection.OwnedCollection.ListFilter;
-import dev.cairn.api.data.TableDefinition;
 import dev.cairn.api.http.ApiError;
 import dev.cairn.api.media.PrivateMedia;
 import dev.cairn.api.media.StorageUsage;
+import dev.cairn.contract.Feature;
+import dev.cairn.contract.Tables;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.time.LocalDate;
@@ -24,13 +24,9 @@ import java.util.List;
 @Factory
 @ServedBy(Feature.GUITARS)
 public class Guitars {
-    static final String BRAND_INDEX = "brand-userId-index";
-
-    public static final TableDefinition TABLE = new TableDefinition(
-            "guitars", "userId", "guitarId", List.of(new TableDefinition.Index(BRAND_INDEX, "brand", "userId")));
-
-    static final OwnedCollection<Guitar> COLLECTION = OwnedCollection.of("guitar", "Guitar", Guitar.class, TABLE)
-            .filter(ListFilter.equalTo("brand").viaIndex(BRAND_INDEX))
+    static final OwnedCollection<Guitar> COLLECTION = OwnedCollection.of(
+                    "guitar", "Guitar", Guitar.class, Tables.GUITARS)
+            .filter(ListFilter.equalTo("brand").viaIndex(Tables.GUITAR_BRAND_INDEX))
             .filter(ListFilter.equalTo("type"))
             .filter(ListFilter.atLeast("yearFrom", "year"))
             .filter(ListFilter.atMost("yearTo", "year"))

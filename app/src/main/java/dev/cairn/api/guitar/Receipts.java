@@ -8,6 +8,7 @@ import dev.cairn.api.http.ErrorCodes;
 import dev.cairn.api.media.DocumentType;
 import dev.cairn.api.media.PrivateMedia;
 import dev.cairn.api.media.StorageUsage;
+import dev.cairn.contract.MediaLayout;
 import io.micronaut.json.tree.JsonNode;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -19,15 +20,13 @@ import java.util.Set;
  * {@code private/USER/receipts/GUITAR/}. The guitar stores only the object's key, in the managed
  * attribute {@code receipt}; views show {@code privateInfo.receiptUrl}, a download signed for five
  * minutes, and deleting the guitar deletes the receipt. A checked receipt is tagged {@link
- * #ARCHIVE_TAGS}: the media bucket's archive rule moves tagged objects under {@code private/} to
+ * MediaLayout#RECEIPT_ARCHIVE_TAGS}: the media bucket's archive rule moves tagged objects under {@code private/} to
  * Glacier Instant Retrieval after a year, where the signed download still reads them.
  */
 final class Receipts implements ItemHooks {
     static final String RESOURCE = "receipt";
     static final String ATTRIBUTE = "receipt";
     static final long MAX_BYTES = 10L * 1024 * 1024;
-    /** What the media bucket's archive rule filters on (S3 lifecycle filters have no wildcards). */
-    static final Map<String, String> ARCHIVE_TAGS = Map.of("cairn:kind", "receipt");
 
     static final Set<DocumentType> ACCEPTED =
             EnumSet.of(DocumentType.PDF, DocumentType.JPEG, DocumentType.PNG, DocumentType.WEBP);
@@ -73,7 +72,7 @@ final class Receipts implements ItemHooks {
             throw new ApiException(refused.status(), refused.code(), refused.getMessage() + "; the upload was removed");
         }
         try {
-            media.tag(document.key(), ARCHIVE_TAGS);
+            media.tag(document.key(), MediaLayout.RECEIPT_ARCHIVE_TAGS);
         } catch (RuntimeException e) {
             // Not attached, so not counted. The upload stays (it may be the guitar's receipt
             // already, completed again), and completing it again can succeed.
@@ -150,7 +149,7 @@ final class Receipts implements ItemHooks {
     }
 
     private static String area(String guitarId) {
-        return "receipts/" + guitarId;
+        return MediaLayout.receiptArea(guitarId);
     }
 
     private static String text(JsonNode node, String field) {

@@ -1,11 +1,11 @@
 package dev.cairn.api.keys;
 
 import dev.cairn.api.auth.ApiKeyAuthenticator;
-import dev.cairn.api.blueprint.Feature;
 import dev.cairn.api.blueprint.ServedBy;
 import dev.cairn.api.collection.CollectionService;
 import dev.cairn.api.data.Ids;
 import dev.cairn.api.secrets.SigningSecret;
+import dev.cairn.contract.Feature;
 import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;

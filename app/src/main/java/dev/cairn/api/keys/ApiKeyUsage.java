@@ -1,9 +1,10 @@
 package dev.cairn.api.keys;
 
 import dev.cairn.api.auth.ApiKeyAuthenticator.ApiKeyGrant;
-import dev.cairn.api.blueprint.Feature;
 import dev.cairn.api.blueprint.ServedBy;
 import dev.cairn.api.data.TableNames;
+import dev.cairn.contract.Feature;
+import dev.cairn.contract.Tables;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -39,14 +40,14 @@ class ApiKeyUsage {
 
     ApiKeyUsage(DynamoDbClient dynamoDb, TableNames tables) {
         this.dynamoDb = dynamoDb;
-        this.table = tables.of(ApiKeys.TABLE);
+        this.table = tables.of(Tables.API_KEYS);
         this.clock = Clock.systemUTC();
     }
 
     /** The key with this hash, or empty if there is none. */
     Optional<StoredKey> findByHash(String keyHash) {
         List<Map<String, AttributeValue>> items = dynamoDb.query(r -> r.tableName(table)
-                        .indexName(ApiKeys.HASH_INDEX)
+                        .indexName(Tables.API_KEY_HASH_INDEX)
                         .keyConditionExpression("#hash = :hash")
                         .expressionAttributeNames(Map.of("#hash", ApiKeys.KEY_HASH))
                         .expressionAttributeValues(Map.of(":hash", AttributeValue.fromS(keyHash)))
@@ -57,8 +58,8 @@ class ApiKeyUsage {
         }
         Map<String, AttributeValue> item = items.getFirst();
         ApiKeyGrant grant = new ApiKeyGrant(
-                item.get(ApiKeys.TABLE.partitionKey()).s(),
-                item.get(ApiKeys.TABLE.sortKey()).s(),
+                item.get(Tables.API_KEYS.partitionKey().name()).s(),
+                item.get(Tables.API_KEYS.sortKey().name()).s(),
                 ApiKeyDetails.WRITE.equals(item.get("scope").s()),
                 Long.parseLong(item.get("dailyQuota").n()));
         return Optional.of(new StoredKey(grant, expiresAt(item), instant(item, ApiKeys.LAST_USED_AT)));
@@ -78,15 +79,18 @@ class ApiKeyUsage {
         try {
             dynamoDb.updateItem(r -> r.tableName(table)
                     .key(Map.of(
-                            ApiKeys.TABLE.partitionKey(),
+                            Tables.API_KEYS.partitionKey().name(),
                                     AttributeValue.fromS(key.grant().userId()),
-                            ApiKeys.TABLE.sortKey(),
+                            Tables.API_KEYS.sortKey().name(),
                                     AttributeValue.fromS(key.grant().keyId())))
                     .updateExpression("SET #lastUsedAt = :now")
                     .conditionExpression(
                             "attribute_exists(#keyId) AND (attribute_not_exists(#lastUsedAt) OR #lastUsedAt < :due)")
-                    .expressionAttributeNames(
-                            Map.of("#lastUsedAt", ApiKeys.LAST_USED_AT, "#keyId", ApiKeys.TABLE.sortKey()))
+                    .expressionAttributeNames(Map.of(
+                            "#lastUsedAt",
+                            ApiKeys.LAST_USED_AT,
+                            "#keyId",
+                            Tables.API_KEYS.sortKey().name()))
                     .expressionAttributeValues(Map.of(
                             ":now", AttributeValue.fromS(seconds(now)),
                             ":due", AttributeValue.fromS(seconds(due)))));
@@ -130,11 +134,12 @@ class ApiKeyUsage {
         try {
             dynamoDb.updateItem(r -> r.tableName(table)
                     .key(Map.of(
-                            ApiKeys.TABLE.partitionKey(), AttributeValue.fromS(grant.userId()),
-                            ApiKeys.TABLE.sortKey(), AttributeValue.fromS(USAGE_PREFIX + grant.keyId() + "#" + today)))
+                            Tables.API_KEYS.partitionKey().name(), AttributeValue.fromS(grant.userId()),
+                            Tables.API_KEYS.sortKey().name(),
+                                    AttributeValue.fromS(USAGE_PREFIX + grant.keyId() + "#" + today)))
                     .updateExpression("ADD #count :one SET #expiresAt = :expiresAt")
                     .conditionExpression("attribute_not_exists(#count) OR #count < :quota")
-                    .expressionAttributeNames(Map.of("#count", "count", "#expiresAt", ApiKeys.EXPIRES_AT))
+                    .expressionAttributeNames(Map.of("#count", "count", "#expiresAt", Tables.API_KEYS.timeToLive()))
                     .expressionAttributeValues(Map.of(
                             ":one", AttributeValue.fromN("1"),
                             ":quota", AttributeValue.fromN(Long.toString(grant.dailyQuota())),

@@ -1,19 +1,18 @@
 package dev.cairn.api.keys;
 
-import dev.cairn.api.blueprint.Feature;
 import dev.cairn.api.blueprint.ServedBy;
 import dev.cairn.api.collection.CollectionService;
 import dev.cairn.api.collection.CollectionServices;
 import dev.cairn.api.collection.ItemHooks;
 import dev.cairn.api.collection.ItemLimit;
 import dev.cairn.api.collection.OwnedCollection;
-import dev.cairn.api.data.TableDefinition;
 import dev.cairn.api.limits.UserLimits;
+import dev.cairn.contract.Feature;
+import dev.cairn.contract.Tables;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -31,18 +30,12 @@ import java.util.Map;
 @Factory
 @ServedBy(Feature.API_KEYS)
 public class ApiKeys {
-    static final String HASH_INDEX = "keyHash-index";
-    static final String KEY_HASH = "keyHash";
+    static final String KEY_HASH = Tables.API_KEY_HASH;
     static final String PREFIX = "prefix";
     static final String LAST_USED_AT = "lastUsedAt";
-    /** The attribute the table's TTL reads (epoch seconds); set on usage counters only. */
-    public static final String EXPIRES_AT = "expiresAt";
-
-    public static final TableDefinition TABLE = new TableDefinition(
-            "api-keys", "userId", "keyId", List.of(new TableDefinition.Index(HASH_INDEX, KEY_HASH, null)));
 
     static final OwnedCollection<ApiKeyDetails> COLLECTION = OwnedCollection.of(
-                    "api_key", "API key", ApiKeyDetails.class, TABLE)
+                    "api_key", "API key", ApiKeyDetails.class, Tables.API_KEYS)
             .managed(KEY_HASH)
             .managed(PREFIX)
             .managed(LAST_USED_AT)

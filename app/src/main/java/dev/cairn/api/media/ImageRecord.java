@@ -1,5 +1,6 @@
 package dev.cairn.api.media;
 
+import dev.cairn.contract.MediaLayout;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 
@@ -34,7 +35,7 @@ public record ImageRecord(
     }
 
     static String prefix(String userId, String imageId) {
-        return "images/" + userId + "/" + imageId + "/";
+        return MediaLayout.imageOf(userId, imageId);
     }
 
     ImageRecord with(List<Variant> newVariants, String newStatus, String now) {

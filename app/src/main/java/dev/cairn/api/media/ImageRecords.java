@@ -1,8 +1,8 @@
 package dev.cairn.api.media;
 
-import dev.cairn.api.data.TableDefinition;
 import dev.cairn.api.data.TableNames;
 import dev.cairn.api.data.Transactions;
+import dev.cairn.contract.Tables;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,14 +19,12 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 /** The Images table: partition key {@code userId}, sort key {@code imageId} (UUIDv7, so by time). */
 @Singleton
 public class ImageRecords {
-    public static final TableDefinition TABLE = new TableDefinition("images", "userId", "imageId", List.of());
-
     private final DynamoDbClient dynamoDb;
     private final String table;
 
     ImageRecords(DynamoDbClient dynamoDb, TableNames tables) {
         this.dynamoDb = dynamoDb;
-        this.table = tables.of(TABLE);
+        this.table = tables.of(Tables.IMAGES);
     }
 
     public Optional<ImageRecord> find(String userId, String imageId) {

@@ -5,6 +5,7 @@ import dev.cairn.api.data.Ids;
 import dev.cairn.api.http.ApiError;
 import dev.cairn.api.http.ApiException;
 import dev.cairn.api.http.ErrorCodes;
+import dev.cairn.contract.MediaLayout;
 import jakarta.inject.Singleton;
 import java.awt.image.BufferedImage;
 import java.time.Clock;
@@ -62,13 +63,13 @@ public class ImageService {
                     "Images can be at most " + settings.maxImageBytes() / (1024 * 1024) + " MB");
         }
         usage.check(user.userId(), fileSize);
-        String key = "uploads/" + user.userId() + "/" + UUID.randomUUID() + "-" + safeName(fileName, format);
+        String key = MediaLayout.uploadsOf(user.userId()) + UUID.randomUUID() + "-" + safeName(fileName, format);
         String url = objects.presignUpload(key, format.mediaType(), fileSize, UPLOAD_URL_VALIDITY);
         return new UploadUrl(url, key, UPLOAD_URL_VALIDITY.toSeconds(), Map.of("Content-Type", format.mediaType()));
     }
 
     public ImageView complete(AuthenticatedUser user, String imageKey) {
-        String prefix = "uploads/" + user.userId() + "/";
+        String prefix = MediaLayout.uploadsOf(user.userId());
         if (!imageKey.startsWith(prefix) || imageKey.indexOf('/', prefix.length()) >= 0 || imageKey.contains("..")) {
             throw notFound();
         }

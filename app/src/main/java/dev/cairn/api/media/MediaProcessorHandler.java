@@ -2,6 +2,7 @@ package dev.cairn.api.media;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.cairn.contract.MediaLayout;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;
 import java.io.IOException;
@@ -10,7 +11,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +22,6 @@ import org.slf4j.LoggerFactory;
  */
 public class MediaProcessorHandler implements RequestStreamHandler {
     private static final Logger LOG = LoggerFactory.getLogger(MediaProcessorHandler.class);
-    static final Pattern ORIGINAL = Pattern.compile("images/([^/]+)/([^/]+)/original\\.[a-z]+");
 
     private final ImageVariants variants;
     private final JsonMapper json;
@@ -73,7 +72,7 @@ public class MediaProcessorHandler implements RequestStreamHandler {
     }
 
     void handleKey(String key) {
-        Matcher matcher = ORIGINAL.matcher(key);
+        Matcher matcher = MediaLayout.ORIGINAL_KEY.matcher(key);
         if (matcher.matches()) {
             variants.generate(matcher.group(1), matcher.group(2));
         }

@@ -3,6 +3,7 @@ package dev.cairn.api.media;
 import dev.cairn.api.http.ApiError;
 import dev.cairn.api.http.ApiException;
 import dev.cairn.api.http.ErrorCodes;
+import dev.cairn.contract.MediaLayout;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -128,7 +129,7 @@ public class PrivateMedia {
     }
 
     private static String prefix(String userId, String area) {
-        return "private/" + userId + "/" + area + "/";
+        return MediaLayout.privateArea(userId, area);
     }
 
     private static String describe(DocumentType type) {

@@ -4,6 +4,7 @@ import dev.cairn.api.data.TableNames;
 import dev.cairn.api.http.ApiException;
 import dev.cairn.api.http.ErrorCodes;
 import dev.cairn.api.limits.UserLimits;
+import dev.cairn.contract.Tables;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.util.HashMap;
@@ -48,7 +49,7 @@ public class StorageUsage {
 
     StorageUsage(DynamoDbClient dynamoDb, TableNames tables, UserLimits limits, MediaObjects objects) {
         this.dynamoDb = dynamoDb;
-        this.table = tables.of(ImageRecords.TABLE);
+        this.table = tables.of(Tables.IMAGES);
         this.limits = limits;
         this.objects = objects;
     }

@@ -1,11 +1,11 @@
 package dev.cairn.api.site;
 
-import dev.cairn.api.blueprint.Feature;
 import dev.cairn.api.blueprint.ServedBy;
 import dev.cairn.api.collection.CollectionController;
 import dev.cairn.api.collection.CollectionService;
 import dev.cairn.api.docs.ApiDocumentation;
 import dev.cairn.api.http.ErrorResource;
+import dev.cairn.contract.Feature;
 import io.micronaut.http.annotation.Controller;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 

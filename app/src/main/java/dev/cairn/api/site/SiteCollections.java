@@ -1,14 +1,14 @@
 package dev.cairn.api.site;
 
-import dev.cairn.api.blueprint.Feature;
 import dev.cairn.api.blueprint.ServedBy;
 import dev.cairn.api.collection.CollectionService;
 import dev.cairn.api.collection.CollectionServices;
 import dev.cairn.api.collection.OwnedCollection;
 import dev.cairn.api.collection.OwnedCollection.ListFilter;
 import dev.cairn.api.collection.OwnedCollection.ListOrder;
-import dev.cairn.api.data.TableDefinition;
 import dev.cairn.api.http.ApiError;
+import dev.cairn.contract.Feature;
+import dev.cairn.contract.Tables;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;
@@ -20,22 +20,16 @@ import java.util.Locale;
 /** Seed 004's notes and bookmarks, declared on their tables. */
 @Factory
 public class SiteCollections {
-    static final String NOTE_ORDER_INDEX = "userId-listOrder-index";
-
-    public static final TableDefinition NOTES = new TableDefinition(
-            "notes", "userId", "noteId", List.of(new TableDefinition.Index(NOTE_ORDER_INDEX, "userId", "listOrder")));
-    public static final TableDefinition BOOKMARKS = new TableDefinition("bookmarks", "userId", "bookmarkId", List.of());
-
-    static final OwnedCollection<Note> NOTE_COLLECTION = OwnedCollection.of("note", "Note", Note.class, NOTES)
+    static final OwnedCollection<Note> NOTE_COLLECTION = OwnedCollection.of("note", "Note", Note.class, Tables.NOTES)
             .filter(ListFilter.contains("tag", "tags"))
             .filter(ListFilter.flag("pinned"))
             // Pinned notes first, each group newest first: "1#<id>" sorts after "0#<id>" and lists descend.
-            .order(new ListOrder(NOTE_ORDER_INDEX, "listOrder", SiteCollections::pinnedFirst))
+            .order(new ListOrder(Tables.NOTE_ORDER_INDEX, "listOrder", SiteCollections::pinnedFirst))
             .images("images")
             .build();
 
     static final OwnedCollection<Bookmark> BOOKMARK_COLLECTION = OwnedCollection.of(
-                    "bookmark", "Bookmark", Bookmark.class, BOOKMARKS)
+                    "bookmark", "Bookmark", Bookmark.class, Tables.BOOKMARKS)
             .filter(ListFilter.contains("tag", "tags"))
             .check(SiteCollections::checkUrl)
             .build();

@@ -2,8 +2,8 @@ package dev.cairn.api.user;
 
 import dev.cairn.api.auth.SignInSessions;
 import dev.cairn.api.auth.TokenRevocations;
-import dev.cairn.api.data.TableDefinition;
 import dev.cairn.api.data.TableNames;
+import dev.cairn.contract.Tables;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
@@ -28,8 +28,6 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  */
 @Singleton
 public class UserProfiles {
-    public static final TableDefinition TABLE = new TableDefinition("users", "userId", null, List.of());
-
     /** Epoch second from which the user's access tokens count (their {@code iat} at or after it). */
     static final String TOKENS_VALID_AFTER = "tokensValidAfter";
 
@@ -50,7 +48,7 @@ public class UserProfiles {
 
     UserProfiles(DynamoDbClient dynamoDb, TableNames tables) {
         this.dynamoDb = dynamoDb;
-        this.table = tables.of(TABLE);
+        this.table = tables.of(Tables.USERS);
     }
 
     /** The profile; empty if there is none, or only the mark of an account being deleted. */

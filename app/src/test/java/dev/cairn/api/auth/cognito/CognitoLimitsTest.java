@@ -6,6 +6,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.cairn.api.http.ApiException;
+import dev.cairn.contract.Functions;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.LimitExceededException;
@@ -24,9 +25,9 @@ class CognitoLimitsTest {
                             .build());
             assertThat(answer).isInstanceOf(ApiException.class);
             assertThat(((ApiException) answer).status()).isEqualTo(429);
-            // The word the service stack's metric filter looks for (ApiContract.COGNITO_LIMIT_EXCEEDED).
+            // The word the service stack's metric filter looks for.
             assertThat(logged.list).singleElement().satisfies(event -> assertThat(event.getFormattedMessage())
-                    .contains("LimitExceededException")
+                    .contains(Functions.COGNITO_LIMIT_EXCEEDED)
                     .contains("SIGN_UP"));
         } finally {
             release(logged);

@@ -1,0 +1,33 @@
+package dev.cairn.contract;
+
+/**
+ * The environment the CDK app gives the app's functions and the app reads (through its
+ * {@code application.properties}, or as {@code cairn.*} properties Micronaut derives from the
+ * names). Table names come in {@link TableDefinition#environmentVariable()}.
+ */
+public final class EnvironmentVariables {
+    /** The stage, e.g. {@code dev}. */
+    public static final String STAGE = "CAIRN_STAGE";
+    /** The blueprint's name ({@code cairn.blueprint}): which features the API serves. */
+    public static final String BLUEPRINT = "CAIRN_BLUEPRINT";
+
+    public static final String USER_POOL_ID = "COGNITO_USER_POOL_ID";
+    public static final String CLIENT_ID = "COGNITO_CLIENT_ID";
+    public static final String MEDIA_BUCKET = "S3_BUCKET_MEDIA";
+    /** The CDN's domain: public media URLs are {@code https://DOMAIN/media/...}. */
+    public static final String CDN_DOMAIN = "CLOUDFRONT_DOMAIN";
+    /** The secret the API derives its signing keys from (list cursors, API key hashes). */
+    public static final String SIGNING_SECRET_ARN = "SIGNING_SECRET_ARN";
+
+    /** Each table's deployed name is in this prefix and the table's name, upper case, {@code -} as {@code _}. */
+    public static final String TABLE_PREFIX = "DYNAMODB_TABLE_";
+
+    /** {@code cairn.limits.api-keys}: see {@link Blueprint.Limits#apiKeys()}. */
+    public static final String LIMITS_API_KEYS = "CAIRN_LIMITS_API_KEYS";
+    /** {@code cairn.limits.stored-bytes}: see {@link Blueprint.Limits#storedBytes()}. */
+    public static final String LIMITS_STORED_BYTES = "CAIRN_LIMITS_STORED_BYTES";
+    /** {@code cairn.limits.files}: see {@link Blueprint.Limits#files()}. */
+    public static final String LIMITS_FILES = "CAIRN_LIMITS_FILES";
+
+    private EnvironmentVariables() {}
+}

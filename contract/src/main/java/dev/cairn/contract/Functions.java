@@ -1,0 +1,37 @@
+package dev.cairn.contract;
+
+import java.util.List;
+
+/**
+ * The app's Lambda functions as the CDK app deploys them: their handlers in the app's artifact,
+ * what the workers may do to their tables, and what the app logs that an alarm counts.
+ */
+public final class Functions {
+    /** The API behind the HTTP API. */
+    public static final String API_HANDLER = "dev.cairn.api.ApiHandler::handleRequest";
+    /** The user pool's post-confirmation trigger: creates the user's profile. */
+    public static final String POST_CONFIRMATION_HANDLER = "dev.cairn.api.user.PostConfirmationHandler::handleRequest";
+    /** Makes an image's variants when its original arrives ({@link MediaLayout#ORIGINAL_EVENT_PATTERN}). */
+    public static final String MEDIA_PROCESSOR_HANDLER = "dev.cairn.api.media.MediaProcessorHandler::handleRequest";
+
+    /** Every handler, for checks that each names a class of the app. */
+    public static final List<String> HANDLERS =
+            List.of(API_HANDLER, POST_CONFIRMATION_HANDLER, MEDIA_PROCESSOR_HANDLER);
+
+    /** The post-confirmation trigger creates the profile with one conditional PutItem. */
+    public static final List<String> POST_CONFIRMATION_USERS_ACTIONS = List.of("dynamodb:PutItem");
+
+    /** The media processor reads the image record and replaces it if it still exists. */
+    public static final List<String> MEDIA_PROCESSOR_IMAGES_ACTIONS = List.of("dynamodb:GetItem", "dynamodb:PutItem");
+
+    /** The word the app logs when Cognito answers {@code LimitExceededException}; an alarm counts it. */
+    public static final String COGNITO_LIMIT_EXCEEDED = "LimitExceededException";
+
+    private Functions() {}
+
+    /** {@code dev.cairn.api.ApiHandler} for {@code dev.cairn.api.ApiHandler::handleRequest}. */
+    public static String handlerClass(String handler) {
+        int method = handler.indexOf("::");
+        return method < 0 ? handler : handler.substring(0, method);
+    }
+}

@@ -1,0 +1,36 @@
+package dev.cairn.contract;
+
+/**
+ * The tables the app reads and the CDK app creates: every blueprint's core tables and each
+ * feature's own. Tables only some blueprint creates, without an API that reads them yet (the
+ * recipe archive's, the portfolio's, the retreat app's), are declared with their blueprint in
+ * {@link Blueprints}.
+ */
+public final class Tables {
+    /** Guitars by brand, for {@code ?brand=}: partition key {@code brand}, sort key {@code userId}. */
+    public static final String GUITAR_BRAND_INDEX = "brand-userId-index";
+    /** A user's notes in their list order: partition key {@code userId}, sort key {@code listOrder}. */
+    public static final String NOTE_ORDER_INDEX = "userId-listOrder-index";
+    /** API keys by the keyed hash of the key: how a presented key is found. */
+    public static final String API_KEY_HASH_INDEX = "keyHash-index";
+    /** The attribute holding an API key's keyed hash, which {@link #API_KEY_HASH_INDEX} is keyed by. */
+    public static final String API_KEY_HASH = "keyHash";
+
+    /** One profile a user, keyed by the Cognito {@code sub}: every blueprint has it. */
+    public static final TableDefinition USERS = TableDefinition.of("users", "userId", null);
+    /** One record an uploaded image (sort key a UUIDv7, so by time): every blueprint has it. */
+    public static final TableDefinition IMAGES = TableDefinition.of("images", "userId", "imageId");
+
+    public static final TableDefinition GUITARS = TableDefinition.of(
+            "guitars", "userId", "guitarId", TableDefinition.Index.of(GUITAR_BRAND_INDEX, "brand", "userId"));
+    public static final TableDefinition NOTES = TableDefinition.of(
+            "notes", "userId", "noteId", TableDefinition.Index.of(NOTE_ORDER_INDEX, "userId", "listOrder"));
+    public static final TableDefinition BOOKMARKS = TableDefinition.of("bookmarks", "userId", "bookmarkId");
+    public static final TableDefinition FILES = TableDefinition.of("files", "userId", "fileId");
+    /** API keys and, in the same partition, their daily usage counters, which expire by {@code expiresAt}. */
+    public static final TableDefinition API_KEYS = TableDefinition.of(
+                    "api-keys", "userId", "keyId", TableDefinition.Index.of(API_KEY_HASH_INDEX, API_KEY_HASH, null))
+            .expiringBy("expiresAt");
+
+    private Tables() {}
+}
