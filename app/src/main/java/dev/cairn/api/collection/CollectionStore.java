@@ -22,6 +22,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.Select;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
@@ -106,17 +107,7 @@ final class CollectionStore {
             seedCount(owner);
             alongside.add(countUpdate(owner, 1, maxItems));
         }
-        Condition condition = new Condition("attribute_not_exists(#id)", Map.of("#id", idAttribute), null);
-        write(
-                TransactWriteItem.builder()
-                        .put(p -> p.tableName(table)
-                                .item(item)
-                                .conditionExpression(condition.expression())
-                                .expressionAttributeNames(condition.names())
-                                .expressionAttributeValues(condition.values()))
-                        .build(),
-                alongside,
-                maxItems != null);
+        write(put(item, "attribute_not_exists(#id)", Map.of("#id", idAttribute), null), alongside, maxItems != null);
     }
 
     /**
@@ -126,15 +117,8 @@ final class CollectionStore {
      */
     void replace(Map<String, AttributeValue> item, long expected, List<Facets.Move> facetMoves) {
         String owner = item.get(ownerAttribute).s();
-        Condition condition = expectedVersion(expected);
         write(
-                TransactWriteItem.builder()
-                        .put(p -> p.tableName(table)
-                                .item(item)
-                                .conditionExpression(condition.expression())
-                                .expressionAttributeNames(condition.names())
-                                .expressionAttributeValues(condition.values()))
-                        .build(),
+                put(item, "#version = :expected", Map.of("#version", VERSION), expectedVersion(expected)),
                 facetUpdates(owner, facetMoves),
                 false);
     }
@@ -151,17 +135,14 @@ final class CollectionStore {
         if (counted && countRow(owner).isPresent()) {
             alongside.add(countUpdate(owner, -1, null));
         }
-        Condition condition = expectedVersion(expected);
-        write(
-                TransactWriteItem.builder()
-                        .delete(d -> d.tableName(table)
-                                .key(key(owner, id))
-                                .conditionExpression(condition.expression())
-                                .expressionAttributeNames(condition.names())
-                                .expressionAttributeValues(condition.values()))
-                        .build(),
-                alongside,
-                false);
+        TransactWriteItem delete = TransactWriteItem.builder()
+                .delete(d -> d.tableName(table)
+                        .key(key(owner, id))
+                        .conditionExpression("#version = :expected")
+                        .expressionAttributeNames(Map.of("#version", VERSION))
+                        .expressionAttributeValues(expectedVersion(expected)))
+                .build();
+        write(delete, alongside, false);
     }
 
     /**
@@ -362,8 +343,8 @@ final class CollectionStore {
     }
 
     /**
-     * Writes the item alone (a conditional put or delete), or, with rows to move alongside, all in
-     * one transaction. The item's condition failing is {@link ConditionFailed.Row#ITEM}; with
+     * Writes the item alone (the put or delete of the transaction write, as a request of its own),
+     * or, with rows to move alongside, all in one transaction. The item's condition failing is {@link ConditionFailed.Row#ITEM}; with
      * {@code countsLast}, the last write's is {@link ConditionFailed.Row#ITEM_COUNT}.
      */
     private void write(TransactWriteItem item, List<TransactWriteItem> alongside, boolean countsLast) {
@@ -404,8 +385,7 @@ final class CollectionStore {
         }
     }
 
-    private Map<String, AttributeValue> update(
-            Consumer<software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest.Builder> request) {
+    private Map<String, AttributeValue> update(Consumer<UpdateItemRequest.Builder> request) {
         try {
             return dynamoDb.updateItem(r -> {
                         request.accept(r);
@@ -426,9 +406,23 @@ final class CollectionStore {
                         Map.of(":owner", AttributeValue.fromS(owner), ":floor", AttributeValue.fromS(ID_FLOOR)));
     }
 
-    private Condition expectedVersion(long expected) {
-        return new Condition(
-                "#version = :expected", Map.of("#version", VERSION), Map.of(":expected", number(expected)));
+    private static Map<String, AttributeValue> expectedVersion(long expected) {
+        return Map.of(":expected", number(expected));
+    }
+
+    /** A conditional put of the item, as one write of a transaction. */
+    private TransactWriteItem put(
+            Map<String, AttributeValue> item,
+            String condition,
+            Map<String, String> names,
+            @Nullable Map<String, AttributeValue> values) {
+        return TransactWriteItem.builder()
+                .put(p -> p.tableName(table)
+                        .item(item)
+                        .conditionExpression(condition)
+                        .expressionAttributeNames(names)
+                        .expressionAttributeValues(values))
+                .build();
     }
 
     private Map<String, AttributeValue> key(String owner, String id) {
@@ -453,10 +447,4 @@ final class CollectionStore {
             throw new IllegalStateException("Interrupted while waiting to retry a write", e);
         }
     }
-
-    /** A write's condition expression with its names and values (null when it has none). */
-    private record Condition(
-            String expression,
-            Map<String, String> names,
-            @Nullable Map<String, AttributeValue> values) {}
 }
