@@ -122,6 +122,27 @@ public final class OwnedCollection<T> {
         return table.sortKey().name();
     }
 
+    /**
+     * The attributes of an item's key on the table ({@code index} null: owner and id) or on one of
+     * its indexes (the table's key, then the index's own attributes): what a list cursor holds.
+     */
+    List<String> keyAttributes(@Nullable String index) {
+        List<String> attributes = new ArrayList<>(List.of(ownerAttribute(), idAttribute()));
+        if (index != null) {
+            TableDefinition.Index definition = table.indexes().stream()
+                    .filter(i -> i.name().equals(index))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("No index " + index + " on " + table));
+            for (String attribute :
+                    new String[] {definition.partitionKey().name(), TableDefinition.Key.nameOf(definition.sortKey())}) {
+                if (attribute != null && !attributes.contains(attribute)) {
+                    attributes.add(attribute);
+                }
+            }
+        }
+        return attributes;
+    }
+
     /** A filter a list request may give as a query parameter. */
     public record ListFilter(
             String parameter,
