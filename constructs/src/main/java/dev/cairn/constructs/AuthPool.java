@@ -18,6 +18,7 @@ import software.amazon.awscdk.services.cognito.CognitoDomainOptions;
 import software.amazon.awscdk.services.cognito.FeaturePlan;
 import software.amazon.awscdk.services.cognito.IUserPoolIdentityProvider;
 import software.amazon.awscdk.services.cognito.KeepOriginalAttrs;
+import software.amazon.awscdk.services.cognito.LambdaVersion;
 import software.amazon.awscdk.services.cognito.Mfa;
 import software.amazon.awscdk.services.cognito.OAuthFlows;
 import software.amazon.awscdk.services.cognito.OAuthScope;
@@ -110,6 +111,11 @@ public class AuthPool extends Construct {
 
         if (props.postConfirmation() != null) {
             userPool.addTrigger(UserPoolOperation.POST_CONFIRMATION, props.postConfirmation());
+        }
+        if (props.preTokenGeneration() != null) {
+            // Version two: the event that may change access tokens (scopes and claims), not only id tokens.
+            userPool.addTrigger(
+                    UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG, props.preTokenGeneration(), LambdaVersion.V2_0);
         }
 
         this.identityProviders = createIdentityProviders(props);
@@ -253,6 +259,10 @@ public class AuthPool extends Construct {
                             || props.featurePlan() == null
                             || props.featurePlan() == FeaturePlan.PLUS,
                     "threatProtectionMode needs featurePlan PLUS (value: " + props.featurePlan() + ")");
+            check.check(
+                    props.preTokenGeneration() == null || props.featurePlan() != FeaturePlan.LITE,
+                    "preTokenGeneration customizes access tokens, which needs featurePlan ESSENTIALS or PLUS (value: "
+                            + props.featurePlan() + ")");
             long access = minutes(check, "accessTokenValidity", props.accessTokenValidity(), 5, 24 * 60);
             long id = minutes(check, "idTokenValidity", props.idTokenValidity(), 5, 24 * 60);
             long refresh = minutes(check, "refreshTokenValidity", props.refreshTokenValidity(), 60, 3650L * 24 * 60);

@@ -28,6 +28,11 @@ import software.amazon.awscdk.services.secretsmanager.ISecret;
  * @param groups user groups to create, e.g. {@code admin}; precedence follows list order.
  *     Default: none.
  * @param postConfirmation function run after a user confirms sign-up. Default: none.
+ * @param preTokenGeneration function run before Cognito issues tokens, with the version two
+ *     ({@code V2_0}) event that customizes access tokens, e.g. to suppress the scope
+ *     {@code aws.cognito.signin.user.admin} so a user's access token cannot call Cognito's user
+ *     APIs directly. Needs featurePlan ESSENTIALS or PLUS. Default: none (access tokens as Cognito
+ *     issues them, with that scope).
  * @param deletionProtection Cognito deletion protection. Default: on; off is a synth warning.
  * @param removalPolicy what happens to the pool when it leaves the stack. Default: RETAIN;
  *     anything else is a synth warning.
@@ -56,6 +61,7 @@ public record AuthPoolProps(
         List<String> oAuthCallbackUrls,
         List<String> groups,
         IFunction postConfirmation,
+        IFunction preTokenGeneration,
         Boolean deletionProtection,
         RemovalPolicy removalPolicy,
         ISecret googleSecret,
@@ -85,6 +91,7 @@ public record AuthPoolProps(
         private List<String> oAuthCallbackUrls;
         private List<String> groups;
         private IFunction postConfirmation;
+        private IFunction preTokenGeneration;
         private Boolean deletionProtection;
         private RemovalPolicy removalPolicy;
         private ISecret googleSecret;
@@ -145,6 +152,12 @@ public record AuthPoolProps(
             return this;
         }
 
+        /** Default: none (access tokens keep {@code aws.cognito.signin.user.admin}). */
+        public Builder preTokenGeneration(IFunction preTokenGeneration) {
+            this.preTokenGeneration = preTokenGeneration;
+            return this;
+        }
+
         public Builder deletionProtection(Boolean deletionProtection) {
             this.deletionProtection = deletionProtection;
             return this;
@@ -194,6 +207,7 @@ public record AuthPoolProps(
                     oAuthCallbackUrls,
                     groups,
                     postConfirmation,
+                    preTokenGeneration,
                     deletionProtection,
                     removalPolicy,
                     googleSecret,

@@ -393,12 +393,14 @@ class BlueprintStacksTest {
                             "cognito-idp:AdminRespondToAuthChallenge",
                             "cognito-idp:DescribeUserPoolClient",
                             "cognito-idp:AdminUserGlobalSignOut",
-                            "cognito-idp:AdminDisableUser");
+                            "cognito-idp:AdminDisableUser",
+                            "cognito-idp:AdminSetUserMFAPreference");
             String pool = logicalId(stacks.data(), stacks.data().auth().getUserPool());
             assertThat(policy)
                     .as(name)
-                    .containsPattern("cognito-idp:AdminDisableUser\\], Effect=Allow, Resource=\\{Fn::ImportValue=[^}]*"
-                            + pool + "Arn");
+                    .containsPattern(
+                            "cognito-idp:AdminSetUserMFAPreference\\], Effect=Allow, Resource=\\{Fn::ImportValue=[^}]*"
+                                    + pool + "Arn");
         });
     }
 

@@ -141,16 +141,17 @@ class AuthController {
     /** Turns TOTP two-factor sign-in on with a code from the authenticator. */
     @SecurityRequirement(name = ApiDocumentation.BEARER)
     @Post("/mfa/verify")
-    ApiResponse<Message> mfaVerify(@Body @Valid MfaCodeRequest request, AccessToken token) {
-        auth.finishTotp(token.value(), request.code());
+    ApiResponse<Message> mfaVerify(@Body @Valid MfaCodeRequest request, AuthenticatedUser user, AccessToken token) {
+        auth.finishTotp(token.value(), user, request.code());
         return ApiResponse.ok(new Message("Two-factor sign-in is on"));
     }
 
     /** Turns TOTP two-factor sign-in off. Needs the password and a current code. */
     @SecurityRequirement(name = ApiDocumentation.BEARER)
     @Delete("/mfa")
-    ApiResponse<Message> mfaDisable(@Body @Valid MfaProofRequest request, AccessToken token, HttpRequest<?> http) {
-        auth.disableTotp(token.value(), request.password(), request.code(), CallerContext.of(http));
+    ApiResponse<Message> mfaDisable(
+            @Body @Valid MfaProofRequest request, AuthenticatedUser user, AccessToken token, HttpRequest<?> http) {
+        auth.disableTotp(user, request.password(), request.code(), CallerContext.of(http));
         return ApiResponse.ok(new Message("Two-factor sign-in is off"));
     }
 

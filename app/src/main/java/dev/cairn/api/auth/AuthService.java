@@ -116,7 +116,7 @@ public final class AuthService {
     private IdentityProvider.Tokens signedIn(IdentityProvider.Tokens tokens, CallerContext caller) {
         AccessTokenVerifier.VerifiedToken verified = verified(tokens);
         String userId = verified.user().userId();
-        profiles.ensureProfile(userId, tokens.accessToken());
+        profiles.ensureProfile(userId, verified.user().username());
         // This instance may remember the user without a profile; the profile may be new.
         revocations.forget(userId);
         if (verified.originJti() != null) {
@@ -261,7 +261,7 @@ public final class AuthService {
      */
     public TotpEnrolment startTotp(
             String accessToken, AuthenticatedUser user, String password, @Nullable String code, CallerContext caller) {
-        requireSignInProof(accessToken, password, code, caller);
+        requireSignInProof(user, password, code, caller);
         String secret = identities.startTotpEnrolment(accessToken);
         String label = URLEncoder.encode(TOTP_ISSUER + ":" + user.username(), StandardCharsets.UTF_8);
         String uri = "otpauth://totp/" + label + "?secret=" + secret + "&issuer=" + TOTP_ISSUER
@@ -269,24 +269,25 @@ public final class AuthService {
         return new TotpEnrolment(secret, uri);
     }
 
-    public void finishTotp(String accessToken, String code) {
-        identities.finishTotpEnrolment(accessToken, code.strip());
+    public void finishTotp(String accessToken, AuthenticatedUser user, String code) {
+        identities.finishTotpEnrolment(accessToken, user.username(), code.strip());
     }
 
     /** Turns TOTP off once the caller has signed in again: the password and a current code. */
-    public void disableTotp(String accessToken, String password, @Nullable String code, CallerContext caller) {
-        requireSignInProof(accessToken, password, code, caller);
-        identities.disableTotp(accessToken);
+    public void disableTotp(AuthenticatedUser user, String password, @Nullable String code, CallerContext caller) {
+        requireSignInProof(user, password, code, caller);
+        identities.disableTotp(user.username());
     }
 
     /**
-     * Signs the token's user in again with {@code password}, answering the TOTP challenge with
+     * Signs the user in again with {@code password}, answering the TOTP challenge with
      * {@code code} when the account has one, and revokes the refresh token that sign-in issued (it
      * is proof, not a session). A wrong password is 401 {@code AUTH_INVALID_CREDENTIALS}; a missing
      * code where one is needed is a field error, a wrong one 400 {@code AUTH_INVALID_CODE}.
      */
-    private void requireSignInProof(String accessToken, String password, @Nullable String code, CallerContext caller) {
-        String email = identities.attributes(accessToken).get("email");
+    private void requireSignInProof(
+            AuthenticatedUser user, String password, @Nullable String code, CallerContext caller) {
+        String email = identities.attributes(user.username()).get("email");
         if (email == null) {
             throw new ApiException(403, ErrorCodes.AUTH_FORBIDDEN, "The account has no e-mail address to sign in with");
         }

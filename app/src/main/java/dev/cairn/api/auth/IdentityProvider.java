@@ -52,19 +52,26 @@ public interface IdentityProvider {
     /** Starts TOTP enrolment for the token's user: the shared secret for an authenticator app. */
     String startTotpEnrolment(String accessToken);
 
-    /** Finishes enrolment with a code from the authenticator; MFA is on afterwards. */
-    void finishTotpEnrolment(String accessToken, String code);
+    /**
+     * Finishes enrolment with a code from the authenticator; MFA is on afterwards, set with the
+     * provider's admin API for {@code username}.
+     */
+    void finishTotpEnrolment(String accessToken, String username, String code);
 
-    void disableTotp(String accessToken);
+    /** Turns TOTP off for the user, with the provider's admin API. */
+    void disableTotp(String username);
 
-    /** The token's user's attributes ({@code email}, {@code name}, ...). */
-    java.util.Map<String, String> attributes(String accessToken);
+    /**
+     * The user's attributes ({@code email}, {@code name}, ...), read with the provider's admin API;
+     * {@code username} as the verified access token names the user.
+     */
+    java.util.Map<String, String> attributes(String username);
 
-    /** The attributes, or empty if the token's user no longer exists. */
-    java.util.Optional<java.util.Map<String, String>> findAttributes(String accessToken);
+    /** The attributes, or empty if the user no longer exists. */
+    java.util.Optional<java.util.Map<String, String>> findAttributes(String username);
 
-    /** Deletes the token's user; deleting a user that is gone already is not an error. */
-    void deleteUser(String accessToken);
+    /** Deletes the user with the provider's admin API; deleting a user that is gone already is not an error. */
+    void deleteUser(String username);
 
     /**
      * Revokes every refresh token the user holds (Cognito's global sign-out); a user that no

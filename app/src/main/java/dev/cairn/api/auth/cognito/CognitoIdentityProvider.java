@@ -368,7 +368,7 @@ final class CognitoIdentityProvider implements IdentityProvider {
     }
 
     @Override
-    public void finishTotpEnrolment(String accessToken, String code) {
+    public void finishTotpEnrolment(String accessToken, String username, String code) {
         VerifySoftwareTokenResponseType status = call(Flow.CODE, () -> cognito.verifySoftwareToken(
                         r -> r.accessToken(accessToken).userCode(code).friendlyDeviceName("authenticator"))
                 .status());
@@ -377,49 +377,45 @@ final class CognitoIdentityProvider implements IdentityProvider {
         }
         call(
                 Flow.TOKEN,
-                () -> cognito.setUserMFAPreference(r -> r.accessToken(accessToken)
-                        .softwareTokenMfaSettings(s -> s.enabled(true).preferredMfa(true))));
+                () -> cognito.adminSetUserMFAPreference(
+                        r -> r.userPoolId(userPoolId).username(username).softwareTokenMfaSettings(s -> s.enabled(true)
+                                .preferredMfa(true))));
     }
 
     @Override
-    public void disableTotp(String accessToken) {
+    public void disableTotp(String username) {
         call(
                 Flow.TOKEN,
-                () -> cognito.setUserMFAPreference(r -> r.accessToken(accessToken)
-                        .softwareTokenMfaSettings(s -> s.enabled(false).preferredMfa(false))));
+                () -> cognito.adminSetUserMFAPreference(
+                        r -> r.userPoolId(userPoolId).username(username).softwareTokenMfaSettings(s -> s.enabled(false)
+                                .preferredMfa(false))));
     }
 
     @Override
-    public Map<String, String> attributes(String accessToken) {
-        Map<String, String> attributes = new java.util.LinkedHashMap<>();
+    public Map<String, String> attributes(String username) {
+        return findAttributes(username)
+                .orElseThrow(() -> new ApiException(401, ErrorCodes.AUTH_UNAUTHORIZED, "The account no longer exists"));
+    }
+
+    @Override
+    public Optional<Map<String, String>> findAttributes(String username) {
+        Map<String, String> attributes = new LinkedHashMap<>();
         try {
-            cognito.getUser(r -> r.accessToken(accessToken))
+            cognito.adminGetUser(r -> r.userPoolId(userPoolId).username(username))
                     .userAttributes()
                     .forEach(a -> attributes.put(a.name(), a.value()));
         } catch (UserNotFoundException e) {
-            throw new ApiException(401, ErrorCodes.AUTH_UNAUTHORIZED, "The account no longer exists", e);
+            return Optional.empty();
         } catch (CognitoIdentityProviderException e) {
             throw translate(Flow.TOKEN, e);
         }
-        return attributes;
+        return Optional.of(attributes);
     }
 
     @Override
-    public java.util.Optional<Map<String, String>> findAttributes(String accessToken) {
+    public void deleteUser(String username) {
         try {
-            return java.util.Optional.of(attributes(accessToken));
-        } catch (ApiException e) {
-            if (e.getCause() instanceof UserNotFoundException) {
-                return java.util.Optional.empty();
-            }
-            throw e;
-        }
-    }
-
-    @Override
-    public void deleteUser(String accessToken) {
-        try {
-            cognito.deleteUser(r -> r.accessToken(accessToken));
+            cognito.adminDeleteUser(r -> r.userPoolId(userPoolId).username(username));
         } catch (UserNotFoundException e) {
             // Gone already: deleting an account twice is the same as once.
         } catch (CognitoIdentityProviderException e) {
