@@ -360,6 +360,32 @@ public class AuthPool extends Construct {
         return client;
     }
 
+    /**
+     * Adds a confidential app client for an API's own use, never for users: a generated secret
+     * (readable by {@link #grantAccountAdmin}, never exposed), only ADMIN_USER_PASSWORD_AUTH (with
+     * the refresh flow Cognito always allows, so its refresh tokens can be revoked) and the
+     * shortest token validities Cognito takes (5 minutes access and id, 60 minutes refresh). An API
+     * signs a user in on it again, with the password, to act with the user's own token where
+     * Cognito has no admin API (enrolling an authenticator), while a pre token generation trigger
+     * keeps Cognito's user-API scope out of the tokens of every other client. Its tokens are not
+     * in {@link #getClientIds}, so an API does not accept them as bearer tokens.
+     */
+    public UserPoolClient addInternalClient(String id) {
+        return userPool.addClient(
+                id,
+                UserPoolClientOptions.builder()
+                        .generateSecret(true)
+                        .supportedIdentityProviders(List.of(UserPoolClientIdentityProvider.COGNITO))
+                        .authFlows(AuthFlow.builder().adminUserPassword(true).build())
+                        .enableTokenRevocation(true)
+                        .preventUserExistenceErrors(true)
+                        .disableOAuth(true)
+                        .accessTokenValidity(Duration.minutes(5))
+                        .idTokenValidity(Duration.minutes(5))
+                        .refreshTokenValidity(Duration.minutes(60))
+                        .build());
+    }
+
     /** Client ids whose tokens an API should accept (the JWT audience). */
     public List<String> getClientIds() {
         return List.of(client.getUserPoolClientId());

@@ -469,6 +469,35 @@ class AuthPoolTest {
     }
 
     @Test
+    void anInternalClientSignsInServerSideOnlyWithTheShortestTokensAndIsNoAudience() {
+        Stack stack = TestApps.stack(TestApps.app(), "Internal");
+        AuthPool pool = new AuthPool(stack, "Auth");
+
+        pool.addInternalClient("InternalClient");
+
+        Template template = Template.fromStack(stack);
+        template.resourceCountIs("AWS::Cognito::UserPoolClient", 2);
+        template.hasResourceProperties(
+                "AWS::Cognito::UserPoolClient",
+                Match.objectLike(Map.of(
+                        "GenerateSecret",
+                        true,
+                        "ExplicitAuthFlows",
+                        List.of("ALLOW_ADMIN_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"),
+                        "AccessTokenValidity",
+                        5,
+                        "IdTokenValidity",
+                        5,
+                        "RefreshTokenValidity",
+                        60,
+                        "EnableTokenRevocation",
+                        true,
+                        "AllowedOAuthFlowsUserPoolClient",
+                        false)));
+        assertThat(pool.getClientIds()).hasSize(1);
+    }
+
+    @Test
     void withoutPreTokenGenerationThePoolHasNoTokenTrigger() {
         assertThat(Template.fromStack(defaults)
                         .findResources("AWS::Cognito::UserPool")

@@ -57,6 +57,11 @@ public final class ApiContract {
     public static final String BLUEPRINT = "CAIRN_BLUEPRINT";
     public static final String USER_POOL_ID = "COGNITO_USER_POOL_ID";
     public static final String CLIENT_ID = "COGNITO_CLIENT_ID";
+    /** The API's internal app client, on which it signs users in again to enrol an authenticator. */
+    public static final String INTERNAL_CLIENT_ID = "COGNITO_INTERNAL_CLIENT_ID";
+    /** The token trigger's: the SSM parameter that holds the internal client's id (the id itself would be a cycle). */
+    public static final String INTERNAL_CLIENT_ID_PARAMETER = "CAIRN_INTERNAL_CLIENT_ID_PARAMETER";
+
     public static final String MEDIA_BUCKET = "S3_BUCKET_MEDIA";
     public static final String CDN_DOMAIN = "CLOUDFRONT_DOMAIN";
     /** The secret the API derives its signing keys from (list cursors, API key hashes). */
@@ -90,6 +95,8 @@ public final class ApiContract {
     public static final String API_HANDLER = "dev.cairn.api.ApiHandler::handleRequest";
 
     public static final String POST_CONFIRMATION_HANDLER = "dev.cairn.api.user.PostConfirmationHandler::handleRequest";
+    public static final String ACCESS_TOKEN_SCOPE_HANDLER =
+            "dev.cairn.api.auth.cognito.AccessTokenScopeTrigger::handleRequest";
     public static final String MEDIA_PROCESSOR_HANDLER = "dev.cairn.api.media.MediaProcessorHandler::handleRequest";
 
     private ApiContract() {}

@@ -86,6 +86,7 @@ public final class ServiceStack extends Stack {
         environment.put(ApiContract.BLUEPRINT, blueprint.name());
         environment.put(ApiContract.USER_POOL_ID, data.auth().getUserPool().getUserPoolId());
         environment.put(ApiContract.CLIENT_ID, data.auth().getClient().getUserPoolClientId());
+        environment.put(ApiContract.INTERNAL_CLIENT_ID, data.internalClient().getUserPoolClientId());
         environment.put(ApiContract.MEDIA_BUCKET, data.media().getBucket().getBucketName());
         environment.put(ApiContract.SIGNING_SECRET_ARN, data.signingSecret().getSecretArn());
         for (TableSpec spec : blueprint.allTables()) {
@@ -233,7 +234,8 @@ public final class ServiceStack extends Stack {
         List<IFunction> functions = new ArrayList<>(List.of(
                 api.getFunction(),
                 mediaProcessor.getFunction(),
-                data.postConfirmation().getFunction()));
+                data.postConfirmation().getFunction(),
+                data.accessTokenScopes().getFunction()));
         List<IQueue> deadLetters = new ArrayList<>(List.of(mediaRoute.getDeadLetterQueue()));
         if (mediaProcessor.getFunction().getDeadLetterQueue() != null) {
             deadLetters.add(mediaProcessor.getFunction().getDeadLetterQueue());

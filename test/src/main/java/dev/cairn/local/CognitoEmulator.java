@@ -37,6 +37,9 @@ final class CognitoEmulator implements AutoCloseable {
     /** The name under which cognito-local invokes the post-confirmation trigger. */
     static final String TRIGGER_FUNCTION = "cairn-auth-triggers";
 
+    /** The name under which cognito-local invokes the pre token generation trigger (event version two). */
+    static final String TOKEN_TRIGGER_FUNCTION = "cairn-token-scopes";
+
     static CognitoEmulator start(Path repoDir, Path stateDir, Outbox outbox, URI lambdaEndpoint) {
         return start(repoDir, stateDir, outbox, lambdaEndpoint, null);
     }

@@ -29,10 +29,11 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.NotAuthoriz
 /**
  * Access tokens shaped by the pre token generation trigger ({@link AccessTokenScopeTrigger}, the
  * class Cognito runs in AWS) carry no scope that calls Cognito's user APIs, and those APIs refuse
- * them, as Cognito does; the admin APIs an API calls with its own role still work.
+ * them, as Cognito does; the admin APIs an API calls with its own role still work. Only the API's
+ * internal client's tokens keep the scope, for TOTP enrolment.
  */
 class TokenScopeTest {
-    private static final String TRIGGER = "cairn-token-scopes";
+    private static final String TRIGGER = CognitoEmulator.TOKEN_TRIGGER_FUNCTION;
     private static final String PASSWORD = "Correct-Horse-9!";
 
     private static LocalLambdaEndpoint lambda;
@@ -47,7 +48,8 @@ class TokenScopeTest {
         Path repo = Path.of(System.getProperty("cairn.local.repo-dir", ".."));
         lambda = new LocalLambdaEndpoint();
         emulator = CognitoEmulator.start(repo, state, new Outbox(), lambda.endpoint(), TRIGGER);
-        lambda.start(Map.of(TRIGGER, new AccessTokenScopeTrigger()));
+        // Asked on the first token, once the pool (and its internal client) exists.
+        lambda.start(Map.of(TRIGGER, new AccessTokenScopeTrigger(() -> pool.internalClientId())));
         pool = CognitoPool.provision(emulator.endpoint(), LocalCairn.REGION);
         cognito = CognitoIdentityProviderClient.builder()
                 .endpointOverride(emulator.endpoint())
@@ -113,6 +115,31 @@ class TokenScopeTest {
                 .isInstanceOf(NotAuthorizedException.class);
     }
 
+    @Test
+    void theInternalClientsAccessTokenKeepsTheScopeForEnrolment() throws Exception {
+        String email = "internal-" + System.nanoTime() + "@example.com";
+        createUser(email);
+        String internalSecret = cognito.describeUserPoolClient(
+                        r -> r.userPoolId(pool.userPoolId()).clientId(pool.internalClientId()))
+                .userPoolClient()
+                .clientSecret();
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("USERNAME", email);
+        parameters.put("PASSWORD", PASSWORD);
+        parameters.put("SECRET_HASH", secretHash(internalSecret, email, pool.internalClientId()));
+
+        AuthenticationResultType tokens = cognito.adminInitiateAuth(r -> r.userPoolId(pool.userPoolId())
+                        .clientId(pool.internalClientId())
+                        .authFlow(AuthFlowType.ADMIN_USER_PASSWORD_AUTH)
+                        .authParameters(parameters))
+                .authenticationResult();
+
+        assertThat(scopes(tokens.accessToken())).contains(AccessTokenScopeTrigger.COGNITO_USER_API_SCOPE);
+        assertThat(cognito.associateSoftwareToken(r -> r.accessToken(tokens.accessToken()))
+                        .secretCode())
+                .isNotBlank();
+    }
+
     private static void createUser(String email) {
         cognito.adminCreateUser(r -> r.userPoolId(pool.userPoolId())
                 .username(email)
@@ -138,10 +165,13 @@ class TokenScopeTest {
     }
 
     private static String secretHash(String username) throws Exception {
+        return secretHash(clientSecret, username, pool.clientId());
+    }
+
+    private static String secretHash(String secret, String username, String clientId) throws Exception {
         Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(clientSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        return Base64.getEncoder()
-                .encodeToString(mac.doFinal((username + pool.clientId()).getBytes(StandardCharsets.UTF_8)));
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return Base64.getEncoder().encodeToString(mac.doFinal((username + clientId).getBytes(StandardCharsets.UTF_8)));
     }
 
     private static String scopes(String accessToken) throws Exception {

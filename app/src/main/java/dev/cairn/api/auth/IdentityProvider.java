@@ -49,14 +49,41 @@ public interface IdentityProvider {
 
     void resetPassword(String email, String code, String newPassword);
 
-    /** Starts TOTP enrolment for the token's user: the shared secret for an authenticator app. */
-    String startTotpEnrolment(String accessToken);
+    /**
+     * Which app client a sign-in is made on: {@link #USERS}, whose tokens go to users, or
+     * {@link #ENROLMENT}, the API's internal client.
+     */
+    enum AppClient {
+        /** The client users' sessions come from; its access tokens cannot call the provider's user APIs. */
+        USERS,
+        /**
+         * The API's internal client, used only inside the API to enrol an authenticator: its access
+         * tokens keep the provider's user-API scope, and its refresh tokens are revoked once used.
+         */
+        ENROLMENT
+    }
+
+    /** {@link #signIn(String, String, CallerContext)} on {@code client}. */
+    SignIn signIn(AppClient client, String email, String password, CallerContext caller);
+
+    /** {@link #answerMfaChallenge(String, String, String, CallerContext)} on {@code client}. */
+    Tokens answerMfaChallenge(AppClient client, String email, String session, String code, CallerContext caller);
+
+    /** {@link #revoke(String)} for a refresh token {@code client} issued. */
+    void revoke(AppClient client, String refreshToken);
+
+    /**
+     * Starts TOTP enrolment for the token's user: the shared secret for an authenticator app.
+     * {@code enrolmentAccessToken} comes from a sign-in on {@link AppClient#ENROLMENT}.
+     */
+    String startTotpEnrolment(String enrolmentAccessToken);
 
     /**
      * Finishes enrolment with a code from the authenticator; MFA is on afterwards, set with the
-     * provider's admin API for {@code username}.
+     * provider's admin API for {@code username}. {@code enrolmentAccessToken} comes from a sign-in
+     * on {@link AppClient#ENROLMENT}.
      */
-    void finishTotpEnrolment(String accessToken, String username, String code);
+    void finishTotpEnrolment(String enrolmentAccessToken, String username, String code);
 
     /** Turns TOTP off for the user, with the provider's admin API. */
     void disableTotp(String username);

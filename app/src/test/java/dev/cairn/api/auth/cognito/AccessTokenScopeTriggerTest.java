@@ -27,7 +27,7 @@ class AccessTokenScopeTriggerTest {
         JsonMapper json = JsonMapper.createDefault();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-        new AccessTokenScopeTrigger(json)
+        new AccessTokenScopeTrigger(json, () -> "internal")
                 .handleRequest(new ByteArrayInputStream(EVENT.getBytes(StandardCharsets.UTF_8)), out, null);
 
         Map<String, Object> answer = json.readValue(out.toByteArray(), Map.class);
@@ -48,5 +48,28 @@ class AccessTokenScopeTriggerTest {
                 Map.of("triggerSource", "TokenGeneration_RefreshTokens", "response", Map.of()));
 
         assertThat(answer.get("response").toString()).contains("scopesToSuppress=[aws.cognito.signin.user.admin]");
+    }
+
+    @Test
+    void theApisInternalClientKeepsTheScope() {
+        AccessTokenScopeTrigger trigger = new AccessTokenScopeTrigger(JsonMapper.createDefault(), () -> "internal");
+
+        Map<String, Object> internal = trigger.answer(Map.of("callerContext", Map.of("clientId", "internal")));
+        Map<String, Object> users = trigger.answer(Map.of("callerContext", Map.of("clientId", "client")));
+
+        assertThat(internal.get("response")).isEqualTo(Map.of());
+        assertThat(users.get("response").toString()).contains("scopesToSuppress=[aws.cognito.signin.user.admin]");
+    }
+
+    @Test
+    void withoutAKnownInternalClientEveryClientLosesTheScope() {
+        AccessTokenScopeTrigger unknown = new AccessTokenScopeTrigger(JsonMapper.createDefault(), () -> null);
+        AccessTokenScopeTrigger unreadable = new AccessTokenScopeTrigger(JsonMapper.createDefault(), () -> {
+            throw new IllegalStateException("no parameter");
+        });
+        Map<String, Object> event = Map.of("callerContext", Map.of("clientId", "internal"));
+
+        assertThat(unknown.answer(event).get("response").toString()).contains("scopesToSuppress");
+        assertThat(unreadable.answer(event).get("response").toString()).contains("scopesToSuppress");
     }
 }
