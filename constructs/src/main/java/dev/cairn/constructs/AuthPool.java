@@ -18,6 +18,7 @@ import software.amazon.awscdk.services.cognito.CognitoDomainOptions;
 import software.amazon.awscdk.services.cognito.FeaturePlan;
 import software.amazon.awscdk.services.cognito.IUserPoolIdentityProvider;
 import software.amazon.awscdk.services.cognito.KeepOriginalAttrs;
+import software.amazon.awscdk.services.cognito.LambdaVersion;
 import software.amazon.awscdk.services.cognito.Mfa;
 import software.amazon.awscdk.services.cognito.OAuthFlows;
 import software.amazon.awscdk.services.cognito.OAuthScope;
@@ -110,6 +111,11 @@ public class AuthPool extends Construct {
 
         if (props.postConfirmation() != null) {
             userPool.addTrigger(UserPoolOperation.POST_CONFIRMATION, props.postConfirmation());
+        }
+        if (props.preTokenGeneration() != null) {
+            // Version two: the event that may change access tokens (scopes and claims), not only id tokens.
+            userPool.addTrigger(
+                    UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG, props.preTokenGeneration(), LambdaVersion.V2_0);
         }
 
         this.identityProviders = createIdentityProviders(props);
@@ -253,6 +259,10 @@ public class AuthPool extends Construct {
                             || props.featurePlan() == null
                             || props.featurePlan() == FeaturePlan.PLUS,
                     "threatProtectionMode needs featurePlan PLUS (value: " + props.featurePlan() + ")");
+            check.check(
+                    props.preTokenGeneration() == null || props.featurePlan() != FeaturePlan.LITE,
+                    "preTokenGeneration customizes access tokens, which needs featurePlan ESSENTIALS or PLUS (value: "
+                            + props.featurePlan() + ")");
             long access = minutes(check, "accessTokenValidity", props.accessTokenValidity(), 5, 24 * 60);
             long id = minutes(check, "idTokenValidity", props.idTokenValidity(), 5, 24 * 60);
             long refresh = minutes(check, "refreshTokenValidity", props.refreshTokenValidity(), 60, 3650L * 24 * 60);
@@ -348,6 +358,32 @@ public class AuthPool extends Construct {
      */
     public UserPoolClient getClient() {
         return client;
+    }
+
+    /**
+     * Adds a confidential app client for an API's own use, never for users: a generated secret
+     * (readable by {@link #grantAccountAdmin}, never exposed), only ADMIN_USER_PASSWORD_AUTH (with
+     * the refresh flow Cognito always allows, so its refresh tokens can be revoked) and the
+     * shortest token validities Cognito takes (5 minutes access and id, 60 minutes refresh). An API
+     * signs a user in on it again, with the password, to act with the user's own token where
+     * Cognito has no admin API (enrolling an authenticator), while a pre token generation trigger
+     * keeps Cognito's user-API scope out of the tokens of every other client. Its tokens are not
+     * in {@link #getClientIds}, so an API does not accept them as bearer tokens.
+     */
+    public UserPoolClient addInternalClient(String id) {
+        return userPool.addClient(
+                id,
+                UserPoolClientOptions.builder()
+                        .generateSecret(true)
+                        .supportedIdentityProviders(List.of(UserPoolClientIdentityProvider.COGNITO))
+                        .authFlows(AuthFlow.builder().adminUserPassword(true).build())
+                        .enableTokenRevocation(true)
+                        .preventUserExistenceErrors(true)
+                        .disableOAuth(true)
+                        .accessTokenValidity(Duration.minutes(5))
+                        .idTokenValidity(Duration.minutes(5))
+                        .refreshTokenValidity(Duration.minutes(60))
+                        .build());
     }
 
     /** Client ids whose tokens an API should accept (the JWT audience). */

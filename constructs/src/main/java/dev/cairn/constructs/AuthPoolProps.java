@@ -23,6 +23,7 @@ import software.amazon.awscdk.services.secretsmanager.ISecret;
  * @param oAuthCallbackUrls see {@link Builder#oAuthCallbackUrls}
  * @param groups see {@link Builder#groups}
  * @param postConfirmation see {@link Builder#postConfirmation}
+ * @param preTokenGeneration see {@link Builder#preTokenGeneration}
  * @param deletionProtection see {@link Builder#deletionProtection}
  * @param removalPolicy see {@link Builder#removalPolicy}
  * @param googleSecret see {@link Builder#googleSecret}
@@ -42,6 +43,7 @@ public record AuthPoolProps(
         List<String> oAuthCallbackUrls,
         List<String> groups,
         IFunction postConfirmation,
+        IFunction preTokenGeneration,
         Boolean deletionProtection,
         RemovalPolicy removalPolicy,
         ISecret googleSecret,
@@ -71,6 +73,7 @@ public record AuthPoolProps(
         private List<String> oAuthCallbackUrls;
         private List<String> groups;
         private IFunction postConfirmation;
+        private IFunction preTokenGeneration;
         private Boolean deletionProtection;
         private RemovalPolicy removalPolicy;
         private ISecret googleSecret;
@@ -183,6 +186,19 @@ public record AuthPoolProps(
         }
 
         /**
+         * A function run before Cognito issues tokens, with the version two ({@code V2_0}) event
+         * that customizes access tokens, e.g. to suppress the scope {@code
+         * aws.cognito.signin.user.admin} so a user's access token cannot call Cognito's user APIs
+         * directly. Needs featurePlan ESSENTIALS or PLUS.
+         *
+         * <p>Default: none (access tokens as Cognito issues them, with that scope).
+         */
+        public Builder preTokenGeneration(IFunction preTokenGeneration) {
+            this.preTokenGeneration = preTokenGeneration;
+            return this;
+        }
+
+        /**
          * Cognito deletion protection.
          *
          * <p>Default: on; off is a synth warning.
@@ -271,6 +287,7 @@ public record AuthPoolProps(
                     oAuthCallbackUrls,
                     groups,
                     postConfirmation,
+                    preTokenGeneration,
                     deletionProtection,
                     removalPolicy,
                     googleSecret,

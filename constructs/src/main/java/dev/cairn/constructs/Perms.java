@@ -74,8 +74,10 @@ public final class Perms {
      * account's status and attributes, delete an account that never confirmed its address
      * (sign-up squatting), sign users in by the server-side flow (with the caller's context data
      * for threat protection), read its confidential app client's secret, sign a user out everywhere
-     * (sign-out everywhere, password reset) and disable a user for an administrator. Nothing that
-     * creates users, sets passwords or changes groups.
+     * (sign-out everywhere, password reset), disable a user for an administrator, and turn a
+     * user's TOTP on or off. The API does these in place of its users, whose access tokens carry no
+     * scope that calls Cognito directly. Nothing that creates users, sets passwords or changes
+     * groups.
      */
     public static final List<String> COGNITO_ACCOUNT_ADMIN = List.of(
             "cognito-idp:AdminGetUser",
@@ -84,5 +86,6 @@ public final class Perms {
             "cognito-idp:AdminRespondToAuthChallenge",
             "cognito-idp:DescribeUserPoolClient",
             "cognito-idp:AdminUserGlobalSignOut",
-            "cognito-idp:AdminDisableUser");
+            "cognito-idp:AdminDisableUser",
+            "cognito-idp:AdminSetUserMFAPreference");
 }

@@ -53,6 +53,8 @@ class AuthPoolTest {
                         .groups(List.of("admin", "editor"))
                         .postConfirmation(Function.fromFunctionArn(
                                 custom, "Trigger", "arn:aws:lambda:eu-west-1:123456789012:function:auth-triggers"))
+                        .preTokenGeneration(Function.fromFunctionArn(
+                                custom, "TokenTrigger", "arn:aws:lambda:eu-west-1:123456789012:function:token-scopes"))
                         .build());
 
         ses = TestApps.stack(app, "Ses");
@@ -140,7 +142,8 @@ class AuthPoolTest {
                                                         "cognito-idp:AdminRespondToAuthChallenge",
                                                         "cognito-idp:DescribeUserPoolClient",
                                                         "cognito-idp:AdminUserGlobalSignOut",
-                                                        "cognito-idp:AdminDisableUser"),
+                                                        "cognito-idp:AdminDisableUser",
+                                                        "cognito-idp:AdminSetUserMFAPreference"),
                                                 "Effect",
                                                 "Allow",
                                                 "Resource",
@@ -230,9 +233,15 @@ class AuthPoolTest {
                         "MfaConfiguration", "ON",
                         "UserPoolAddOns", Map.of("AdvancedSecurityMode", "AUDIT"),
                         "LambdaConfig",
-                                Map.of(
+                                Match.objectLike(Map.of(
                                         "PostConfirmation",
-                                        "arn:aws:lambda:eu-west-1:123456789012:function:auth-triggers"))));
+                                        "arn:aws:lambda:eu-west-1:123456789012:function:auth-triggers",
+                                        "PreTokenGenerationConfig",
+                                        Map.of(
+                                                "LambdaArn",
+                                                "arn:aws:lambda:eu-west-1:123456789012:function:token-scopes",
+                                                "LambdaVersion",
+                                                "V2_0"))))));
         template.hasResourceProperties(
                 "AWS::Cognito::UserPoolClient",
                 Match.objectLike(Map.of(
@@ -446,6 +455,54 @@ class AuthPoolTest {
                         .threatProtectionMode(StandardThreatProtectionMode.FULL_FUNCTION)
                         .build()))
                 .hasMessageContaining("threatProtectionMode needs featurePlan PLUS (value: ESSENTIALS)");
+    }
+
+    @Test
+    void failsIfPreTokenGenerationOnLite() {
+        assertThatThrownBy(() -> create(AuthPoolProps.builder()
+                        .featurePlan(FeaturePlan.LITE)
+                        .preTokenGeneration(Function.fromFunctionArn(
+                                TestApps.stack(), "TokenTrigger", "arn:aws:lambda:eu-west-1:123456789012:function:t"))
+                        .build()))
+                .hasMessageContaining("preTokenGeneration customizes access tokens, which needs featurePlan"
+                        + " ESSENTIALS or PLUS (value: LITE)");
+    }
+
+    @Test
+    void anInternalClientSignsInServerSideOnlyWithTheShortestTokensAndIsNoAudience() {
+        Stack stack = TestApps.stack(TestApps.app(), "Internal");
+        AuthPool pool = new AuthPool(stack, "Auth");
+
+        pool.addInternalClient("InternalClient");
+
+        Template template = Template.fromStack(stack);
+        template.resourceCountIs("AWS::Cognito::UserPoolClient", 2);
+        template.hasResourceProperties(
+                "AWS::Cognito::UserPoolClient",
+                Match.objectLike(Map.of(
+                        "GenerateSecret",
+                        true,
+                        "ExplicitAuthFlows",
+                        List.of("ALLOW_ADMIN_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"),
+                        "AccessTokenValidity",
+                        5,
+                        "IdTokenValidity",
+                        5,
+                        "RefreshTokenValidity",
+                        60,
+                        "EnableTokenRevocation",
+                        true,
+                        "AllowedOAuthFlowsUserPoolClient",
+                        false)));
+        assertThat(pool.getClientIds()).hasSize(1);
+    }
+
+    @Test
+    void withoutPreTokenGenerationThePoolHasNoTokenTrigger() {
+        assertThat(Template.fromStack(defaults)
+                        .findResources("AWS::Cognito::UserPool")
+                        .toString())
+                .doesNotContain("PreTokenGeneration");
     }
 
     @Test

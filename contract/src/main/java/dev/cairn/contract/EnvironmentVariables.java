@@ -13,6 +13,14 @@ public final class EnvironmentVariables {
 
     public static final String USER_POOL_ID = "COGNITO_USER_POOL_ID";
     public static final String CLIENT_ID = "COGNITO_CLIENT_ID";
+    /** The API's internal app client, on which it signs users in again to enrol an authenticator. */
+    public static final String INTERNAL_CLIENT_ID = "COGNITO_INTERNAL_CLIENT_ID";
+    /**
+     * The access-token trigger's: the SSM parameter that holds the internal client's id (the id
+     * itself would make the pool, the trigger and the client a CloudFormation cycle).
+     */
+    public static final String INTERNAL_CLIENT_ID_PARAMETER = "CAIRN_INTERNAL_CLIENT_ID_PARAMETER";
+
     public static final String MEDIA_BUCKET = "S3_BUCKET_MEDIA";
     /** The CDN's domain: public media URLs are {@code https://DOMAIN/media/...}. */
     public static final String CDN_DOMAIN = "CLOUDFRONT_DOMAIN";

@@ -14,9 +14,13 @@ public final class Functions {
     /** Makes an image's variants when its original arrives ({@link MediaLayout#ORIGINAL_EVENT_PATTERN}). */
     public static final String MEDIA_PROCESSOR_HANDLER = "dev.cairn.api.media.MediaProcessorHandler::handleRequest";
 
+    /** The pre token generation trigger that keeps Cognito's user-API scope out of access tokens. */
+    public static final String ACCESS_TOKEN_SCOPE_HANDLER =
+            "dev.cairn.api.auth.cognito.AccessTokenScopeTrigger::handleRequest";
+
     /** Every handler, for checks that each names a class of the app. */
     public static final List<String> HANDLERS =
-            List.of(API_HANDLER, POST_CONFIRMATION_HANDLER, MEDIA_PROCESSOR_HANDLER);
+            List.of(API_HANDLER, POST_CONFIRMATION_HANDLER, MEDIA_PROCESSOR_HANDLER, ACCESS_TOKEN_SCOPE_HANDLER);
 
     /** The post-confirmation trigger creates the profile with one conditional PutItem. */
     public static final List<String> POST_CONFIRMATION_USERS_ACTIONS = List.of("dynamodb:PutItem");

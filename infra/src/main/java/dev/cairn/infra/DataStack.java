@@ -22,6 +22,7 @@ import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.cognito.UserPoolClient;
 import software.amazon.awscdk.services.dynamodb.Attribute;
 import software.amazon.awscdk.services.dynamodb.AttributeType;
 import software.amazon.awscdk.services.dynamodb.GlobalSecondaryIndexProps;
@@ -29,6 +30,7 @@ import software.amazon.awscdk.services.kms.Key;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.secretsmanager.Secret;
 import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
+import software.amazon.awscdk.services.ssm.StringParameter;
 import software.constructs.Construct;
 import software.constructs.IConstruct;
 
@@ -40,6 +42,11 @@ import software.constructs.IConstruct;
  * <p>The user pool's post-confirmation trigger ({@code auth-triggers}) lives here too: the pool
  * names the function, so a function in the service stack would make this stack depend on that
  * one while that one depends on this (see docs/adr/0003-stacks-and-cross-stack-references.md).
+ * So does the pre token generation trigger ({@code AccessTokenScopeTrigger}), which keeps Cognito's
+ * user-API scope out of every access token but the API's internal client's; it learns that
+ * client's id from an SSM parameter with a fixed name, {@link #internalClientIdParameterName}, as
+ * naming the client in its environment would be a cycle (pool, trigger, client, pool). See
+ * docs/adr/0010-access-tokens-without-cognito-scope.md.
  */
 public final class DataStack extends Stack {
     static final String DISPOSABLE = "The dev stage is disposable: its data is test data and the stage is"
@@ -49,6 +56,8 @@ public final class DataStack extends Stack {
     private final MediaBucket media;
     private final AuthPool auth;
     private final ApiFunction postConfirmation;
+    private final ApiFunction accessTokenScopes;
+    private final UserPoolClient internalClient;
     private final Secret signingSecret;
     private final Key signingKey;
 
@@ -124,11 +133,35 @@ public final class DataStack extends Stack {
             key.applyRemovalPolicy(stage.removalPolicy());
         }
 
+        String internalClientParameter = internalClientIdParameterName(blueprint, stage);
+        this.accessTokenScopes = new ApiFunction(
+                this,
+                "AccessTokenScopes",
+                ApiFunctionProps.builder()
+                        .code(appCode)
+                        .handler(Functions.ACCESS_TOKEN_SCOPE_HANDLER)
+                        .description(
+                                "Cairn " + blueprint.name() + " pre token generation trigger (" + stage.name() + ")")
+                        .memorySize(stage.apiMemoryMb())
+                        // Cognito waits 5 seconds for a trigger.
+                        .timeout(Duration.seconds(5))
+                        .logRetention(stage.logRetention())
+                        .environment(Map.of(EnvironmentVariables.INTERNAL_CLIENT_ID_PARAMETER, internalClientParameter))
+                        .build());
+        // Its ARN is built from the name: no reference to the parameter, which names the client.
+        StringParameter.fromStringParameterName(this, "InternalClientIdByName", internalClientParameter)
+                .grantRead(accessTokenScopes);
+        accessTokenScopes.getLogGroup().applyRemovalPolicy(stage.removalPolicy());
+        if (accessTokenScopes.getLogEncryptionKey() instanceof Key key) {
+            key.applyRemovalPolicy(stage.removalPolicy());
+        }
+
         this.auth = new AuthPool(
                 this,
                 "Auth",
                 AuthPoolProps.builder()
                         .postConfirmation(postConfirmation.getAlias())
+                        .preTokenGeneration(accessTokenScopes.getAlias())
                         .groups(List.of("admin"))
                         // Outside dev, codes go out through SES: Cognito's own mailer stops at about 50 a day.
                         .emailFrom(stage.emailFrom())
@@ -136,6 +169,12 @@ public final class DataStack extends Stack {
                         .removalPolicy(stage.removalPolicy())
                         .build());
         disposableInDev(stage, auth);
+        this.internalClient = auth.addInternalClient("InternalClient");
+        StringParameter.Builder.create(this, "InternalClientId")
+                .parameterName(internalClientParameter)
+                .description("The API's internal app client: the token trigger keeps Cognito's user-API scope for it")
+                .stringValue(internalClient.getUserPoolClientId())
+                .build();
 
         // Signs list cursors and keys the hashes of API keys: replacing it would void every API key,
         // so it is data, kept with the tables.
@@ -176,6 +215,11 @@ public final class DataStack extends Stack {
                 Tables.USERS.environmentVariable(),
                 tables.get(Tables.USERS.name()).getTable().getTableName());
         return environment;
+    }
+
+    /** The SSM parameter that holds the internal client's id: fixed per blueprint and stage. */
+    static String internalClientIdParameterName(Blueprint blueprint, StageConfig stage) {
+        return "/cairn/" + blueprint.name() + "/" + stage.name() + "/internal-client-id";
     }
 
     /** Where browsers upload from: the stage's custom domain, then {@code -c corsOrigins}. */
@@ -234,6 +278,16 @@ public final class DataStack extends Stack {
     /** The API's signing secret (list cursors, API key hashes). */
     public Secret signingSecret() {
         return signingSecret;
+    }
+
+    /** The user pool's pre token generation trigger, which keeps Cognito's user-API scope out of access tokens. */
+    public ApiFunction accessTokenScopes() {
+        return accessTokenScopes;
+    }
+
+    /** The API's internal app client (TOTP enrolment); its id is not an accepted audience. */
+    public UserPoolClient internalClient() {
+        return internalClient;
     }
 
     /** The user pool's post-confirmation trigger, which creates the user's profile. */

@@ -128,6 +128,8 @@ public final class ServiceStack extends Stack {
                 EnvironmentVariables.USER_POOL_ID, data.auth().getUserPool().getUserPoolId());
         environment.put(EnvironmentVariables.CLIENT_ID, data.auth().getClient().getUserPoolClientId());
         environment.put(
+                EnvironmentVariables.INTERNAL_CLIENT_ID, data.internalClient().getUserPoolClientId());
+        environment.put(
                 EnvironmentVariables.MEDIA_BUCKET, data.media().getBucket().getBucketName());
         environment.put(
                 EnvironmentVariables.SIGNING_SECRET_ARN, data.signingSecret().getSecretArn());
@@ -310,7 +312,8 @@ public final class ServiceStack extends Stack {
         List<IFunction> functions = new ArrayList<>(List.of(
                 api.getFunction(),
                 mediaProcessor.getFunction(),
-                data.postConfirmation().getFunction()));
+                data.postConfirmation().getFunction(),
+                data.accessTokenScopes().getFunction()));
         List<IQueue> deadLetters = new ArrayList<>(List.of(mediaRoute.getDeadLetterQueue()));
         if (mediaProcessor.getFunction().getDeadLetterQueue() != null) {
             deadLetters.add(mediaProcessor.getFunction().getDeadLetterQueue());

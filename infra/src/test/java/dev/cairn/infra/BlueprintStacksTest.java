@@ -400,12 +400,14 @@ class BlueprintStacksTest {
                             "cognito-idp:AdminRespondToAuthChallenge",
                             "cognito-idp:DescribeUserPoolClient",
                             "cognito-idp:AdminUserGlobalSignOut",
-                            "cognito-idp:AdminDisableUser");
+                            "cognito-idp:AdminDisableUser",
+                            "cognito-idp:AdminSetUserMFAPreference");
             String pool = logicalId(stacks.data(), stacks.data().auth().getUserPool());
             assertThat(policy)
                     .as(name)
-                    .containsPattern("cognito-idp:AdminDisableUser\\], Effect=Allow, Resource=\\{Fn::ImportValue=[^}]*"
-                            + pool + "Arn");
+                    .containsPattern(
+                            "cognito-idp:AdminSetUserMFAPreference\\], Effect=Allow, Resource=\\{Fn::ImportValue=[^}]*"
+                                    + pool + "Arn");
         });
     }
 
@@ -424,6 +426,63 @@ class BlueprintStacksTest {
             assertThat(dynamoDbActions(template, data.postConfirmation()))
                     .as(name)
                     .containsExactly("dynamodb:PutItem");
+        });
+    }
+
+    @Test
+    void theTokenTriggerIsAttachedAsV2AndKnowsTheInternalClientOnlyByItsParametersName() {
+        STACKS.forEach((name, stacks) -> {
+            DataStack data = stacks.data();
+            Template template = Template.fromStack(data);
+            String parameterName = "/cairn/" + name + "/internal-client-id";
+            assertThat(environmentOf(template, Functions.ACCESS_TOKEN_SCOPE_HANDLER))
+                    .as(name)
+                    .isEqualTo(Map.of(EnvironmentVariables.INTERNAL_CLIENT_ID_PARAMETER, parameterName));
+            template.hasResourceProperties(
+                    "AWS::Cognito::UserPool",
+                    Match.objectLike(Map.of(
+                            "LambdaConfig",
+                            Match.objectLike(Map.of(
+                                    "PreTokenGenerationConfig",
+                                    Map.of(
+                                            "LambdaArn",
+                                            Map.of(
+                                                    "Ref",
+                                                    logicalId(
+                                                            data,
+                                                            data.accessTokenScopes()
+                                                                    .getAlias())),
+                                            "LambdaVersion",
+                                            "V2_0"))))));
+            String client = logicalId(data, data.internalClient());
+            template.hasResourceProperties(
+                    "AWS::Cognito::UserPoolClient",
+                    Match.objectLike(Map.of(
+                            "GenerateSecret",
+                            true,
+                            "ExplicitAuthFlows",
+                            List.of("ALLOW_ADMIN_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"),
+                            "AccessTokenValidity",
+                            5,
+                            "RefreshTokenValidity",
+                            60)));
+            template.hasResourceProperties(
+                    "AWS::SSM::Parameter",
+                    Match.objectLike(Map.of("Name", parameterName, "Type", "String", "Value", Map.of("Ref", client))));
+            // Read by name: the grant's ARN is built from it, not from the parameter (no cycle).
+            String policy = policyOf(template, data.accessTokenScopes()).toString();
+            assertThat(policy)
+                    .as(name)
+                    .contains("ssm:GetParameter", ":parameter" + parameterName)
+                    .doesNotContain("cognito-idp:", "dynamodb:");
+            // The api signs in on it, but does not accept its tokens.
+            Map<String, Object> api = environmentOf(Template.fromStack(stacks.service()), Functions.API_HANDLER);
+            assertThat(api.get(EnvironmentVariables.INTERNAL_CLIENT_ID).toString())
+                    .as(name)
+                    .contains(client);
+            assertThat(api.get(EnvironmentVariables.CLIENT_ID).toString())
+                    .as(name)
+                    .doesNotContain(client);
         });
     }
 
@@ -503,14 +562,14 @@ class BlueprintStacksTest {
         Template service = Template.fromStack(STACKS.get("retreat-audio/prod").service());
         String alarms = service.findResources("AWS::CloudWatch::Alarm").toString();
         assertThat(alarms).contains("ApproximateNumberOfMessagesVisible");
-        // api, media processor and post-confirmation trigger: one error-rate alarm each.
+        // api, media processor, post-confirmation and token triggers: one error-rate alarm each.
         assertThat(service.findResources(
                                 "AWS::CloudWatch::Alarm",
                                 Match.objectLike(Map.of(
                                         "Properties",
                                         Match.objectLike(Map.of("AlarmDescription", "Lambda error rate above 1.0 %")))))
                         .size())
-                .isEqualTo(3);
+                .isEqualTo(4);
     }
 
     @Test

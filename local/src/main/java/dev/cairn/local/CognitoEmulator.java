@@ -37,7 +37,19 @@ final class CognitoEmulator implements AutoCloseable {
     /** The name under which cognito-local invokes the post-confirmation trigger. */
     static final String TRIGGER_FUNCTION = "cairn-auth-triggers";
 
+    /** The name under which cognito-local invokes the pre token generation trigger (event version two). */
+    static final String TOKEN_TRIGGER_FUNCTION = "cairn-token-scopes";
+
     static CognitoEmulator start(Path repoDir, Path stateDir, Outbox outbox, URI lambdaEndpoint) {
+        return start(repoDir, stateDir, outbox, lambdaEndpoint, null);
+    }
+
+    /**
+     * With {@code preTokenGenerationV2}, the function cognito-local invokes before it issues tokens
+     * with Cognito's version two event (access token scopes); null for none.
+     */
+    static CognitoEmulator start(
+            Path repoDir, Path stateDir, Outbox outbox, URI lambdaEndpoint, String preTokenGenerationV2) {
         Path modules = repoDir.resolve("node_modules");
         if (!Files.isDirectory(modules.resolve("cognito-local"))) {
             throw new IllegalStateException(
@@ -60,19 +72,23 @@ final class CognitoEmulator implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot prepare cognito-local in " + stateDir, e);
         }
+        Map<String, String> environment = new java.util.LinkedHashMap<>(Map.of(
+                "PORT",
+                Integer.toString(port),
+                "HOST",
+                "127.0.0.1",
+                "NODE_PATH",
+                modules.toString(),
+                "AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE",
+                "1"));
+        if (preTokenGenerationV2 != null) {
+            environment.put("PRE_TOKEN_GENERATION_V2", preTokenGenerationV2);
+        }
         ChildProcess process = ChildProcess.start(
                 "cognito-local",
                 List.of("node", stateDir.resolve("cognito-local.js").toString()),
                 stateDir,
-                Map.of(
-                        "PORT",
-                        Integer.toString(port),
-                        "HOST",
-                        "127.0.0.1",
-                        "NODE_PATH",
-                        modules.toString(),
-                        "AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE",
-                        "1"),
+                environment,
                 line -> line.contains("cognito-local ready on"),
                 line -> capture(line, outbox),
                 Duration.ofSeconds(60));

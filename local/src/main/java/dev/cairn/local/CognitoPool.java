@@ -16,13 +16,16 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifiedAtt
 /**
  * The user pool and app client the local stack's app uses, set up the way the AuthPool construct
  * sets them up in AWS (e-mail sign-in and verification, optional TOTP, 1 h tokens, an admin group,
- * a confidential client that signs in by the server-side flow).
+ * a confidential client that signs in by the server-side flow, and the API's internal client with
+ * 5 minute tokens on which it enrols authenticators).
  * A file-backed stack finds the pool it made before and keeps its users.
  */
-public record CognitoPool(String userPoolId, String clientId, String issuer, String jwksUrl) {
+public record CognitoPool(String userPoolId, String clientId, String issuer, String jwksUrl, String internalClientId) {
     static final String POOL_NAME = "cairn-local";
     /** A confidential client since ADR 0005; a data folder from before gets it beside the old public one. */
     static final String CLIENT_NAME = "cairn-local-api";
+    /** The API's internal client: the token trigger keeps Cognito's user-API scope for it alone. */
+    static final String INTERNAL_CLIENT_NAME = "cairn-local-api-internal";
 
     public static final String ADMIN_GROUP = "admin";
 
@@ -38,15 +41,20 @@ public record CognitoPool(String userPoolId, String clientId, String issuer, Str
                     .map(UserPoolDescriptionType::id)
                     .findFirst()
                     .orElseGet(() -> createPool(cognito));
-            String clientId =
-                    cognito.listUserPoolClients(r -> r.userPoolId(poolId).maxResults(60)).userPoolClients().stream()
-                            .filter(c -> CLIENT_NAME.equals(c.clientName()))
-                            .map(UserPoolClientDescription::clientId)
-                            .findFirst()
-                            .orElseGet(() -> createClient(cognito, poolId));
+            String clientId = clientNamed(cognito, poolId, CLIENT_NAME).orElseGet(() -> createClient(cognito, poolId));
+            String internalClientId = clientNamed(cognito, poolId, INTERNAL_CLIENT_NAME)
+                    .orElseGet(() -> createInternalClient(cognito, poolId));
             String issuer = endpoint.toString().replaceAll("/$", "") + "/" + poolId;
-            return new CognitoPool(poolId, clientId, issuer, issuer + "/.well-known/jwks.json");
+            return new CognitoPool(poolId, clientId, issuer, issuer + "/.well-known/jwks.json", internalClientId);
         }
+    }
+
+    private static java.util.Optional<String> clientNamed(
+            CognitoIdentityProviderClient cognito, String poolId, String name) {
+        return cognito.listUserPoolClients(r -> r.userPoolId(poolId).maxResults(60)).userPoolClients().stream()
+                .filter(c -> name.equals(c.clientName()))
+                .map(UserPoolClientDescription::clientId)
+                .findFirst();
     }
 
     private static String createPool(CognitoIdentityProviderClient cognito) {
@@ -80,6 +88,26 @@ public record CognitoPool(String userPoolId, String clientId, String issuer, Str
                         .tokenValidityUnits(u -> u.accessToken(TimeUnitsType.HOURS)
                                 .idToken(TimeUnitsType.HOURS)
                                 .refreshToken(TimeUnitsType.DAYS)))
+                .userPoolClient()
+                .clientId();
+    }
+
+    /** As {@code AuthPool.addInternalClient} makes it in AWS: server-side sign-in only, 5 minute tokens. */
+    private static String createInternalClient(CognitoIdentityProviderClient cognito, String poolId) {
+        return cognito.createUserPoolClient(r -> r.userPoolId(poolId)
+                        .clientName(INTERNAL_CLIENT_NAME)
+                        .generateSecret(true)
+                        .explicitAuthFlows(
+                                ExplicitAuthFlowsType.ALLOW_ADMIN_USER_PASSWORD_AUTH,
+                                ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH)
+                        .enableTokenRevocation(true)
+                        .preventUserExistenceErrors("ENABLED")
+                        .accessTokenValidity(5)
+                        .idTokenValidity(5)
+                        .refreshTokenValidity(60)
+                        .tokenValidityUnits(u -> u.accessToken(TimeUnitsType.MINUTES)
+                                .idToken(TimeUnitsType.MINUTES)
+                                .refreshToken(TimeUnitsType.MINUTES)))
                 .userPoolClient()
                 .clientId();
     }

@@ -3,6 +3,7 @@ package dev.cairn.local;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import dev.cairn.api.ApiHandler;
+import dev.cairn.api.auth.cognito.AccessTokenScopeTrigger;
 import dev.cairn.api.user.PostConfirmationHandler;
 import dev.cairn.contract.MediaLayout;
 import io.micronaut.context.ApplicationContext;
@@ -89,8 +90,8 @@ public final class LocalCairn implements AutoCloseable {
         CompletableFuture<S3Emulator> s3Start = CompletableFuture.supplyAsync(
                 () -> S3Emulator.start(options.s3mockJar(), s3Dir, persistent, List.of(MEDIA_BUCKET)));
         lambda = remember(new LocalLambdaEndpoint());
-        CompletableFuture<CognitoEmulator> cognitoStart = CompletableFuture.supplyAsync(
-                () -> CognitoEmulator.start(options.repoDir(), cognitoDir, outbox, lambda.endpoint()));
+        CompletableFuture<CognitoEmulator> cognitoStart = CompletableFuture.supplyAsync(() -> CognitoEmulator.start(
+                options.repoDir(), cognitoDir, outbox, lambda.endpoint(), CognitoEmulator.TOKEN_TRIGGER_FUNCTION));
         try {
             dynamoDb = remember(DynamoDbLocal.start(dynamoDir));
             cognito = remember(join(cognitoStart));
@@ -118,8 +119,13 @@ public final class LocalCairn implements AutoCloseable {
                 .environments("local")
                 .build());
         remember(handler::close);
-        lambda.start(
-                Map.of(CognitoEmulator.TRIGGER_FUNCTION, new PostConfirmationHandler(handler.getApplicationContext())));
+        // As in AWS, access tokens lose Cognito's user-API scope, except the API's internal client's.
+        String internalClientId = pool.internalClientId();
+        lambda.start(Map.of(
+                CognitoEmulator.TRIGGER_FUNCTION,
+                new PostConfirmationHandler(handler.getApplicationContext()),
+                CognitoEmulator.TOKEN_TRIGGER_FUNCTION,
+                new AccessTokenScopeTrigger(() -> internalClientId)));
         mediaReader = remember(S3Client.builder()
                 .endpointOverride(s3.endpoint())
                 .region(Region.of(REGION))
@@ -209,6 +215,7 @@ public final class LocalCairn implements AutoCloseable {
         properties.put("cairn.auth.region", REGION);
         properties.put("cairn.auth.user-pool-id", pool.userPoolId());
         properties.put("cairn.auth.client-ids", pool.clientId());
+        properties.put("cairn.auth.internal-client-id", pool.internalClientId());
         properties.put("cairn.auth.issuer", pool.issuer());
         properties.put("cairn.auth.jwks-url", pool.jwksUrl());
         properties.putAll(tableProperties);

@@ -1,15 +1,24 @@
 package dev.cairn.endtoend;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import dev.cairn.api.auth.cognito.AccessTokenScopeTrigger;
 import dev.cairn.endtoend.ApiClient.Reply;
+import dev.cairn.local.LocalCairn;
 import java.text.ParseException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.NotAuthorizedException;
 
 /** The auth API end to end: the real handler, Cognito's API through cognito-local, codes from the outbox. */
 class AuthFlowTest extends EndToEnd {
@@ -202,6 +211,31 @@ class AuthFlowTest extends EndToEnd {
     }
 
     @Test
+    void tokensFromLoginAndRefreshCannotCallCognitosUserApis() throws Exception {
+        Accounts.Account ada = Accounts.signedIn(stack, api, "Ada");
+        Reply refreshed = api.post("/api/auth/refresh", Map.of("refreshToken", ada.refreshToken()));
+        assertThat(refreshed.status()).as(refreshed.body().toString()).isEqualTo(200);
+
+        try (CognitoIdentityProviderClient cognito = CognitoIdentityProviderClient.builder()
+                .endpointOverride(stack.cognitoEndpoint())
+                .region(Region.of(LocalCairn.REGION))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build()) {
+            for (String token : List.of(ada.accessToken(), refreshed.text("accessToken"))) {
+                assertThat(String.valueOf(claims(token).getClaim("scope")))
+                        .doesNotContain(AccessTokenScopeTrigger.COGNITO_USER_API_SCOPE);
+                assertThatThrownBy(() -> cognito.deleteUser(r -> r.accessToken(token)))
+                        .isInstanceOf(NotAuthorizedException.class);
+                assertThatThrownBy(() -> cognito.associateSoftwareToken(r -> r.accessToken(token)))
+                        .isInstanceOf(NotAuthorizedException.class);
+                // Every API route still takes it.
+                assertThat(api.get("/api/auth/session", token).status()).isEqualTo(200);
+            }
+        }
+    }
+
+    @Test
     void totpMfaCanBeTurnedOnUsedAndTurnedOff() throws Exception {
         String email = registerAndConfirm();
         String token = api.post("/api/auth/login", Map.of("email", email, "password", PASSWORD))
@@ -214,10 +248,16 @@ class AuthFlowTest extends EndToEnd {
         String secret = setup.text("secretCode");
         assertThat(setup.text("otpauthUri")).startsWith("otpauth://totp/Cairn").contains("secret=" + secret);
         String current = Totp.code(secret, Instant.now().getEpochSecond());
-        assertThat(api.post("/api/auth/mfa/verify", Map.of("code", otherCode(current)), token)
+        Reply codeOnly = api.post("/api/auth/mfa/verify", Map.of("code", current), token);
+        assertThat(codeOnly.status()).isEqualTo(400);
+        assertThat(fields(codeOnly)).containsExactly("password");
+        assertThat(api.post("/api/auth/mfa/verify", Map.of("password", PASSWORD + "x", "code", current), token)
+                        .errorCode())
+                .isEqualTo("AUTH_INVALID_CREDENTIALS");
+        assertThat(api.post("/api/auth/mfa/verify", Map.of("password", PASSWORD, "code", otherCode(current)), token)
                         .errorCode())
                 .isEqualTo("AUTH_INVALID_CODE");
-        assertThat(api.post("/api/auth/mfa/verify", Map.of("code", current), token)
+        assertThat(api.post("/api/auth/mfa/verify", Map.of("password", PASSWORD, "code", current), token)
                         .status())
                 .isEqualTo(200);
 
@@ -264,7 +304,11 @@ class AuthFlowTest extends EndToEnd {
                 .text("secretCode");
         assertThat(api.post(
                                 "/api/auth/mfa/verify",
-                                Map.of("code", Totp.code(secret, Instant.now().getEpochSecond())),
+                                Map.of(
+                                        "password",
+                                        PASSWORD,
+                                        "code",
+                                        Totp.code(secret, Instant.now().getEpochSecond())),
                                 token)
                         .status())
                 .isEqualTo(200);

@@ -133,24 +133,26 @@ class AuthController {
     @SecurityRequirement(name = ApiDocumentation.BEARER)
     @Post("/mfa/setup")
     ApiResponse<AuthService.TotpEnrolment> mfaSetup(
-            @Body @Valid MfaProofRequest request, AuthenticatedUser user, AccessToken token, HttpRequest<?> http) {
-        return ApiResponse.ok(
-                auth.startTotp(token.value(), user, request.password(), request.code(), CallerContext.of(http)));
+            @Body @Valid MfaProofRequest request, AuthenticatedUser user, HttpRequest<?> http) {
+        return ApiResponse.ok(auth.startTotp(user, request.password(), request.code(), CallerContext.of(http)));
     }
 
-    /** Turns TOTP two-factor sign-in on with a code from the authenticator. */
+    /**
+     * Turns TOTP two-factor sign-in on with a code from the new authenticator. Needs the password
+     * too, and {@code currentCode} from the authenticator in use when TOTP is on already.
+     */
     @SecurityRequirement(name = ApiDocumentation.BEARER)
     @Post("/mfa/verify")
-    ApiResponse<Message> mfaVerify(@Body @Valid MfaCodeRequest request, AccessToken token) {
-        auth.finishTotp(token.value(), request.code());
+    ApiResponse<Message> mfaVerify(@Body @Valid MfaVerifyRequest request, AuthenticatedUser user, HttpRequest<?> http) {
+        auth.finishTotp(user, request.password(), request.code(), request.currentCode(), CallerContext.of(http));
         return ApiResponse.ok(new Message("Two-factor sign-in is on"));
     }
 
     /** Turns TOTP two-factor sign-in off. Needs the password and a current code. */
     @SecurityRequirement(name = ApiDocumentation.BEARER)
     @Delete("/mfa")
-    ApiResponse<Message> mfaDisable(@Body @Valid MfaProofRequest request, AccessToken token, HttpRequest<?> http) {
-        auth.disableTotp(token.value(), request.password(), request.code(), CallerContext.of(http));
+    ApiResponse<Message> mfaDisable(@Body @Valid MfaProofRequest request, AuthenticatedUser user, HttpRequest<?> http) {
+        auth.disableTotp(user, request.password(), request.code(), CallerContext.of(http));
         return ApiResponse.ok(new Message("Two-factor sign-in is off"));
     }
 
@@ -193,8 +195,15 @@ class AuthController {
             @NotBlank @Size(max = 256) String password,
             @Nullable @Pattern(regexp = CODE) String code) {}
 
+    /**
+     * Finishing an enrolment: {@code code} from the new authenticator, the password, and
+     * {@code currentCode} from the authenticator in use when TOTP is on already.
+     */
     @Serdeable
-    record MfaCodeRequest(@NotBlank @Pattern(regexp = CODE) String code) {}
+    record MfaVerifyRequest(
+            @NotBlank @Size(max = 256) String password,
+            @NotBlank @Pattern(regexp = CODE) String code,
+            @Nullable @Pattern(regexp = CODE) String currentCode) {}
 
     @Serdeable
     record RefreshRequest(@NotBlank @Size(max = 8192) String refreshToken) {}

@@ -116,7 +116,7 @@ public final class AuthService {
     private IdentityProvider.Tokens signedIn(IdentityProvider.Tokens tokens, CallerContext caller) {
         AccessTokenVerifier.VerifiedToken verified = verified(tokens);
         String userId = verified.user().userId();
-        profiles.ensureProfile(userId, tokens.accessToken());
+        profiles.ensureProfile(userId, verified.user().username());
         if (verified.originJti() != null) {
             Instant now = Instant.now();
             sessions.record(
@@ -256,52 +256,84 @@ public final class AuthService {
     /**
      * Starts TOTP enrolment once the caller has proven who they are: a bearer token alone could
      * be stolen, so the password (and the current code, when TOTP is on already) is asked too.
+     * The proof is a sign-in on the API's internal client, whose access token alone may call the
+     * provider's enrolment API; its refresh token is revoked at once.
      */
     public TotpEnrolment startTotp(
-            String accessToken, AuthenticatedUser user, String password, @Nullable String code, CallerContext caller) {
-        requireSignInProof(accessToken, password, code, caller);
-        String secret = identities.startTotpEnrolment(accessToken);
+            AuthenticatedUser user, String password, @Nullable String code, CallerContext caller) {
+        IdentityProvider.Tokens enrolment =
+                signInAgain(IdentityProvider.AppClient.ENROLMENT, user, password, code, "code", caller);
+        String secret;
+        try {
+            secret = identities.startTotpEnrolment(enrolment.accessToken());
+        } finally {
+            revoke(IdentityProvider.AppClient.ENROLMENT, enrolment);
+        }
         String label = URLEncoder.encode(TOTP_ISSUER + ":" + user.username(), StandardCharsets.UTF_8);
         String uri = "otpauth://totp/" + label + "?secret=" + secret + "&issuer=" + TOTP_ISSUER
                 + "&algorithm=SHA1&digits=6&period=30";
         return new TotpEnrolment(secret, uri);
     }
 
-    public void finishTotp(String accessToken, String code) {
-        identities.finishTotpEnrolment(accessToken, code.strip());
+    /**
+     * Turns TOTP on with {@code code} from the new authenticator, once the caller has signed in
+     * again with the password on the internal client (and {@code currentCode} from the authenticator
+     * in use, when TOTP is on already): a stolen bearer token alone cannot finish an enrolment.
+     */
+    public void finishTotp(
+            AuthenticatedUser user, String password, String code, @Nullable String currentCode, CallerContext caller) {
+        IdentityProvider.Tokens enrolment =
+                signInAgain(IdentityProvider.AppClient.ENROLMENT, user, password, currentCode, "currentCode", caller);
+        try {
+            identities.finishTotpEnrolment(enrolment.accessToken(), user.username(), code.strip());
+        } finally {
+            revoke(IdentityProvider.AppClient.ENROLMENT, enrolment);
+        }
     }
 
     /** Turns TOTP off once the caller has signed in again: the password and a current code. */
-    public void disableTotp(String accessToken, String password, @Nullable String code, CallerContext caller) {
-        requireSignInProof(accessToken, password, code, caller);
-        identities.disableTotp(accessToken);
+    public void disableTotp(AuthenticatedUser user, String password, @Nullable String code, CallerContext caller) {
+        revoke(
+                IdentityProvider.AppClient.USERS,
+                signInAgain(IdentityProvider.AppClient.USERS, user, password, code, "code", caller));
+        identities.disableTotp(user.username());
     }
 
     /**
-     * Signs the token's user in again with {@code password}, answering the TOTP challenge with
-     * {@code code} when the account has one, and revokes the refresh token that sign-in issued (it
-     * is proof, not a session). A wrong password is 401 {@code AUTH_INVALID_CREDENTIALS}; a missing
-     * code where one is needed is a field error, a wrong one 400 {@code AUTH_INVALID_CODE}.
+     * Signs the user in again on {@code client} with {@code password}, answering the TOTP
+     * challenge with {@code code} when the account has one; the caller revokes the refresh token
+     * that sign-in issued (it is proof, not a session). A wrong password is 401
+     * {@code AUTH_INVALID_CREDENTIALS}; a missing code where one is needed is a field error naming
+     * {@code codeField}, a wrong one 400 {@code AUTH_INVALID_CODE}.
      */
-    private void requireSignInProof(String accessToken, String password, @Nullable String code, CallerContext caller) {
-        String email = identities.attributes(accessToken).get("email");
+    private IdentityProvider.Tokens signInAgain(
+            IdentityProvider.AppClient client,
+            AuthenticatedUser user,
+            String password,
+            @Nullable String code,
+            String codeField,
+            CallerContext caller) {
+        String email = identities.attributes(user.username()).get("email");
         if (email == null) {
             throw new ApiException(403, ErrorCodes.AUTH_FORBIDDEN, "The account has no e-mail address to sign in with");
         }
-        IdentityProvider.SignIn signIn = identities.signIn(email, password, caller);
-        IdentityProvider.Tokens tokens = signIn.tokens();
-        if (tokens == null) {
-            if (code == null || code.isBlank()) {
-                throw new ApiException(
-                        400,
-                        ErrorCodes.AUTH_VALIDATION_ERROR,
-                        "Two-factor sign-in is on: give a current code from the authenticator too",
-                        List.of(new ApiError.FieldError("code", "a current code from the authenticator is required")));
-            }
-            tokens = identities.answerMfaChallenge(email, signIn.mfaSession(), code.strip(), caller);
+        IdentityProvider.SignIn signIn = identities.signIn(client, email, password, caller);
+        if (signIn.tokens() != null) {
+            return signIn.tokens();
         }
+        if (code == null || code.isBlank()) {
+            throw new ApiException(
+                    400,
+                    ErrorCodes.AUTH_VALIDATION_ERROR,
+                    "Two-factor sign-in is on: give a current code from the authenticator too",
+                    List.of(new ApiError.FieldError(codeField, "a current code from the authenticator is required")));
+        }
+        return identities.answerMfaChallenge(client, email, signIn.mfaSession(), code.strip(), caller);
+    }
+
+    private void revoke(IdentityProvider.AppClient client, IdentityProvider.Tokens tokens) {
         if (tokens.refreshToken() != null) {
-            identities.revoke(tokens.refreshToken());
+            identities.revoke(client, tokens.refreshToken());
         }
     }
 

@@ -15,6 +15,11 @@ import java.util.List;
  * @param clientIds the app clients whose tokens are accepted ({@code COGNITO_CLIENT_ID}, comma-separated)
  * @param jwksUrl where the signing keys are; default: {@code ISSUER/.well-known/jwks.json}
  * @param clockSkewSeconds tolerance on expiry; default 0
+ * @param internalClientId the API's internal app client ({@code COGNITO_INTERNAL_CLIENT_ID}), on which
+ *     it signs a user in again to enrol an authenticator: its access tokens keep Cognito's user-API
+ *     scope, which the pool's trigger takes from every other client's. Never an accepted audience.
+ *     Default: none, and enrolment signs in on the first of {@code clientIds} (a pool without the
+ *     trigger).
  */
 @ConfigurationProperties("cairn.auth")
 public record AuthSettings(
@@ -23,7 +28,19 @@ public record AuthSettings(
         @Nullable String userPoolId,
         @NotEmpty List<String> clientIds,
         @Nullable String jwksUrl,
-        int clockSkewSeconds) {
+        int clockSkewSeconds,
+        @Nullable String internalClientId) {
+
+    /** Settings without an internal client. */
+    public AuthSettings(
+            @Nullable String issuer,
+            @Nullable String region,
+            @Nullable String userPoolId,
+            List<String> clientIds,
+            @Nullable String jwksUrl,
+            int clockSkewSeconds) {
+        this(issuer, region, userPoolId, clientIds, jwksUrl, clockSkewSeconds, null);
+    }
 
     public AuthSettings {
         if (isBlank(issuer) && (isBlank(region) || isBlank(userPoolId))) {

@@ -49,22 +49,56 @@ public interface IdentityProvider {
 
     void resetPassword(String email, String code, String newPassword);
 
-    /** Starts TOTP enrolment for the token's user: the shared secret for an authenticator app. */
-    String startTotpEnrolment(String accessToken);
+    /**
+     * Which app client a sign-in is made on: {@link #USERS}, whose tokens go to users, or
+     * {@link #ENROLMENT}, the API's internal client.
+     */
+    enum AppClient {
+        /** The client users' sessions come from; its access tokens cannot call the provider's user APIs. */
+        USERS,
+        /**
+         * The API's internal client, used only inside the API to enrol an authenticator: its access
+         * tokens keep the provider's user-API scope, and its refresh tokens are revoked once used.
+         */
+        ENROLMENT
+    }
 
-    /** Finishes enrolment with a code from the authenticator; MFA is on afterwards. */
-    void finishTotpEnrolment(String accessToken, String code);
+    /** {@link #signIn(String, String, CallerContext)} on {@code client}. */
+    SignIn signIn(AppClient client, String email, String password, CallerContext caller);
 
-    void disableTotp(String accessToken);
+    /** {@link #answerMfaChallenge(String, String, String, CallerContext)} on {@code client}. */
+    Tokens answerMfaChallenge(AppClient client, String email, String session, String code, CallerContext caller);
 
-    /** The token's user's attributes ({@code email}, {@code name}, ...). */
-    java.util.Map<String, String> attributes(String accessToken);
+    /** {@link #revoke(String)} for a refresh token {@code client} issued. */
+    void revoke(AppClient client, String refreshToken);
 
-    /** The attributes, or empty if the token's user no longer exists. */
-    java.util.Optional<java.util.Map<String, String>> findAttributes(String accessToken);
+    /**
+     * Starts TOTP enrolment for the token's user: the shared secret for an authenticator app.
+     * {@code enrolmentAccessToken} comes from a sign-in on {@link AppClient#ENROLMENT}.
+     */
+    String startTotpEnrolment(String enrolmentAccessToken);
 
-    /** Deletes the token's user; deleting a user that is gone already is not an error. */
-    void deleteUser(String accessToken);
+    /**
+     * Finishes enrolment with a code from the authenticator; MFA is on afterwards, set with the
+     * provider's admin API for {@code username}. {@code enrolmentAccessToken} comes from a sign-in
+     * on {@link AppClient#ENROLMENT}.
+     */
+    void finishTotpEnrolment(String enrolmentAccessToken, String username, String code);
+
+    /** Turns TOTP off for the user, with the provider's admin API. */
+    void disableTotp(String username);
+
+    /**
+     * The user's attributes ({@code email}, {@code name}, ...), read with the provider's admin API;
+     * {@code username} as the verified access token names the user.
+     */
+    java.util.Map<String, String> attributes(String username);
+
+    /** The attributes, or empty if the user no longer exists. */
+    java.util.Optional<java.util.Map<String, String>> findAttributes(String username);
+
+    /** Deletes the user with the provider's admin API; deleting a user that is gone already is not an error. */
+    void deleteUser(String username);
 
     /**
      * Revokes every refresh token the user holds (Cognito's global sign-out); a user that no

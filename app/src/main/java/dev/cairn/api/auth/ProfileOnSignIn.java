@@ -7,6 +7,9 @@ package dev.cairn.api.auth;
  */
 public interface ProfileOnSignIn {
 
-    /** Creates the profile of the token's user from their attributes, unless one (or a deletion's mark) exists. */
-    void ensureProfile(String userId, String accessToken);
+    /**
+     * Creates the profile of the user from their attributes, unless one (or a deletion's mark)
+     * exists; {@code username} as the verified access token names the user.
+     */
+    void ensureProfile(String userId, String username);
 }

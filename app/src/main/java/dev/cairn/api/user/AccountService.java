@@ -56,8 +56,8 @@ public class AccountService {
      * identity. If the identity is gone already, what may remain of the data is erased and the
      * answer is the same as the first time.
      */
-    public void delete(AuthenticatedUser user, String accessToken, String password) {
-        Optional<Map<String, String>> attributes = identities.findAttributes(accessToken);
+    public void delete(AuthenticatedUser user, String password) {
+        Optional<Map<String, String>> attributes = identities.findAttributes(user.username());
         if (attributes.isPresent()) {
             String email = attributes.get().get("email");
             if (email == null) {
@@ -70,7 +70,7 @@ public class AccountService {
             part.erase(user.userId());
         }
         if (attributes.isPresent()) {
-            identities.deleteUser(accessToken);
+            identities.deleteUser(user.username());
         }
         profiles.delete(user.userId());
         LOG.info("Account deleted with {} parts of data", parts.size());

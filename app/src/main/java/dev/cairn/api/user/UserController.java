@@ -20,7 +20,11 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.Map;
 
-/** The signed-in user's own profile, name and preferences; {@code /api/auth/profile} is an alias. */
+/**
+ * The signed-in user's own profile, name and preferences; {@code /api/auth/profile} is an alias.
+ * Routes that take an {@link AccessToken} answer a signed-in user's bearer token only, never an
+ * API key; the user's Cognito account is read and deleted with the API's own admin role.
+ */
 @SecurityRequirement(name = ApiDocumentation.BEARER)
 @Controller
 @ErrorResource(UserService.RESOURCE)
@@ -44,14 +48,14 @@ class UserController {
     @Delete("/api/user/account")
     ApiResponse<Map<String, Object>> deleteAccount(
             AuthenticatedUser user, AccessToken token, @Body @Valid AccountDeletion request) {
-        accounts.delete(user, token.value(), request.password());
+        accounts.delete(user, request.password());
         return ApiResponse.ok(Map.of("deleted", true));
     }
 
     /** The caller's profile. */
     @Get("/api/user/profile")
     ApiResponse<UserProfile> profile(AuthenticatedUser user, AccessToken token) {
-        return ApiResponse.ok(users.profile(user, token.value()));
+        return ApiResponse.ok(users.profile(user));
     }
 
     /** Same as GET /api/user/profile. */
@@ -64,7 +68,7 @@ class UserController {
     @Put("/api/user/profile")
     ApiResponse<UserProfile> updateProfile(
             AuthenticatedUser user, AccessToken token, @Body @Valid ProfileUpdate update) {
-        return ApiResponse.ok(users.update(user, token.value(), update.name(), update.preferences(), update.version()));
+        return ApiResponse.ok(users.update(user, update.name(), update.preferences(), update.version()));
     }
 
     /** Same as PUT /api/user/profile. */
@@ -77,21 +81,20 @@ class UserController {
     /** Changes the display name. */
     @Put("/api/user/name")
     ApiResponse<UserProfile> updateName(AuthenticatedUser user, AccessToken token, @Body @Valid NameUpdate update) {
-        return ApiResponse.ok(users.update(user, token.value(), update.name(), null, update.version()));
+        return ApiResponse.ok(users.update(user, update.name(), null, update.version()));
     }
 
     /** The caller's preferences. */
     @Get("/api/user/preferences")
     ApiResponse<Map<String, Object>> preferences(AuthenticatedUser user, AccessToken token) {
-        return ApiResponse.ok(users.profile(user, token.value()).preferences());
+        return ApiResponse.ok(users.profile(user).preferences());
     }
 
     /** Replaces the preferences (strings, numbers and booleans; language as a tag). */
     @Put("/api/user/preferences")
     ApiResponse<Map<String, Object>> replacePreferences(
             AuthenticatedUser user, AccessToken token, @Body @NotNull Map<String, Object> preferences) {
-        return ApiResponse.ok(
-                users.update(user, token.value(), null, preferences, null).preferences());
+        return ApiResponse.ok(users.update(user, null, preferences, null).preferences());
     }
 
     /** Fields left out stay as they are; {@code version}, when given, must be the stored one. */

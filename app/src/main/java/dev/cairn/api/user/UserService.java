@@ -39,17 +39,17 @@ public class UserService implements ProfileOnSignIn {
     }
 
     @Override
-    public void ensureProfile(String userId, String accessToken) {
+    public void ensureProfile(String userId, String username) {
         if (profiles.find(userId).isEmpty()) {
             identities
-                    .findAttributes(accessToken)
+                    .findAttributes(username)
                     .ifPresent(attributes -> createProfile(userId, attributes.get("email"), attributes.get("name")));
         }
     }
 
-    public UserProfile profile(AuthenticatedUser user, String accessToken) {
+    public UserProfile profile(AuthenticatedUser user) {
         return profiles.find(user.userId()).orElseGet(() -> {
-            Map<String, String> attributes = identities.attributes(accessToken);
+            Map<String, String> attributes = identities.attributes(user.username());
             createProfile(user.userId(), attributes.get("email"), attributes.get("name"));
             return profiles.find(user.userId())
                     .orElseThrow(() -> new IllegalStateException("The profile just written cannot be read"));
@@ -58,7 +58,6 @@ public class UserService implements ProfileOnSignIn {
 
     public UserProfile update(
             AuthenticatedUser user,
-            String accessToken,
             @Nullable String name,
             @Nullable Map<String, Object> preferences,
             @Nullable Long expectedVersion) {
@@ -68,7 +67,7 @@ public class UserService implements ProfileOnSignIn {
                 throw new ApiException(400, ErrorCodes.validation(RESOURCE), "The preferences are not valid", problems);
             }
         }
-        UserProfile current = profile(user, accessToken);
+        UserProfile current = profile(user);
         if (expectedVersion != null && expectedVersion != current.version()) {
             throw conflict();
         }

@@ -17,6 +17,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -61,14 +62,21 @@ final class CognitoIdentityProvider implements IdentityProvider {
 
     private final CognitoIdentityProviderClient cognito;
     private final String clientId;
+    /** The API's internal client ({@link AppClient#ENROLMENT}); the users' client when none is configured. */
+    private final String internalClientId;
+
     private final String userPoolId;
     private final Clock clock;
-    /** The app client's secret as Cognito holds it: read on first use, empty for a client without one. */
-    private volatile Optional<String> clientSecret;
+    /** Each app client's secret as Cognito holds it: read on first use, empty for a client without one. */
+    private final Map<String, Optional<String>> clientSecrets = new ConcurrentHashMap<>();
 
     CognitoIdentityProvider(CognitoIdentityProviderClient cognito, AuthSettings settings) {
         this.cognito = cognito;
         this.clientId = settings.clientIds().getFirst();
+        this.internalClientId = settings.internalClientId() == null
+                        || settings.internalClientId().isBlank()
+                ? clientId
+                : settings.internalClientId().strip();
         this.userPoolId = userPoolId(settings);
         this.clock = Clock.systemUTC();
     }
@@ -165,7 +173,7 @@ final class CognitoIdentityProvider implements IdentityProvider {
             cognito.adminInitiateAuth(r -> r.userPoolId(userPoolId)
                     .clientId(clientId)
                     .authFlow(AuthFlowType.ADMIN_USER_PASSWORD_AUTH)
-                    .authParameters(passwordParameters(email, password)));
+                    .authParameters(passwordParameters(clientId, email, password)));
             return false;
         } catch (UserNotConfirmedException e) {
             // Cognito checks the password first and names the missing confirmation only when it matched.
@@ -184,12 +192,18 @@ final class CognitoIdentityProvider implements IdentityProvider {
 
     @Override
     public SignIn signIn(String email, String password, @Nullable CallerContext caller) {
+        return signIn(AppClient.USERS, email, password, caller);
+    }
+
+    @Override
+    public SignIn signIn(AppClient client, String email, String password, @Nullable CallerContext caller) {
+        String id = clientId(client);
         AdminInitiateAuthResponse response = call(
                 Flow.SIGN_IN,
                 () -> cognito.adminInitiateAuth(r -> r.userPoolId(userPoolId)
-                        .clientId(clientId)
+                        .clientId(id)
                         .authFlow(AuthFlowType.ADMIN_USER_PASSWORD_AUTH)
-                        .authParameters(passwordParameters(email, password))
+                        .authParameters(passwordParameters(id, email, password))
                         .contextData(contextData(caller))));
         if (response.authenticationResult() != null) {
             return new SignIn(tokens(response.authenticationResult()), null);
@@ -214,6 +228,13 @@ final class CognitoIdentityProvider implements IdentityProvider {
 
     @Override
     public Tokens answerMfaChallenge(String email, String session, String code, @Nullable CallerContext caller) {
+        return answerMfaChallenge(AppClient.USERS, email, session, code, caller);
+    }
+
+    @Override
+    public Tokens answerMfaChallenge(
+            AppClient client, String email, String session, String code, @Nullable CallerContext caller) {
+        String id = clientId(client);
         int dot = session.indexOf('.');
         String username;
         try {
@@ -227,11 +248,11 @@ final class CognitoIdentityProvider implements IdentityProvider {
         Map<String, String> answers = new LinkedHashMap<>();
         answers.put("USERNAME", username);
         answers.put("SOFTWARE_TOKEN_MFA_CODE", code);
-        secretHash(username).ifPresent(hash -> answers.put("SECRET_HASH", hash));
+        secretHash(id, username).ifPresent(hash -> answers.put("SECRET_HASH", hash));
         AdminRespondToAuthChallengeResponse response = call(
                 Flow.CODE,
                 () -> cognito.adminRespondToAuthChallenge(r -> r.userPoolId(userPoolId)
-                        .clientId(clientId)
+                        .clientId(id)
                         .challengeName(ChallengeNameType.SOFTWARE_TOKEN_MFA)
                         .session(cognitoSession)
                         .challengeResponses(answers)
@@ -242,11 +263,15 @@ final class CognitoIdentityProvider implements IdentityProvider {
         return tokens(response.authenticationResult());
     }
 
-    private Map<String, String> passwordParameters(String email, String password) {
+    private String clientId(AppClient client) {
+        return client == AppClient.ENROLMENT ? internalClientId : clientId;
+    }
+
+    private Map<String, String> passwordParameters(String client, String email, String password) {
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("USERNAME", email);
         parameters.put("PASSWORD", password);
-        secretHash(email).ifPresent(hash -> parameters.put("SECRET_HASH", hash));
+        secretHash(client, email).ifPresent(hash -> parameters.put("SECRET_HASH", hash));
         return parameters;
     }
 
@@ -268,9 +293,13 @@ final class CognitoIdentityProvider implements IdentityProvider {
                 .build();
     }
 
-    /** SECRET_HASH for {@code username}: Base64(HMAC-SHA256(client secret, username + client id)). */
+    /** SECRET_HASH for {@code username} on the users' client: Base64(HMAC-SHA256(client secret, username + client id)). */
     private Optional<String> secretHash(String username) {
-        return clientSecret().map(secret -> secretHash(secret, username, clientId));
+        return secretHash(clientId, username);
+    }
+
+    private Optional<String> secretHash(String client, String username) {
+        return clientSecret(client).map(secret -> secretHash(secret, username, client));
     }
 
     static String secretHash(String secret, String username, String clientId) {
@@ -289,17 +318,21 @@ final class CognitoIdentityProvider implements IdentityProvider {
      * SnapStart snapshot holds none), so it never sits in the environment, a template or a log.
      */
     private Optional<String> clientSecret() {
-        Optional<String> secret = clientSecret;
+        return clientSecret(clientId);
+    }
+
+    private Optional<String> clientSecret(String client) {
+        Optional<String> secret = clientSecrets.get(client);
         if (secret == null) {
             try {
                 secret = Optional.ofNullable(cognito.describeUserPoolClient(
-                                r -> r.userPoolId(userPoolId).clientId(clientId))
+                                r -> r.userPoolId(userPoolId).clientId(client))
                         .userPoolClient()
                         .clientSecret());
             } catch (CognitoIdentityProviderException e) {
-                throw new IllegalStateException("Cannot read the app client " + clientId + " of " + userPoolId, e);
+                throw new IllegalStateException("Cannot read the app client " + client + " of " + userPoolId, e);
             }
-            clientSecret = secret;
+            clientSecrets.put(client, secret);
         }
         return secret;
     }
@@ -326,10 +359,15 @@ final class CognitoIdentityProvider implements IdentityProvider {
 
     @Override
     public void revoke(String refreshToken) {
+        revoke(AppClient.USERS, refreshToken);
+    }
+
+    @Override
+    public void revoke(AppClient client, String refreshToken) {
+        String id = clientId(client);
         try {
-            cognito.revokeToken(r -> r.clientId(clientId)
-                    .clientSecret(clientSecret().orElse(null))
-                    .token(refreshToken));
+            cognito.revokeToken(r ->
+                    r.clientId(id).clientSecret(clientSecret(id).orElse(null)).token(refreshToken));
         } catch (NotAuthorizedException | InvalidParameterException e) {
             // Already revoked, expired or never valid: logging out again changes nothing.
         } catch (CognitoIdentityProviderException e) {
@@ -362,64 +400,60 @@ final class CognitoIdentityProvider implements IdentityProvider {
     }
 
     @Override
-    public String startTotpEnrolment(String accessToken) {
-        return call(Flow.TOKEN, () -> cognito.associateSoftwareToken(r -> r.accessToken(accessToken))
+    public String startTotpEnrolment(String enrolmentAccessToken) {
+        return call(Flow.TOKEN, () -> cognito.associateSoftwareToken(r -> r.accessToken(enrolmentAccessToken))
                 .secretCode());
     }
 
     @Override
-    public void finishTotpEnrolment(String accessToken, String code) {
+    public void finishTotpEnrolment(String enrolmentAccessToken, String username, String code) {
         VerifySoftwareTokenResponseType status = call(Flow.CODE, () -> cognito.verifySoftwareToken(
-                        r -> r.accessToken(accessToken).userCode(code).friendlyDeviceName("authenticator"))
+                        r -> r.accessToken(enrolmentAccessToken).userCode(code).friendlyDeviceName("authenticator"))
                 .status());
         if (status != VerifySoftwareTokenResponseType.SUCCESS) {
             throw new ApiException(400, ErrorCodes.AUTH_INVALID_CODE, "The code was not accepted");
         }
         call(
                 Flow.TOKEN,
-                () -> cognito.setUserMFAPreference(r -> r.accessToken(accessToken)
-                        .softwareTokenMfaSettings(s -> s.enabled(true).preferredMfa(true))));
+                () -> cognito.adminSetUserMFAPreference(
+                        r -> r.userPoolId(userPoolId).username(username).softwareTokenMfaSettings(s -> s.enabled(true)
+                                .preferredMfa(true))));
     }
 
     @Override
-    public void disableTotp(String accessToken) {
+    public void disableTotp(String username) {
         call(
                 Flow.TOKEN,
-                () -> cognito.setUserMFAPreference(r -> r.accessToken(accessToken)
-                        .softwareTokenMfaSettings(s -> s.enabled(false).preferredMfa(false))));
+                () -> cognito.adminSetUserMFAPreference(
+                        r -> r.userPoolId(userPoolId).username(username).softwareTokenMfaSettings(s -> s.enabled(false)
+                                .preferredMfa(false))));
     }
 
     @Override
-    public Map<String, String> attributes(String accessToken) {
-        Map<String, String> attributes = new java.util.LinkedHashMap<>();
+    public Map<String, String> attributes(String username) {
+        return findAttributes(username)
+                .orElseThrow(() -> new ApiException(401, ErrorCodes.AUTH_UNAUTHORIZED, "The account no longer exists"));
+    }
+
+    @Override
+    public Optional<Map<String, String>> findAttributes(String username) {
+        Map<String, String> attributes = new LinkedHashMap<>();
         try {
-            cognito.getUser(r -> r.accessToken(accessToken))
+            cognito.adminGetUser(r -> r.userPoolId(userPoolId).username(username))
                     .userAttributes()
                     .forEach(a -> attributes.put(a.name(), a.value()));
         } catch (UserNotFoundException e) {
-            throw new ApiException(401, ErrorCodes.AUTH_UNAUTHORIZED, "The account no longer exists", e);
+            return Optional.empty();
         } catch (CognitoIdentityProviderException e) {
             throw translate(Flow.TOKEN, e);
         }
-        return attributes;
+        return Optional.of(attributes);
     }
 
     @Override
-    public java.util.Optional<Map<String, String>> findAttributes(String accessToken) {
+    public void deleteUser(String username) {
         try {
-            return java.util.Optional.of(attributes(accessToken));
-        } catch (ApiException e) {
-            if (e.getCause() instanceof UserNotFoundException) {
-                return java.util.Optional.empty();
-            }
-            throw e;
-        }
-    }
-
-    @Override
-    public void deleteUser(String accessToken) {
-        try {
-            cognito.deleteUser(r -> r.accessToken(accessToken));
+            cognito.adminDeleteUser(r -> r.userPoolId(userPoolId).username(username));
         } catch (UserNotFoundException e) {
             // Gone already: deleting an account twice is the same as once.
         } catch (CognitoIdentityProviderException e) {

@@ -19,6 +19,8 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.ChallengeNa
 import software.amazon.awssdk.services.cognitoidentityprovider.model.DescribeUserPoolClientRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.DescribeUserPoolClientResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.HttpHeader;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.RevokeTokenRequest;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.RevokeTokenResponse;
 
 /**
  * Sign-in goes through the server-side flow with the client's SECRET_HASH and the caller's context
@@ -28,6 +30,8 @@ class CognitoSignInTest {
     private static final String POOL = "eu-west-1_Pool";
     private static final String CLIENT = "client123";
     private static final String SECRET = "s3cr3t";
+    private static final String INTERNAL = "internal456";
+    private static final String INTERNAL_SECRET = "int3rnal";
     private static final CallerContext CALLER = new CallerContext(
             "203.0.113.7",
             "api.example.com",
@@ -40,9 +44,17 @@ class CognitoSignInTest {
         @Override
         public DescribeUserPoolClientResponse describeUserPoolClient(DescribeUserPoolClientRequest request) {
             requests.add(request);
+            String secret = INTERNAL.equals(request.clientId()) ? INTERNAL_SECRET : SECRET;
             return DescribeUserPoolClientResponse.builder()
-                    .userPoolClient(c -> c.clientId(CLIENT).userPoolId(POOL).clientSecret(SECRET))
+                    .userPoolClient(
+                            c -> c.clientId(request.clientId()).userPoolId(POOL).clientSecret(secret))
                     .build();
+        }
+
+        @Override
+        public RevokeTokenResponse revokeToken(RevokeTokenRequest request) {
+            requests.add(request);
+            return RevokeTokenResponse.builder().build();
         }
 
         @Override
@@ -114,6 +126,42 @@ class CognitoSignInTest {
                 .containsEntry("SECRET_HASH", CognitoIdentityProvider.secretHash(SECRET, "5f0c-sub", CLIENT));
         assertThat(answer.contextData().ipAddress()).isEqualTo("203.0.113.7");
         assertThat(tokens.accessToken()).isEqualTo("a");
+    }
+
+    @Test
+    void anEnrolmentSignInIsOnTheInternalClientWithItsSecretAndItsRefreshTokenRevokedThere() {
+        CognitoIdentityProvider withInternal = new CognitoIdentityProvider(
+                cognito, new AuthSettings(null, "eu-west-1", POOL, List.of(CLIENT), null, 0, INTERNAL));
+
+        String session = withInternal
+                .signIn(IdentityProvider.AppClient.ENROLMENT, "ada@example.com", "Correct-Horse-9", CALLER)
+                .mfaSession();
+        IdentityProvider.Tokens tokens = withInternal.answerMfaChallenge(
+                IdentityProvider.AppClient.ENROLMENT, "ada@example.com", session, "123456", CALLER);
+        withInternal.revoke(IdentityProvider.AppClient.ENROLMENT, tokens.refreshToken());
+
+        AdminInitiateAuthRequest signIn = only(AdminInitiateAuthRequest.class);
+        assertThat(signIn.clientId()).isEqualTo(INTERNAL);
+        assertThat(signIn.authParameters())
+                .containsEntry(
+                        "SECRET_HASH",
+                        CognitoIdentityProvider.secretHash(INTERNAL_SECRET, "ada@example.com", INTERNAL));
+        AdminRespondToAuthChallengeRequest answer = only(AdminRespondToAuthChallengeRequest.class);
+        assertThat(answer.clientId()).isEqualTo(INTERNAL);
+        assertThat(answer.challengeResponses())
+                .containsEntry(
+                        "SECRET_HASH", CognitoIdentityProvider.secretHash(INTERNAL_SECRET, "5f0c-sub", INTERNAL));
+        RevokeTokenRequest revoke = only(RevokeTokenRequest.class);
+        assertThat(revoke.clientId()).isEqualTo(INTERNAL);
+        assertThat(revoke.clientSecret()).isEqualTo(INTERNAL_SECRET);
+        assertThat(revoke.token()).isEqualTo("r");
+    }
+
+    @Test
+    void withoutAnInternalClientEnrolmentSignsInOnTheUsersClient() {
+        provider.signIn(IdentityProvider.AppClient.ENROLMENT, "ada@example.com", "Correct-Horse-9", CALLER);
+
+        assertThat(only(AdminInitiateAuthRequest.class).clientId()).isEqualTo(CLIENT);
     }
 
     @Test

@@ -1,10 +1,17 @@
-package dev.cairn.contract;
+package dev.cairn.contracttest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cairn.api.auth.Public;
 import dev.cairn.api.media.MediaObjects;
 import dev.cairn.constructs.EdgeDefaults;
+import dev.cairn.contract.Blueprint;
+import dev.cairn.contract.Blueprints;
+import dev.cairn.contract.EnvironmentVariables;
+import dev.cairn.contract.Functions;
+import dev.cairn.contract.MediaLayout;
+import dev.cairn.contract.RoutePolicy;
+import dev.cairn.contract.TableDefinition;
 import dev.cairn.infra.BlueprintFile;
 import dev.cairn.infra.CairnApp;
 import dev.cairn.infra.StageConfig;
