@@ -45,7 +45,9 @@ class TokenScopeTest {
     @BeforeAll
     static void startCognitoWithTheTrigger() throws Exception {
         Path state = Files.createTempDirectory("cairn-token-scopes");
-        Path repo = Path.of(System.getProperty("cairn.local.repo-dir", ".."));
+        Path repo = Path.of(System.getProperty("cairn.local.repo-dir", ".."))
+                .toAbsolutePath()
+                .normalize();
         lambda = new LocalLambdaEndpoint();
         emulator = CognitoEmulator.start(repo, state, new Outbox(), lambda.endpoint(), TRIGGER);
         // Asked on the first token, once the pool (and its internal client) exists.
