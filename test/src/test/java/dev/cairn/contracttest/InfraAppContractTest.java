@@ -2,8 +2,8 @@ package dev.cairn.contracttest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cairn.api.auth.Public;
-import dev.cairn.api.media.MediaObjects;
+import dev.cairn.api.identity.Public;
+import dev.cairn.api.storage.MediaObjects;
 import dev.cairn.constructs.EdgeDefaults;
 import dev.cairn.contract.Blueprint;
 import dev.cairn.contract.Blueprints;

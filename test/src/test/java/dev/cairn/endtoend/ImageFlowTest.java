@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cairn.api.media.ImageRecord;
 import dev.cairn.api.media.ImageRecords;
-import dev.cairn.api.media.MediaObjects;
 import dev.cairn.api.media.MediaProcessorHandler;
+import dev.cairn.api.storage.MediaObjects;
 import dev.cairn.endtoend.Accounts.Account;
 import dev.cairn.endtoend.ApiClient.Reply;
 import dev.cairn.local.LocalCairn;

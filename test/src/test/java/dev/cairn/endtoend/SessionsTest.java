@@ -2,8 +2,8 @@ package dev.cairn.endtoend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cairn.api.auth.SignInSessions;
 import dev.cairn.api.data.TableNames;
+import dev.cairn.api.identity.SignInSessions;
 import dev.cairn.api.user.UserProfiles;
 import dev.cairn.contract.Tables;
 import dev.cairn.endtoend.Accounts.Account;

@@ -1,5 +1,6 @@
 package dev.cairn.api.auth;
 
+import dev.cairn.api.identity.AccessToken;
 import io.micronaut.core.convert.ArgumentConversionContext;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;

@@ -1,5 +1,6 @@
 package dev.cairn.api.auth;
 
+import dev.cairn.api.identity.CallerContext;
 import io.micronaut.core.annotation.Nullable;
 
 /**

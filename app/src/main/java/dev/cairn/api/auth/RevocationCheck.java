@@ -1,5 +1,7 @@
 package dev.cairn.api.auth;
 
+import dev.cairn.api.identity.SignInSessions;
+import dev.cairn.api.identity.TokenRevocations;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;

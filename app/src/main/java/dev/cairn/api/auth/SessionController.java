@@ -2,6 +2,7 @@ package dev.cairn.api.auth;
 
 import dev.cairn.api.docs.ApiDocumentation;
 import dev.cairn.api.http.ApiResponse;
+import dev.cairn.api.identity.AuthenticatedUser;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.serde.annotation.Serdeable;

@@ -5,6 +5,8 @@ import dev.cairn.api.http.ApiException;
 import dev.cairn.api.http.ApiResponse;
 import dev.cairn.api.http.ErrorCodes;
 import dev.cairn.api.http.ErrorResource;
+import dev.cairn.api.identity.AccessToken;
+import dev.cairn.api.identity.AuthenticatedUser;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;

@@ -5,6 +5,7 @@ import dev.cairn.api.http.ApiException;
 import dev.cairn.api.http.ApiResponse;
 import dev.cairn.api.http.ErrorCodes;
 import dev.cairn.api.http.ErrorResource;
+import dev.cairn.api.identity.RequiresGroup;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;

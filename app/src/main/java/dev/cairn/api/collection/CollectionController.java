@@ -1,7 +1,7 @@
 package dev.cairn.api.collection;
 
-import dev.cairn.api.auth.AuthenticatedUser;
 import dev.cairn.api.http.ApiResponse;
+import dev.cairn.api.identity.AuthenticatedUser;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;

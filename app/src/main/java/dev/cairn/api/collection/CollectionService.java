@@ -2,8 +2,8 @@ package dev.cairn.api.collection;
 
 import dev.cairn.api.collection.CollectionStore.ConditionFailed;
 import dev.cairn.api.data.Ids;
+import dev.cairn.api.data.UserData;
 import dev.cairn.api.http.ApiException;
-import dev.cairn.api.user.UserData;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;

@@ -1,6 +1,6 @@
 package dev.cairn.api.docs;
 
-import dev.cairn.api.auth.Public;
+import dev.cairn.api.identity.Public;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;

@@ -1,14 +1,14 @@
 package dev.cairn.api.files;
 
-import dev.cairn.api.auth.AuthenticatedUser;
 import dev.cairn.api.blueprint.ServedBy;
 import dev.cairn.api.collection.CollectionService;
 import dev.cairn.api.collection.OwnedItemsController;
 import dev.cairn.api.docs.ApiDocumentation;
 import dev.cairn.api.http.ApiResponse;
 import dev.cairn.api.http.ErrorResource;
-import dev.cairn.api.media.DocumentUpload;
-import dev.cairn.api.media.PrivateMedia;
+import dev.cairn.api.identity.AuthenticatedUser;
+import dev.cairn.api.storage.DocumentUpload;
+import dev.cairn.api.storage.PrivateMedia;
 import dev.cairn.contract.Feature;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;

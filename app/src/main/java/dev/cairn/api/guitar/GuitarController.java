@@ -1,14 +1,14 @@
 package dev.cairn.api.guitar;
 
-import dev.cairn.api.auth.AuthenticatedUser;
 import dev.cairn.api.blueprint.ServedBy;
 import dev.cairn.api.collection.CollectionController;
 import dev.cairn.api.collection.CollectionService;
 import dev.cairn.api.docs.ApiDocumentation;
 import dev.cairn.api.http.ApiResponse;
 import dev.cairn.api.http.ErrorResource;
-import dev.cairn.api.media.DocumentUpload;
-import dev.cairn.api.media.PrivateMedia;
+import dev.cairn.api.identity.AuthenticatedUser;
+import dev.cairn.api.storage.DocumentUpload;
+import dev.cairn.api.storage.PrivateMedia;
 import dev.cairn.contract.Feature;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;

@@ -1,7 +1,7 @@
 package dev.cairn.api.health;
 
-import dev.cairn.api.auth.Public;
 import dev.cairn.api.http.ApiResponse;
+import dev.cairn.api.identity.Public;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.serde.annotation.Serdeable;

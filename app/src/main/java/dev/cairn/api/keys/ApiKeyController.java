@@ -1,12 +1,12 @@
 package dev.cairn.api.keys;
 
-import dev.cairn.api.auth.AuthenticatedUser;
 import dev.cairn.api.blueprint.ServedBy;
 import dev.cairn.api.collection.CollectionService;
 import dev.cairn.api.collection.OwnedItemsController;
 import dev.cairn.api.docs.ApiDocumentation;
 import dev.cairn.api.http.ApiResponse;
 import dev.cairn.api.http.ErrorResource;
+import dev.cairn.api.identity.AuthenticatedUser;
 import dev.cairn.contract.Feature;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;

@@ -1,9 +1,9 @@
 package dev.cairn.api.keys;
 
-import dev.cairn.api.auth.ApiKeyAuthenticator;
 import dev.cairn.api.blueprint.ServedBy;
 import dev.cairn.api.collection.CollectionService;
 import dev.cairn.api.data.Ids;
+import dev.cairn.api.identity.ApiKeyAuthenticator;
 import dev.cairn.api.secrets.SigningSecret;
 import dev.cairn.contract.Feature;
 import io.micronaut.json.tree.JsonNode;

@@ -1,8 +1,8 @@
 package dev.cairn.api.keys;
 
-import dev.cairn.api.auth.ApiKeyAuthenticator.ApiKeyGrant;
 import dev.cairn.api.blueprint.ServedBy;
 import dev.cairn.api.data.TableNames;
+import dev.cairn.api.identity.ApiKeyAuthenticator.ApiKeyGrant;
 import dev.cairn.contract.Feature;
 import dev.cairn.contract.Tables;
 import io.micronaut.core.annotation.Nullable;

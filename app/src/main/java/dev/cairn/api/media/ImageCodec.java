@@ -1,6 +1,7 @@
 package dev.cairn.api.media;
 
 import com.luciad.imageio.webp.WebPWriteParam;
+import dev.cairn.api.storage.ImageFormat;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;

@@ -1,9 +1,9 @@
 package dev.cairn.api.media;
 
-import dev.cairn.api.auth.AuthenticatedUser;
 import dev.cairn.api.docs.ApiDocumentation;
 import dev.cairn.api.http.ApiResponse;
 import dev.cairn.api.http.ErrorResource;
+import dev.cairn.api.identity.AuthenticatedUser;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;

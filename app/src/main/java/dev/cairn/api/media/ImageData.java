@@ -1,6 +1,8 @@
 package dev.cairn.api.media;
 
-import dev.cairn.api.user.UserData;
+import dev.cairn.api.data.UserData;
+import dev.cairn.api.storage.MediaObjects;
+import dev.cairn.api.storage.StorageUsage;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -44,7 +46,7 @@ final class ImageData implements UserData {
                 .toList();
     }
 
-    /** The records and the usage row only: the objects go with the rest of the user's media ({@link MediaData}). */
+    /** The records and the usage row only: the objects go with the rest of the user's media (storage's {@code MediaData}). */
     @Override
     public void erase(String userId) {
         records.all(userId).forEach(record -> records.delete(record, usage.releasing(userId, record.bytes())));

@@ -1,6 +1,9 @@
 package dev.cairn.api.media;
 
 import dev.cairn.api.collection.ImageAttachments;
+import dev.cairn.api.storage.MediaObjects;
+import dev.cairn.api.storage.MediaSettings;
+import dev.cairn.api.storage.StorageUsage;
 import jakarta.inject.Singleton;
 import java.util.Optional;
 

@@ -1,5 +1,6 @@
 package dev.cairn.api.media;
 
+import dev.cairn.api.storage.ImageFormat;
 import dev.cairn.contract.MediaLayout;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;

@@ -2,6 +2,8 @@ package dev.cairn.api.media;
 
 import dev.cairn.api.data.TableNames;
 import dev.cairn.api.data.Transactions;
+import dev.cairn.api.storage.ImageFormat;
+import dev.cairn.api.storage.StorageUsage;
 import dev.cairn.contract.Tables;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;

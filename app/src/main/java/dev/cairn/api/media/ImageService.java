@@ -1,10 +1,15 @@
 package dev.cairn.api.media;
 
-import dev.cairn.api.auth.AuthenticatedUser;
 import dev.cairn.api.data.Ids;
 import dev.cairn.api.http.ApiError;
 import dev.cairn.api.http.ApiException;
 import dev.cairn.api.http.ErrorCodes;
+import dev.cairn.api.identity.AuthenticatedUser;
+import dev.cairn.api.storage.FileNames;
+import dev.cairn.api.storage.ImageFormat;
+import dev.cairn.api.storage.MediaObjects;
+import dev.cairn.api.storage.MediaSettings;
+import dev.cairn.api.storage.StorageUsage;
 import dev.cairn.contract.MediaLayout;
 import jakarta.inject.Singleton;
 import java.awt.image.BufferedImage;

@@ -1,5 +1,8 @@
 package dev.cairn.api.media;
 
+import dev.cairn.api.storage.ImageFormat;
+import dev.cairn.api.storage.MediaObjects;
+import dev.cairn.api.storage.MediaSettings;
 import jakarta.inject.Singleton;
 import java.awt.image.BufferedImage;
 import java.time.Clock;

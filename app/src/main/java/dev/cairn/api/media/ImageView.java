@@ -1,5 +1,6 @@
 package dev.cairn.api.media;
 
+import dev.cairn.api.storage.MediaSettings;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package dev.cairn.api.media;
 
+import dev.cairn.api.storage.MediaObjects;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 

@@ -2,16 +2,11 @@ package dev.cairn.api.snapstart;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.cairn.api.collection.CollectionService;
 import dev.cairn.api.data.Ids;
-import dev.cairn.api.http.ApiException;
 import dev.cairn.api.secrets.SecretValues;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.proxy.MockLambdaContext;
 import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
-import io.micronaut.json.JsonMapper;
-import jakarta.validation.Validator;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -27,25 +22,19 @@ import org.slf4j.LoggerFactory;
 /**
  * Primes the API before the SnapStart snapshot, with requests that change nothing: the health
  * route and an authenticated route through the real handler (routing, filters, the access-token
- * verifier with its JWKS fetch, the error envelope), a GetItem and a Query of every collection on
- * a partition no user can own (SDK marshalling, signing, the HTTP connection), and JSON reads and
- * validation of each collection's record type. After a restore it gives the process new random
- * state.
+ * verifier with its JWKS fetch, the error envelope), then the steps every {@link PrimingSteps}
+ * bean contributes (the collections engine's reads and JSON round trips of each collection). After a
+ * restore it gives the process new random state.
  */
 public final class SnapStartPriming implements Resource {
     private static final Logger LOG = LoggerFactory.getLogger(SnapStartPriming.class);
-
-    /** A partition key no Cognito {@code sub} can take (subs are UUIDs): the reads find nothing. */
-    static final String SENTINEL_OWNER = "#snapstart-priming";
-
-    static final String SENTINEL_ID = "00000000-0000-7000-8000-000000000000";
 
     /**
      * A token in Cognito's shape whose signature cannot verify: the verifier parses it, fetches the
      * pool's keys and rejects it, as it would a forged one.
      */
     static final String UNVERIFIABLE_TOKEN = base64("{\"kid\":\"snapstart-priming\",\"alg\":\"RS256\"}") + "."
-            + base64("{\"sub\":\"" + SENTINEL_OWNER + "\",\"token_use\":\"access\",\"exp\":1}") + "."
+            + base64("{\"sub\":\"" + PrimingSteps.SENTINEL_OWNER + "\",\"token_use\":\"access\",\"exp\":1}") + "."
             + base64("not a signature");
 
     private final APIGatewayV2HTTPEventFunction handler;
@@ -83,23 +72,10 @@ public final class SnapStartPriming implements Resource {
                 primed,
                 "access token",
                 () -> expect(send("/api/user/profile", Map.of("authorization", "Bearer " + UNVERIFIABLE_TOKEN)), 401));
-        JsonMapper json = app.getBean(JsonMapper.class);
-        Validator validator = app.getBean(Validator.class);
-        for (CollectionService<?> service : collections(app)) {
-            String resource = service.collection().resource();
-            step(primed, resource + " get", () -> expectNotFound(() -> service.get(SENTINEL_OWNER, SENTINEL_ID)));
-            step(primed, resource + " list", () -> service.list(SENTINEL_OWNER, Map.of()));
-            step(primed, resource + " json", () -> {
-                try {
-                    Object value = json.readValue(
-                            "{}".getBytes(StandardCharsets.UTF_8),
-                            service.collection().type());
-                    validator.validate(value);
-                    json.writeValueAsBytes(value);
-                } catch (IOException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
+        for (PrimingSteps contribution : app.getBeansOfType(PrimingSteps.class)) {
+            for (PrimingSteps.Step contributed : contribution.steps()) {
+                step(primed, contributed.name(), contributed.work());
+            }
         }
         LOG.info("SnapStart priming done: {}", primed);
         return primed;
@@ -155,31 +131,10 @@ public final class SnapStartPriming implements Resource {
         return secret.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(Map.entry(header, secret));
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<CollectionService<?>> collections(ApplicationContext app) {
-        List<CollectionService<?>> services = new ArrayList<>();
-        for (CollectionService<?> service : app.getBeansOfType(CollectionService.class)) {
-            services.add(service);
-        }
-        return services;
-    }
-
     private static void expect(APIGatewayV2HTTPResponse response, int status) {
         if (response.getStatusCode() != status) {
             throw new IllegalStateException("answered " + response.getStatusCode() + ", expected " + status);
         }
-    }
-
-    private static void expectNotFound(Runnable read) {
-        try {
-            read.run();
-        } catch (ApiException e) {
-            if (e.status() == 404) {
-                return;
-            }
-            throw e;
-        }
-        throw new IllegalStateException("found an item in the sentinel partition");
     }
 
     private static void step(List<String> primed, String name, Runnable step) {

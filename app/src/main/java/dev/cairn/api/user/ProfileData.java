@@ -1,5 +1,6 @@
 package dev.cairn.api.user;
 
+import dev.cairn.api.data.UserData;
 import jakarta.inject.Singleton;
 
 /** The profile's part of a user's data. */

@@ -1,6 +1,6 @@
 package dev.cairn.api.user;
 
-import dev.cairn.api.auth.TokenRevocations;
+import dev.cairn.api.identity.TokenRevocations;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package dev.cairn.api.user;
 
-import dev.cairn.api.auth.SignInSessions;
+import dev.cairn.api.identity.SignInSessions;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.List;

@@ -1,11 +1,11 @@
 package dev.cairn.api.user;
 
-import dev.cairn.api.auth.AccessToken;
-import dev.cairn.api.auth.AuthenticatedUser;
-import dev.cairn.api.auth.ProfileOptional;
 import dev.cairn.api.docs.ApiDocumentation;
 import dev.cairn.api.http.ApiResponse;
 import dev.cairn.api.http.ErrorResource;
+import dev.cairn.api.identity.AccessToken;
+import dev.cairn.api.identity.AuthenticatedUser;
+import dev.cairn.api.identity.ProfileOptional;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;

@@ -1,8 +1,8 @@
 package dev.cairn.api.user;
 
-import dev.cairn.api.auth.SignInSessions;
-import dev.cairn.api.auth.TokenRevocations;
 import dev.cairn.api.data.TableNames;
+import dev.cairn.api.identity.SignInSessions;
+import dev.cairn.api.identity.TokenRevocations;
 import dev.cairn.contract.Tables;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;

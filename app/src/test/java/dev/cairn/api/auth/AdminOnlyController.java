@@ -1,6 +1,8 @@
 package dev.cairn.api.auth;
 
 import dev.cairn.api.http.ApiResponse;
+import dev.cairn.api.identity.AuthenticatedUser;
+import dev.cairn.api.identity.RequiresGroup;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package dev.cairn.api.auth;
 
+import dev.cairn.api.identity.TokenRevocations;
 import io.micronaut.context.annotation.Replaces;
 import jakarta.inject.Singleton;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package dev.cairn.api.http;
 
-import dev.cairn.api.auth.Public;
+import dev.cairn.api.identity.Public;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;

@@ -2,6 +2,7 @@ package dev.cairn.api.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cairn.api.storage.ImageFormat;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package dev.cairn.api.media;
+package dev.cairn.api.storage;
 
 import dev.cairn.api.http.ApiError;
 import dev.cairn.api.http.ApiException;

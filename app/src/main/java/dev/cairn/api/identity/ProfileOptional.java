@@ -1,4 +1,4 @@
-package dev.cairn.api.auth;
+package dev.cairn.api.identity;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;

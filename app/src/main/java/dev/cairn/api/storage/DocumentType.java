@@ -1,4 +1,4 @@
-package dev.cairn.api.media;
+package dev.cairn.api.storage;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;

@@ -1,4 +1,4 @@
-package dev.cairn.api.media;
+package dev.cairn.api.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.cairn.api.user;
+package dev.cairn.api.data;
 
 /**
  * Something that keeps data of a user's: it hands it over for export and erases it when the

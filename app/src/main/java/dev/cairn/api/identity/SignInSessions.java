@@ -1,4 +1,4 @@
-package dev.cairn.api.auth;
+package dev.cairn.api.identity;
 
 import io.micronaut.core.annotation.Nullable;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.cairn.api.auth;
+package dev.cairn.api.identity;
 
 /**
  * The caller's verified access token, for the few routes that pass it on to Cognito (MFA, the

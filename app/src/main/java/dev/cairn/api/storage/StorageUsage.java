@@ -1,4 +1,4 @@
-package dev.cairn.api.media;
+package dev.cairn.api.storage;
 
 import dev.cairn.api.data.TableNames;
 import dev.cairn.api.http.ApiException;
@@ -112,7 +112,7 @@ public class StorageUsage {
      * request wrote it first (then that row is the answer). {@code leaveOut} is an object of theirs
      * that is not to count (the upload about to be reserved), or null.
      */
-    Map<String, AttributeValue> counted(String userId, @Nullable String leaveOut) {
+    public Map<String, AttributeValue> counted(String userId, @Nullable String leaveOut) {
         long bytes = 0;
         long files = 0;
         for (Map<String, AttributeValue> image : dynamoDb.queryPaginator(r -> r.tableName(table)
@@ -165,7 +165,7 @@ public class StorageUsage {
      * {@link #reserve} as a write of a transaction (with the upload's record). Its condition fails
      * on a missing row, with no row returned: then {@link #counted} and try again.
      */
-    TransactWriteItem reservation(String userId, long bytes) {
+    public TransactWriteItem reservation(String userId, long bytes) {
         return TransactWriteItem.builder()
                 .update(u -> u.tableName(table)
                         .key(key(userId))
@@ -178,7 +178,7 @@ public class StorageUsage {
     }
 
     /** {@link #release} as a write of a transaction; its condition fails below zero. */
-    TransactWriteItem releasing(String userId, long bytes) {
+    public TransactWriteItem releasing(String userId, long bytes) {
         return TransactWriteItem.builder()
                 .update(u -> u.tableName(table)
                         .key(key(userId))
@@ -190,7 +190,7 @@ public class StorageUsage {
     }
 
     /** The refusal for a reservation of {@code bytes} whose condition failed on {@code row}. */
-    ApiException refused(Map<String, AttributeValue> row, long bytes) {
+    public ApiException refused(Map<String, AttributeValue> row, long bytes) {
         ApiException refusal = refusal(row, bytes);
         return refusal != null ? refusal : refusal(Map.of(FILES, number(limits.files())), bytes);
     }
@@ -229,7 +229,7 @@ public class StorageUsage {
     }
 
     /** Removes the user's row (account deletion). */
-    void erase(String userId) {
+    public void erase(String userId) {
         dynamoDb.deleteItem(r -> r.tableName(table).key(key(userId)));
     }
 

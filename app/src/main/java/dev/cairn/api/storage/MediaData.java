@@ -1,6 +1,6 @@
-package dev.cairn.api.media;
+package dev.cairn.api.storage;
 
-import dev.cairn.api.user.UserData;
+import dev.cairn.api.data.UserData;
 import dev.cairn.contract.MediaLayout;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;

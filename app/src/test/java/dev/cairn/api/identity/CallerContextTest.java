@@ -1,4 +1,4 @@
-package dev.cairn.api.auth;
+package dev.cairn.api.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.cairn.api.auth;
+package dev.cairn.api.identity;
 
 import java.time.Instant;
 import java.util.Set;

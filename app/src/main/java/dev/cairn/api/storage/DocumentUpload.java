@@ -1,4 +1,4 @@
-package dev.cairn.api.media;
+package dev.cairn.api.storage;
 
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.NotBlank;
