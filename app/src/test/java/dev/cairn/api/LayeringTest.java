@@ -15,11 +15,8 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
-import dev.cairn.api.auth.IdentityProvider;
-import dev.cairn.api.auth.ProfileOnSignIn;
 import io.micronaut.http.annotation.Controller;
 import java.util.List;
-import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,21 +40,12 @@ import org.junit.jupiter.api.Test;
  * </ol>
  *
  * <p>Platform packages keep their own names rather than moving under a common parent: the layer is
- * what this test says, and renaming ten packages would only make every other change conflict. Two
- * identity ports are platform although they are in {@code auth}'s package: {@link
- * IdentityProvider} (the user feature deletes the account's sign-in and sets MFA through it) and
- * {@link ProfileOnSignIn} (the user feature implements it). They belong in {@code identity}, beside
- * {@code TokenRevocations} and {@code SignInSessions}, and are counted there by name until they
- * move.
+ * what this test says, and renaming ten packages would only make every other change conflict.
  */
 class LayeringTest {
     private static final String APP = "dev.cairn.api";
 
     private static final List<String> FEATURES = List.of("auth", "user", "media", "guitar", "site", "files", "keys");
-
-    /** The identity ports still in {@code auth}'s package, with their nested and generated classes. */
-    private static final DescribedPredicate<JavaClass> IDENTITY_PORTS_IN_AUTH =
-            DescribedPredicate.describe("identity ports in auth", identityPort()::test);
 
     private static final DescribedPredicate<JavaClass> PLATFORM = resideInAPackage(APP)
             .or(resideInAnyPackage(
@@ -71,12 +59,10 @@ class LayeringTest {
                     APP + ".edge..",
                     APP + ".health..",
                     APP + ".blueprint..",
-                    APP + ".identity.."))
-            .or(IDENTITY_PORTS_IN_AUTH);
+                    APP + ".identity.."));
 
     private static final DescribedPredicate<JavaClass> FEATURE = resideInAnyPackage(
-                    FEATURES.stream().map(feature -> APP + "." + feature + "..").toArray(String[]::new))
-            .and(DescribedPredicate.not(IDENTITY_PORTS_IN_AUTH));
+            FEATURES.stream().map(feature -> APP + "." + feature + "..").toArray(String[]::new));
 
     private static JavaClasses api;
 
@@ -116,9 +102,6 @@ class LayeringTest {
         slices().assignedFrom(new SliceAssignment() {
                     @Override
                     public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
-                        if (IDENTITY_PORTS_IN_AUTH.test(javaClass)) {
-                            return SliceIdentifier.ignore();
-                        }
                         return FEATURES.stream()
                                 .filter(feature -> javaClass
                                         .getPackageName()
@@ -190,12 +173,5 @@ class LayeringTest {
                 .should()
                 .onlyDependOnClassesThat(resideInAPackage(APP + ".http..").or(resideOutsideOfPackage(APP + "..")))
                 .check(api);
-    }
-
-    private static Predicate<JavaClass> identityPort() {
-        Pattern ports = Pattern.compile(Pattern.quote(APP + ".auth.") + "\\$?("
-                + IdentityProvider.class.getSimpleName() + "|" + ProfileOnSignIn.class.getSimpleName()
-                + ")(\\$.*)?");
-        return javaClass -> ports.matcher(javaClass.getName()).matches();
     }
 }

@@ -5,6 +5,8 @@ import dev.cairn.api.http.ApiException;
 import dev.cairn.api.http.ErrorCodes;
 import dev.cairn.api.identity.AuthenticatedUser;
 import dev.cairn.api.identity.CallerContext;
+import dev.cairn.api.identity.IdentityProvider;
+import dev.cairn.api.identity.ProfileOnSignIn;
 import dev.cairn.api.identity.SignInSessions;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;

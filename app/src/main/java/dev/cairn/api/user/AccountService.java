@@ -1,10 +1,10 @@
 package dev.cairn.api.user;
 
-import dev.cairn.api.auth.IdentityProvider;
 import dev.cairn.api.data.UserData;
 import dev.cairn.api.http.ApiException;
 import dev.cairn.api.http.ErrorCodes;
 import dev.cairn.api.identity.AuthenticatedUser;
+import dev.cairn.api.identity.IdentityProvider;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.LinkedHashMap;

@@ -1,11 +1,11 @@
 package dev.cairn.api.user;
 
-import dev.cairn.api.auth.IdentityProvider;
-import dev.cairn.api.auth.ProfileOnSignIn;
 import dev.cairn.api.http.ApiError;
 import dev.cairn.api.http.ApiException;
 import dev.cairn.api.http.ErrorCodes;
 import dev.cairn.api.identity.AuthenticatedUser;
+import dev.cairn.api.identity.IdentityProvider;
+import dev.cairn.api.identity.ProfileOnSignIn;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.time.Clock;

@@ -2,10 +2,10 @@ package dev.cairn.api.auth.cognito;
 
 import com.nimbusds.jwt.SignedJWT;
 import dev.cairn.api.auth.AuthSettings;
-import dev.cairn.api.auth.IdentityProvider;
 import dev.cairn.api.http.ApiException;
 import dev.cairn.api.http.ErrorCodes;
 import dev.cairn.api.identity.CallerContext;
+import dev.cairn.api.identity.IdentityProvider;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;

@@ -3,8 +3,8 @@ package dev.cairn.api.auth.cognito;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cairn.api.auth.AuthSettings;
-import dev.cairn.api.auth.IdentityProvider;
 import dev.cairn.api.identity.CallerContext;
+import dev.cairn.api.identity.IdentityProvider;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

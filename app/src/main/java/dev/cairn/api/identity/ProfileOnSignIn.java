@@ -1,4 +1,4 @@
-package dev.cairn.api.auth;
+package dev.cairn.api.identity;
 
 /**
  * Makes sure a user who signs in has a profile. The post-confirmation trigger creates it; should

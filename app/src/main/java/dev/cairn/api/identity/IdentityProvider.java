@@ -1,6 +1,5 @@
-package dev.cairn.api.auth;
+package dev.cairn.api.identity;
 
-import dev.cairn.api.identity.CallerContext;
 import io.micronaut.core.annotation.Nullable;
 
 /**
