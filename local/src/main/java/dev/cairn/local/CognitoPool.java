@@ -74,40 +74,36 @@ public record CognitoPool(String userPoolId, String clientId, String issuer, Str
     }
 
     private static String createClient(CognitoIdentityProviderClient cognito, String poolId) {
-        return cognito.createUserPoolClient(r -> r.userPoolId(poolId)
-                        .clientName(CLIENT_NAME)
-                        .generateSecret(true)
-                        .explicitAuthFlows(
-                                ExplicitAuthFlowsType.ALLOW_ADMIN_USER_PASSWORD_AUTH,
-                                ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH)
-                        .enableTokenRevocation(true)
-                        .preventUserExistenceErrors("ENABLED")
-                        .accessTokenValidity(1)
-                        .idTokenValidity(1)
-                        .refreshTokenValidity(30)
-                        .tokenValidityUnits(u -> u.accessToken(TimeUnitsType.HOURS)
-                                .idToken(TimeUnitsType.HOURS)
-                                .refreshToken(TimeUnitsType.DAYS)))
-                .userPoolClient()
-                .clientId();
+        return createClient(cognito, poolId, CLIENT_NAME, 1, TimeUnitsType.HOURS, 30, TimeUnitsType.DAYS);
     }
 
     /** As {@code AuthPool.addInternalClient} makes it in AWS: server-side sign-in only, 5 minute tokens. */
     private static String createInternalClient(CognitoIdentityProviderClient cognito, String poolId) {
+        return createClient(cognito, poolId, INTERNAL_CLIENT_NAME, 5, TimeUnitsType.MINUTES, 60, TimeUnitsType.MINUTES);
+    }
+
+    /** A confidential client for server-side sign-in with revocable refresh tokens, as AuthPool's clients are. */
+    private static String createClient(
+            CognitoIdentityProviderClient cognito,
+            String poolId,
+            String name,
+            int tokenValidity,
+            TimeUnitsType tokenUnit,
+            int refreshValidity,
+            TimeUnitsType refreshUnit) {
         return cognito.createUserPoolClient(r -> r.userPoolId(poolId)
-                        .clientName(INTERNAL_CLIENT_NAME)
+                        .clientName(name)
                         .generateSecret(true)
                         .explicitAuthFlows(
                                 ExplicitAuthFlowsType.ALLOW_ADMIN_USER_PASSWORD_AUTH,
                                 ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH)
                         .enableTokenRevocation(true)
                         .preventUserExistenceErrors("ENABLED")
-                        .accessTokenValidity(5)
-                        .idTokenValidity(5)
-                        .refreshTokenValidity(60)
-                        .tokenValidityUnits(u -> u.accessToken(TimeUnitsType.MINUTES)
-                                .idToken(TimeUnitsType.MINUTES)
-                                .refreshToken(TimeUnitsType.MINUTES)))
+                        .accessTokenValidity(tokenValidity)
+                        .idTokenValidity(tokenValidity)
+                        .refreshTokenValidity(refreshValidity)
+                        .tokenValidityUnits(
+                                u -> u.accessToken(tokenUnit).idToken(tokenUnit).refreshToken(refreshUnit)))
                 .userPoolClient()
                 .clientId();
     }
