@@ -2,6 +2,7 @@ package dev.cairn.api.auth.cognito;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.cairn.contract.EnvironmentVariables;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
 import java.io.IOException;
@@ -27,9 +28,9 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  *
  * <p>The internal client's id cannot be in this function's environment: the pool names the
  * function, and the client belongs to the pool, so CloudFormation would see a cycle. The function
- * reads it once per cold start from the SSM parameter that {@value #INTERNAL_CLIENT_ID_PARAMETER}
- * names, or takes it from {@value #INTERNAL_CLIENT_ID} where it is known up front (the local
- * stack). Without either, or when the parameter cannot be read, every client loses the scope:
+ * reads it once per cold start from the SSM parameter that the environment variable {@code
+ * CAIRN_INTERNAL_CLIENT_ID_PARAMETER} names; the local stack, which knows the id up front, hands it
+ * to the constructor instead. Without either, or when the parameter cannot be read, every client loses the scope:
  * sign-in keeps working, only enrolment fails (and the read is tried again on the next token).
  */
 public class AccessTokenScopeTrigger implements RequestStreamHandler {
@@ -37,12 +38,6 @@ public class AccessTokenScopeTrigger implements RequestStreamHandler {
 
     /** The scope that lets an access token call Cognito's user APIs. */
     public static final String COGNITO_USER_API_SCOPE = "aws.cognito.signin.user.admin";
-
-    /** Environment: the name of the SSM String parameter that holds the internal client's id. */
-    public static final String INTERNAL_CLIENT_ID_PARAMETER = "CAIRN_INTERNAL_CLIENT_ID_PARAMETER";
-
-    /** Environment: the internal client's id itself, where it is known before the function starts. */
-    public static final String INTERNAL_CLIENT_ID = "CAIRN_INTERNAL_CLIENT_ID";
 
     private final JsonMapper json;
     private final Supplier<@Nullable String> internalClientIdSource;
@@ -116,13 +111,9 @@ public class AccessTokenScopeTrigger implements RequestStreamHandler {
         return answer;
     }
 
-    /** {@value #INTERNAL_CLIENT_ID}, else the parameter {@value #INTERNAL_CLIENT_ID_PARAMETER} names; else null. */
+    /** The value of the SSM parameter the environment names; null where none is named. */
     static @Nullable String internalClientIdFromEnvironment() {
-        String id = System.getenv(INTERNAL_CLIENT_ID);
-        if (id != null && !id.isBlank()) {
-            return id;
-        }
-        String parameter = System.getenv(INTERNAL_CLIENT_ID_PARAMETER);
+        String parameter = System.getenv(EnvironmentVariables.INTERNAL_CLIENT_ID_PARAMETER);
         if (parameter == null || parameter.isBlank()) {
             return null;
         }
