@@ -22,7 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The app in four layers, each depending only on the ones below it:
+ * The app in five layers, each depending only on the ones below it:
  *
  * <ol>
  *   <li><b>platform</b>: what every request and every feature uses, and nothing Cairn-specific: the
@@ -37,6 +37,8 @@ import org.junit.jupiter.api.Test;
  *   <li><b>features</b>: sign-in ({@code auth}), the user's account ({@code user}), images ({@code
  *       media}), guitars, the personal site, files and API keys. A feature never uses another:
  *       what two features share sits in a layer below.
+ *   <li><b>build</b>: what the build runs over the compiled app, never a request: the OpenAPI
+ *       documents ({@code openapi}).
  * </ol>
  *
  * <p>Platform packages keep their own names rather than moving under a common parent: the layer is
@@ -86,14 +88,18 @@ class LayeringTest {
                 .definedBy(APP + ".collection..")
                 .layer("Features")
                 .definedBy(FEATURE)
-                .whereLayer("Features")
+                .layer("Build")
+                .definedBy(APP + ".openapi..")
+                .whereLayer("Build")
                 .mayNotBeAccessedByAnyLayer()
+                .whereLayer("Features")
+                .mayOnlyBeAccessedByLayers("Build")
                 .whereLayer("Collection")
-                .mayOnlyBeAccessedByLayers("Features")
+                .mayOnlyBeAccessedByLayers("Features", "Build")
                 .whereLayer("Storage")
-                .mayOnlyBeAccessedByLayers("Collection", "Features")
+                .mayOnlyBeAccessedByLayers("Collection", "Features", "Build")
                 .whereLayer("Platform")
-                .mayOnlyBeAccessedByLayers("Storage", "Collection", "Features")
+                .mayOnlyBeAccessedByLayers("Storage", "Collection", "Features", "Build")
                 .check(api);
     }
 

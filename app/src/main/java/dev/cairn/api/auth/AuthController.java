@@ -16,6 +16,7 @@ import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -26,6 +27,7 @@ import jakarta.validation.constraints.Size;
  * Sign-up, sign-in and the account's credentials. Everything here is public except MFA
  * enrolment, which acts on the signed-in user.
  */
+@Tag(name = "Sign-in", description = "Sign-up, sign-in with password and TOTP, tokens, password reset, MFA enrolment.")
 @Controller("/api/auth")
 @ErrorResource("auth")
 class AuthController {

@@ -11,10 +11,12 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Pattern;
 
 /** What the {@code admin} group may do to other users' accounts. */
 @SecurityRequirement(name = ApiDocumentation.BEARER)
+@Tag(name = "Administration", description = "Account administration, for the admin group.")
 @Controller("/api/admin/users")
 @ErrorResource("user")
 @RequiresGroup(RequiresGroup.ADMIN)

@@ -1,5 +1,6 @@
 package dev.cairn.api.docs;
 
+import dev.cairn.contract.Blueprints;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeIn;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
@@ -11,7 +12,7 @@ import io.swagger.v3.oas.annotations.security.SecurityScheme;
         info =
                 @Info(
                         title = "Cairn API",
-                        version = "1",
+                        version = "1.0.0",
                         description =
                                 "Every response is an envelope: {\"success\":true,\"data\":...} or "
                                         + "{\"success\":false,\"error\":{\"code\",\"message\",\"statusCode\",\"requestId\"}}. "
@@ -28,5 +29,16 @@ public final class ApiDocumentation {
     public static final String BEARER = "bearer";
     public static final String API_KEY = "apiKey";
 
+    /** Where the build puts each blueprint's document, in the artifact. */
+    public static final String FOLDER = "META-INF/openapi/";
+
+    /** The document of a custom blueprint: the routes every blueprint serves. */
+    public static final String BASE = "base";
+
     private ApiDocumentation() {}
+
+    /** The resource path of {@code blueprint}'s document: its own if built in, else {@link #BASE}'s. */
+    public static String documentOf(String blueprint) {
+        return FOLDER + (Blueprints.isBuiltIn(blueprint) ? blueprint : BASE) + ".json";
+    }
 }

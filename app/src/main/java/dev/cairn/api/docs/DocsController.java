@@ -1,6 +1,7 @@
 package dev.cairn.api.docs;
 
 import dev.cairn.api.identity.Public;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
@@ -11,7 +12,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /**
- * The OpenAPI document the build generated, and a small page that renders it. Everything is
+ * The blueprint's OpenAPI document, which the build generated, and a small page that renders it. Everything is
  * served from the artifact: no third-party scripts, so the CDN's content security policy holds.
  */
 @Hidden
@@ -19,9 +20,13 @@ import java.io.UncheckedIOException;
 final class DocsController {
     private static final String CACHE = "public, max-age=300";
 
-    private final byte[] openApi = resource("/META-INF/swagger/cairn-api.json");
+    private final byte[] openApi;
     private final byte[] page = resource("/dev/cairn/api/docs/index.html");
     private final byte[] script = resource("/dev/cairn/api/docs/docs.js");
+
+    DocsController(@Value("${cairn.blueprint:}") String blueprint) {
+        this.openApi = resource("/" + ApiDocumentation.documentOf(blueprint));
+    }
 
     @Public
     @Get(value = "/openapi.json", produces = MediaType.APPLICATION_JSON)

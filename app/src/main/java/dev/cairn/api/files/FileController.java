@@ -1,6 +1,7 @@
 package dev.cairn.api.files;
 
 import dev.cairn.api.blueprint.ServedBy;
+import dev.cairn.api.collection.CollectionResource;
 import dev.cairn.api.collection.CollectionService;
 import dev.cairn.api.collection.OwnedItemsController;
 import dev.cairn.api.docs.ApiDocumentation;
@@ -16,8 +17,11 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.json.tree.JsonNode;
+import io.micronaut.openapi.annotation.OpenAPIExtraSchema;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -41,6 +45,13 @@ import jakarta.validation.constraints.Size;
  */
 @SecurityRequirement(name = ApiDocumentation.BEARER)
 @SecurityRequirement(name = ApiDocumentation.API_KEY)
+@Tag(name = "Files", description = "The caller's private documents (seed 004): upload, list, download, delete.")
+@CollectionResource(
+        singular = "File",
+        plural = "Files",
+        declaredBy = PrivateFiles.class,
+        view = FileController.View.class)
+@OpenAPIExtraSchema(classes = {FileDetails.class, FileController.View.class})
 @Controller("/api/files")
 @ErrorResource(FileService.RESOURCE)
 @ServedBy(Feature.FILES)
@@ -53,6 +64,7 @@ class FileController extends OwnedItemsController<FileDetails> {
     }
 
     /** A pre-signed PUT for one file, valid 5 minutes. */
+    @Operation(operationId = "createFileUploadUrl")
     @Post("/upload-url")
     ApiResponse<PrivateMedia.Upload> uploadUrl(AuthenticatedUser user, @Body @Valid DocumentUpload request) {
         return ApiResponse.ok(
@@ -60,11 +72,20 @@ class FileController extends OwnedItemsController<FileDetails> {
     }
 
     /** Checks the uploaded file and records it. */
+    @Operation(operationId = "completeFileUpload")
     @Post("/upload-complete")
     HttpResponse<ApiResponse<JsonNode>> uploadComplete(AuthenticatedUser user, @Body @Valid CompleteRequest request) {
         return tagged(HttpResponse.created(
                 ApiResponse.ok(uploads.complete(user.userId(), request.fileKey(), request.title()))));
     }
+
+    /** What the server records of a file, and where to download it: a URL signed for five minutes. */
+    @Serdeable
+    record View(
+            String fileName,
+            String contentType,
+            long size,
+            @Nullable String url) {}
 
     @Serdeable
     record CompleteRequest(

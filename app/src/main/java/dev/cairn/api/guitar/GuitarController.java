@@ -2,7 +2,9 @@ package dev.cairn.api.guitar;
 
 import dev.cairn.api.blueprint.ServedBy;
 import dev.cairn.api.collection.CollectionController;
+import dev.cairn.api.collection.CollectionResource;
 import dev.cairn.api.collection.CollectionService;
+import dev.cairn.api.collection.ImageRef;
 import dev.cairn.api.docs.ApiDocumentation;
 import dev.cairn.api.http.ApiResponse;
 import dev.cairn.api.http.ErrorResource;
@@ -10,6 +12,7 @@ import dev.cairn.api.identity.AuthenticatedUser;
 import dev.cairn.api.storage.DocumentUpload;
 import dev.cairn.api.storage.PrivateMedia;
 import dev.cairn.contract.Feature;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -18,8 +21,11 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.json.tree.JsonNode;
+import io.micronaut.openapi.annotation.OpenAPIExtraSchema;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -43,6 +49,13 @@ import java.util.List;
  * deleting the guitar deletes the receipt.
  */
 @SecurityRequirement(name = ApiDocumentation.BEARER)
+@Tag(name = "Guitars", description = "The caller's guitars, their notes and purchase receipts (seed 001).")
+@CollectionResource(
+        singular = "Guitar",
+        plural = "Guitars",
+        declaredBy = Guitars.class,
+        view = GuitarController.View.class)
+@OpenAPIExtraSchema(classes = {Guitar.class, GuitarController.View.class, ImageRef.class})
 @Controller("/api/guitars")
 @ErrorResource("guitar")
 @ServedBy(Feature.GUITARS)
@@ -56,12 +69,14 @@ class GuitarController extends CollectionController<Guitar> {
     }
 
     /** The caller's distinct brands, from per-brand counts (one small query). */
+    @Operation(operationId = "listGuitarBrands")
     @Get("/brands")
     ApiResponse<List<String>> brands(AuthenticatedUser user) {
         return ApiResponse.ok(items.facet(user.userId(), "brand"));
     }
 
     /** Adds a note; answers the guitar with it. */
+    @Operation(operationId = "addGuitarNote")
     @Post("/{id}/notes")
     HttpResponse<ApiResponse<JsonNode>> addNote(
             AuthenticatedUser user, @PathVariable String id, @Body @Valid GuitarNote note) {
@@ -69,6 +84,7 @@ class GuitarController extends CollectionController<Guitar> {
     }
 
     /** A pre-signed PUT for the guitar's receipt. */
+    @Operation(operationId = "createReceiptUploadUrl")
     @Post("/{id}/receipt/upload-url")
     ApiResponse<PrivateMedia.Upload> receiptUploadUrl(
             AuthenticatedUser user, @PathVariable String id, @Body @Valid DocumentUpload upload) {
@@ -77,6 +93,7 @@ class GuitarController extends CollectionController<Guitar> {
     }
 
     /** Checks the uploaded receipt and attaches it; answers the guitar. */
+    @Operation(operationId = "completeReceiptUpload")
     @Post("/{id}/receipt/upload-complete")
     HttpResponse<ApiResponse<JsonNode>> receiptUploadComplete(
             AuthenticatedUser user, @PathVariable String id, @Body @Valid ReceiptComplete complete) {
@@ -84,18 +101,32 @@ class GuitarController extends CollectionController<Guitar> {
     }
 
     /** Removes the receipt; answers the guitar without it. */
+    @Operation(operationId = "deleteReceipt")
     @Delete("/{id}/receipt")
     HttpResponse<ApiResponse<JsonNode>> deleteReceipt(AuthenticatedUser user, @PathVariable String id) {
         return tagged(HttpResponse.ok(ApiResponse.ok(receipts.remove(items, user.userId(), id))));
     }
 
     /** Removes a note; answers the guitar without it. */
+    @Operation(operationId = "deleteGuitarNote")
     @Delete("/{id}/notes/{noteId}")
     HttpResponse<ApiResponse<JsonNode>> deleteNote(
             AuthenticatedUser user, @PathVariable String id, @PathVariable String noteId) {
         return tagged(HttpResponse.ok(
                 ApiResponse.ok(items.removeEntry(user.userId(), id, "notes", noteId, "NOTE_NOT_FOUND"))));
     }
+
+    /** What a guitar shows besides its fields: its notes, and a signed link to its receipt. */
+    @Serdeable
+    record View(@Nullable List<NoteEntry> notes, @Nullable ReceiptLink privateInfo) {}
+
+    /** A note as stored: its id and when it was added. */
+    @Serdeable
+    record NoteEntry(String id, String content, String createdAt) {}
+
+    /** Where the receipt can be downloaded: a URL signed for five minutes. */
+    @Serdeable
+    record ReceiptLink(@Nullable String receiptUrl) {}
 
     @Serdeable
     record ReceiptComplete(@NotBlank @Size(max = 1024) String fileKey) {}

@@ -5,8 +5,10 @@ import dev.cairn.api.identity.Public;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** Liveness of the API, and the build it runs. */
+@Tag(name = "Health", description = "Whether the API runs, and which build.")
 @Controller("/api/health")
 final class HealthController {
 

@@ -12,7 +12,9 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -23,6 +25,7 @@ import java.util.Map;
 
 /** Image uploads (pre-signed, straight to S3), their processing, and their removal. */
 @SecurityRequirement(name = ApiDocumentation.BEARER)
+@Tag(name = "Images", description = "The caller's images: upload, optimized variants, delete.")
 @Controller("/api/images")
 @ErrorResource(ImageService.RESOURCE)
 class ImageController {
@@ -33,24 +36,28 @@ class ImageController {
     }
 
     /** A pre-signed PUT for one image (JPEG, PNG or WebP, at most 10 MB), valid 5 minutes. */
+    @Operation(operationId = "createImageUploadUrl")
     @Post("/upload-url")
     ApiResponse<ImageService.UploadUrl> uploadUrl(AuthenticatedUser user, @Body @Valid UploadRequest request) {
         return ApiResponse.ok(images.uploadUrl(user, request.fileName(), request.fileType(), request.fileSize()));
     }
 
     /** Checks the uploaded image, strips its metadata, makes its thumbnail; variants follow within seconds. */
+    @Operation(operationId = "completeImageUpload")
     @Post("/upload-complete")
     ApiResponse<ImageView> uploadComplete(AuthenticatedUser user, @Body @Valid CompleteRequest request) {
         return ApiResponse.ok(images.complete(user, request.imageKey()));
     }
 
     /** One of the caller's images with its URLs. */
+    @Operation(operationId = "getImage")
     @Get("/{id}")
     ApiResponse<ImageView> get(AuthenticatedUser user, @PathVariable String id) {
         return ApiResponse.ok(images.get(user, id));
     }
 
     /** Deletes an image with its thumbnail and every variant. */
+    @Operation(operationId = "deleteImage")
     @Delete("/{id}")
     HttpResponse<Void> delete(AuthenticatedUser user, @PathVariable String id) {
         images.delete(user, id);
@@ -58,6 +65,7 @@ class ImageController {
     }
 
     /** Makes the variants of the given images again. */
+    @Operation(operationId = "optimizeImages")
     @Post("/optimize")
     ApiResponse<Map<String, List<String>>> optimize(AuthenticatedUser user, @Body @Valid OptimizeRequest request) {
         return ApiResponse.ok(Map.of("imageIds", images.optimize(user, request.imageIds())));

@@ -13,7 +13,10 @@ import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -26,6 +29,7 @@ import java.util.Map;
  * API key; the user's Cognito account is read and deleted with the API's own admin role.
  */
 @SecurityRequirement(name = ApiDocumentation.BEARER)
+@Tag(name = "Account", description = "The caller's profile, preferences, data export and account deletion.")
 @Controller
 @ErrorResource(UserService.RESOURCE)
 class UserController {
@@ -38,6 +42,7 @@ class UserController {
     }
 
     /** Everything of the caller's, as one JSON document. */
+    @Operation(operationId = "exportUserData")
     @Get("/api/user/export")
     ApiResponse<Map<String, Object>> export(AuthenticatedUser user) {
         return ApiResponse.ok(accounts.export(user));
@@ -47,53 +52,60 @@ class UserController {
     @ProfileOptional
     @Delete("/api/user/account")
     ApiResponse<Map<String, Object>> deleteAccount(
-            AuthenticatedUser user, AccessToken token, @Body @Valid AccountDeletion request) {
+            AuthenticatedUser user, @Parameter(hidden = true) AccessToken token, @Body @Valid AccountDeletion request) {
         accounts.delete(user, request.password());
         return ApiResponse.ok(Map.of("deleted", true));
     }
 
     /** The caller's profile. */
+    @Operation(operationId = "getProfile")
     @Get("/api/user/profile")
-    ApiResponse<UserProfile> profile(AuthenticatedUser user, AccessToken token) {
+    ApiResponse<UserProfile> profile(AuthenticatedUser user, @Parameter(hidden = true) AccessToken token) {
         return ApiResponse.ok(users.profile(user));
     }
 
     /** Same as GET /api/user/profile. */
+    @Operation(operationId = "getProfileAtAuth")
     @Get("/api/auth/profile")
-    ApiResponse<UserProfile> profileAlias(AuthenticatedUser user, AccessToken token) {
+    ApiResponse<UserProfile> profileAlias(AuthenticatedUser user, @Parameter(hidden = true) AccessToken token) {
         return profile(user, token);
     }
 
     /** Changes the name and/or preferences; give version to refuse a stale write. */
     @Put("/api/user/profile")
     ApiResponse<UserProfile> updateProfile(
-            AuthenticatedUser user, AccessToken token, @Body @Valid ProfileUpdate update) {
+            AuthenticatedUser user, @Parameter(hidden = true) AccessToken token, @Body @Valid ProfileUpdate update) {
         return ApiResponse.ok(users.update(user, update.name(), update.preferences(), update.version()));
     }
 
     /** Same as PUT /api/user/profile. */
+    @Operation(operationId = "updateProfileAtAuth")
     @Put("/api/auth/profile")
     ApiResponse<UserProfile> updateProfileAlias(
-            AuthenticatedUser user, AccessToken token, @Body @Valid ProfileUpdate update) {
+            AuthenticatedUser user, @Parameter(hidden = true) AccessToken token, @Body @Valid ProfileUpdate update) {
         return updateProfile(user, token, update);
     }
 
     /** Changes the display name. */
     @Put("/api/user/name")
-    ApiResponse<UserProfile> updateName(AuthenticatedUser user, AccessToken token, @Body @Valid NameUpdate update) {
+    ApiResponse<UserProfile> updateName(
+            AuthenticatedUser user, @Parameter(hidden = true) AccessToken token, @Body @Valid NameUpdate update) {
         return ApiResponse.ok(users.update(user, update.name(), null, update.version()));
     }
 
     /** The caller's preferences. */
+    @Operation(operationId = "getPreferences")
     @Get("/api/user/preferences")
-    ApiResponse<Map<String, Object>> preferences(AuthenticatedUser user, AccessToken token) {
+    ApiResponse<Map<String, Object>> preferences(AuthenticatedUser user, @Parameter(hidden = true) AccessToken token) {
         return ApiResponse.ok(users.profile(user).preferences());
     }
 
     /** Replaces the preferences (strings, numbers and booleans; language as a tag). */
     @Put("/api/user/preferences")
     ApiResponse<Map<String, Object>> replacePreferences(
-            AuthenticatedUser user, AccessToken token, @Body @NotNull Map<String, Object> preferences) {
+            AuthenticatedUser user,
+            @Parameter(hidden = true) AccessToken token,
+            @Body @NotNull Map<String, Object> preferences) {
         return ApiResponse.ok(users.update(user, null, preferences, null).preferences());
     }
 

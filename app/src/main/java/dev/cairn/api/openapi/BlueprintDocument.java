@@ -1,0 +1,168 @@
+package dev.cairn.api.openapi;
+
+import static dev.cairn.api.openapi.JsonTree.child;
+import static dev.cairn.api.openapi.JsonTree.copy;
+import static dev.cairn.api.openapi.JsonTree.list;
+import static dev.cairn.api.openapi.JsonTree.obj;
+import static dev.cairn.api.openapi.JsonTree.object;
+
+import dev.cairn.api.docs.ApiDocumentation;
+import dev.cairn.api.http.ErrorCodes;
+import dev.cairn.contract.Blueprint;
+import dev.cairn.contract.Feature;
+import dev.cairn.contract.RoutePolicy;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One blueprint's document, cut from the document of every route: exactly the routes the
+ * blueprint serves, who may call each, what each can answer when it fails, where to call it.
+ */
+final class BlueprintDocument {
+    private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch");
+
+    private BlueprintDocument() {}
+
+    /**
+     * The document of {@code blueprint}, or of a custom blueprint (one that serves no feature) if
+     * null.
+     */
+    static Map<String, Object> of(Map<String, Object> everything, Blueprint blueprint) {
+        Map<String, Object> document = object(copy(everything));
+        Set<Feature> features = blueprint == null ? Set.of() : blueprint.features();
+        boolean apiKeys = features.contains(Feature.API_KEYS);
+
+        Map<String, Object> info = child(document, "info");
+        info.put("title", "Cairn API: " + (blueprint == null ? "custom blueprint" : blueprint.description()));
+        info.put(
+                "description",
+                info.get("description") + "\n\nThis document describes "
+                        + (blueprint == null
+                                ? "the routes every blueprint serves, as a custom blueprint does."
+                                : "the `" + blueprint.name() + "` blueprint: exactly the routes it serves."));
+        document.put(
+                "servers",
+                list(
+                        obj("url", "http://localhost:8080", "description", "The local stack (`scripts/dev`)."),
+                        obj(
+                                "url", "https://{domain}",
+                                "description", "A deployed stage: its CloudFront domain or custom domain.",
+                                "variables",
+                                        obj(
+                                                "domain",
+                                                obj(
+                                                        "default", "d111111abcdef8.cloudfront.net",
+                                                        "description",
+                                                                "The stage's domain, from the stack output ApiUrl.")))));
+        document.put("security", list(obj(ApiDocumentation.BEARER, list())));
+
+        Map<String, Object> paths = child(document, "paths");
+        paths.keySet().removeIf(path -> !served(path, features));
+        Set<String> tags = new LinkedHashSet<>();
+        Map<String, Object> errors = Envelopes.error(document);
+        paths.forEach((path, item) -> object(item).forEach((method, value) -> {
+            if (!METHODS.contains(method)) {
+                return;
+            }
+            Map<String, Object> op = object(value);
+            if (op.get("tags") instanceof List<?> opTags) {
+                opTags.forEach(tag -> tags.add((String) tag));
+            }
+            String route = method.toUpperCase(java.util.Locale.ROOT) + " " + path;
+            boolean open = RoutePolicy.PUBLIC_ROUTES.contains(route);
+            boolean keyed = apiKeys && RoutePolicy.apiKeyMayReach(blueprint, path);
+            if (open) {
+                op.put("security", list());
+            } else if (keyed) {
+                op.put("security", list(obj(ApiDocumentation.BEARER, list()), obj(ApiDocumentation.API_KEY, list())));
+            } else {
+                op.remove("security");
+            }
+            failures(op, path, method, open, keyed, errors);
+        }));
+
+        Map<String, Object> schemes = child(child(document, "components"), "securitySchemes");
+        if (!apiKeys) {
+            schemes.remove(ApiDocumentation.API_KEY);
+        }
+        if (document.get("tags") instanceof List<?> declared) {
+            List<Object> kept = new ArrayList<>(declared);
+            kept.removeIf(tag -> !tags.contains(object(tag).get("name")));
+            document.put("tags", kept);
+        }
+        SchemaRefs.prune(document);
+        return document;
+    }
+
+    /** Whether a blueprint with {@code features} serves {@code path}: every blueprint serves what no feature owns. */
+    static boolean served(String path, Set<Feature> features) {
+        for (Feature feature : Feature.values()) {
+            for (String prefix : feature.routePrefixes()) {
+                if (path.equals(prefix) || path.startsWith(prefix + "/")) {
+                    return features.contains(feature);
+                }
+            }
+        }
+        return true;
+    }
+
+    /** The failures a route can answer, each with the codes it gives. */
+    private static void failures(
+            Map<String, Object> op,
+            String path,
+            String method,
+            boolean open,
+            boolean keyed,
+            Map<String, Object> errors) {
+        Map<String, Object> responses = child(op, "responses");
+        boolean body = op.containsKey("requestBody");
+        boolean query = op.get("parameters") instanceof List<?> parameters
+                && parameters.stream().anyMatch(p -> !"path".equals(object(p).get("in")));
+        Map<String, String> failures = new LinkedHashMap<>();
+        if (body || query) {
+            failures.put(
+                    "400",
+                    "The request is not valid: " + ErrorCodes.VALIDATION_ERROR
+                            + " (or the resource's own, e.g. GUITAR_VALIDATION_ERROR); `details` names the fields.");
+        }
+        if (!open) {
+            failures.put(
+                    "401",
+                    "No valid token" + (keyed ? " or API key" : "") + ": " + ErrorCodes.AUTH_UNAUTHORIZED + ", or "
+                            + ErrorCodes.AUTH_TOKEN_EXPIRED + ".");
+        }
+        if (path.startsWith("/api/admin/") || (keyed && !method.equals("get"))) {
+            failures.put(
+                    "403",
+                    ErrorCodes.AUTH_FORBIDDEN + ": the caller may not do this"
+                            + (keyed ? " (a read-only API key writes)." : " (it needs the admin group)."));
+        }
+        if (path.contains("{")) {
+            failures.put(
+                    "404",
+                    "Nothing of the caller's has this id: the resource's NOT_FOUND code, e.g." + " GUITAR_NOT_FOUND.");
+        }
+        if (body) {
+            failures.put(
+                    "413",
+                    ErrorCodes.PAYLOAD_TOO_LARGE + ": the body is over " + RoutePolicy.MAX_BODY_BYTES + " bytes.");
+            failures.put("415", ErrorCodes.UNSUPPORTED_MEDIA_TYPE + ": the body is not JSON.");
+        }
+        failures.put("500", ErrorCodes.INTERNAL_ERROR + ": the API failed; quote `requestId`.");
+        failures.forEach((status, description) -> {
+            if (responses.get(status) instanceof Map<?, ?> declared) {
+                Map<String, Object> response = object(declared);
+                response.putIfAbsent("content", obj("application/json", obj("schema", errors)));
+            } else {
+                responses.put(status, Envelopes.json(description, errors));
+            }
+        });
+        Map<String, Object> sorted = new java.util.TreeMap<>(responses);
+        responses.clear();
+        responses.putAll(sorted);
+    }
+}

@@ -1,0 +1,188 @@
+package dev.cairn.api.openapi;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * OpenAPI documents as plain trees: objects are mutable {@link LinkedHashMap}s in document order,
+ * arrays {@link ArrayList}s; written back indented, the same bytes for the same tree.
+ */
+final class JsonTree {
+    private JsonTree() {}
+
+    static Map<String, Object> read(Path file) {
+        try (JsonParser parser = new JsonFactory().createParser(file.toFile())) {
+            parser.nextToken();
+            return object(value(parser));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file, e);
+        }
+    }
+
+    private static Object value(JsonParser parser) throws IOException {
+        JsonToken token = parser.currentToken();
+        switch (token) {
+            case START_OBJECT -> {
+                Map<String, Object> object = new LinkedHashMap<>();
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = parser.currentName();
+                    parser.nextToken();
+                    object.put(name, value(parser));
+                }
+                return object;
+            }
+            case START_ARRAY -> {
+                List<Object> array = new ArrayList<>();
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    array.add(value(parser));
+                }
+                return array;
+            }
+            case VALUE_STRING -> {
+                return parser.getText();
+            }
+            case VALUE_NUMBER_INT -> {
+                return parser.getLongValue();
+            }
+            case VALUE_NUMBER_FLOAT -> {
+                return parser.getDoubleValue();
+            }
+            case VALUE_TRUE, VALUE_FALSE -> {
+                return parser.getBooleanValue();
+            }
+            case VALUE_NULL -> {
+                return null;
+            }
+            default -> throw new IOException("Unexpected " + token + " at " + parser.currentLocation());
+        }
+    }
+
+    static void write(Map<String, Object> tree, Path file) {
+        StringBuilder out = new StringBuilder();
+        write(tree, out, "");
+        out.append('\n');
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + file, e);
+        }
+    }
+
+    /** A deep, mutable copy. */
+    @SuppressWarnings("unchecked")
+    static Object copy(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> copy = new LinkedHashMap<>();
+            ((Map<String, Object>) map).forEach((k, v) -> copy.put(k, copy(v)));
+            return copy;
+        }
+        if (value instanceof List<?> list) {
+            List<Object> copy = new ArrayList<>();
+            list.forEach(v -> copy.add(copy(v)));
+            return copy;
+        }
+        return value;
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> object(Object value) {
+        return (Map<String, Object>) value;
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Object> array(Object value) {
+        return (List<Object>) value;
+    }
+
+    /** The object at {@code key} of {@code parent}, created empty if absent. */
+    static Map<String, Object> child(Map<String, Object> parent, String key) {
+        return object(parent.computeIfAbsent(key, k -> new LinkedHashMap<String, Object>()));
+    }
+
+    /** A new object from alternating keys and values. */
+    static Map<String, Object> obj(Object... keysAndValues) {
+        Map<String, Object> object = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            object.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return object;
+    }
+
+    static List<Object> list(Object... values) {
+        return new ArrayList<>(List.of(values));
+    }
+
+    static Map<String, Object> ref(String schema) {
+        return obj("$ref", SchemaRefs.PREFIX + schema);
+    }
+
+    private static void write(Object value, StringBuilder out, String indent) {
+        if (value instanceof Map<?, ?> map) {
+            if (map.isEmpty()) {
+                out.append("{}");
+                return;
+            }
+            out.append("{\n");
+            String inner = indent + "  ";
+            int i = 0;
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                out.append(inner);
+                string(e.getKey().toString(), out);
+                out.append(": ");
+                write(e.getValue(), out, inner);
+                out.append(++i < map.size() ? ",\n" : "\n");
+            }
+            out.append(indent).append('}');
+        } else if (value instanceof List<?> list) {
+            if (list.isEmpty()) {
+                out.append("[]");
+                return;
+            }
+            out.append("[\n");
+            String inner = indent + "  ";
+            for (int i = 0; i < list.size(); i++) {
+                out.append(inner);
+                write(list.get(i), out, inner);
+                out.append(i + 1 < list.size() ? ",\n" : "\n");
+            }
+            out.append(indent).append(']');
+        } else if (value instanceof String s) {
+            string(s, out);
+        } else if (value instanceof Double d && d == Math.rint(d) && !Double.isInfinite(d)) {
+            out.append(d.longValue());
+        } else {
+            out.append(value);
+        }
+    }
+
+    private static void string(String s, StringBuilder out) {
+        out.append('"');
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        out.append('"');
+    }
+}
