@@ -13,10 +13,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -42,6 +44,7 @@ import org.openapitools.openapidiff.core.output.ConsoleRender;
  * may only grow; dropping {@code null} makes a nullable input required to be non-null).
  */
 final class OpenApiCompatibility {
+    private static final int SHOWN = 50;
     private static final Pattern MAJOR = Pattern.compile("^\\s*[vV]?(\\d+)");
     private static final String SCHEMA_REF = "#/components/schemas/";
     private static final String PARAMETER_REF = "#/components/parameters/";
@@ -98,12 +101,14 @@ final class OpenApiCompatibility {
             return breaking.isEmpty() || majorVersionBumped();
         }
 
-        /** Says why the change is not acceptable, for a failing build. */
+        /** Says why the change is not acceptable, for a failing build: the first 50 changes. */
         String explanation(String name) {
+            List<String> shown = breaking.subList(0, Math.min(breaking.size(), SHOWN));
+            String more = breaking.size() > SHOWN ? "\n - ... and " + (breaking.size() - SHOWN) + " more" : "";
             return name + ": " + breaking.size() + " breaking change(s) while info.version goes from "
                     + releasedVersion + " to " + builtVersion
                     + " (a breaking change needs a new major version; see docs/api-versioning.md):\n - "
-                    + String.join("\n - ", breaking);
+                    + String.join("\n - ", shown) + more;
         }
     }
 
@@ -134,7 +139,7 @@ final class OpenApiCompatibility {
             }
             Map<PathItem.HttpMethod, Operation> nowOperations = now.readOperationsMap();
             path.getValue().readOperationsMap().forEach((method, operation) -> {
-                String opAt = at + "." + method.name().toLowerCase(java.util.Locale.ROOT);
+                String opAt = at + "." + method.name().toLowerCase(Locale.ROOT);
                 Operation then = nowOperations.get(method);
                 if (then == null) {
                     breaking.add(opAt + ": the operation " + method + " " + path.getKey() + " was removed");
@@ -368,7 +373,7 @@ final class OpenApiCompatibility {
     private static Map<String, Parameter> combined(
             List<Parameter> pathLevel, List<Parameter> operationLevel, OpenAPI document) {
         Map<String, Parameter> parameters = new LinkedHashMap<>();
-        for (List<Parameter> list : java.util.Arrays.asList(pathLevel, operationLevel)) {
+        for (List<Parameter> list : Arrays.asList(pathLevel, operationLevel)) {
             if (list != null) {
                 for (Parameter parameter : list) {
                     Parameter resolved = resolve(parameter, document);

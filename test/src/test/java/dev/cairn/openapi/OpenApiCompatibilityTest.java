@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -100,6 +101,31 @@ class OpenApiCompatibilityTest {
 
         assertThat(verdict.breaking()).first().isEqualTo("$.paths['/api/guitars/{guitarId}']: the route was removed");
         assertThat(verdict.acceptable()).isFalse();
+    }
+
+    @Test
+    void aRemovedStatusFails() {
+        Verdict verdict = compareWithReleased("removed-status.json");
+
+        assertThat(verdict.breaking())
+                .contains(
+                        "$.paths['/api/guitars/{guitarId}'].get.responses['404']: the response status 404 was removed");
+        assertThat(verdict.acceptable()).isFalse();
+    }
+
+    @Test
+    void theFailureShowsTheVersionsAndTheFirstChanges() {
+        List<String> changes = IntStream.range(0, 60)
+                .mapToObj(i -> "$.paths['/api/x" + i + "']: the route was removed")
+                .toList();
+
+        String explanation = new Verdict("1.2.0", "1.3.0", changes).explanation("guitar-collection");
+
+        assertThat(explanation)
+                .startsWith("guitar-collection: 60 breaking change(s) while info.version goes from 1.2.0 to 1.3.0")
+                .contains("$.paths['/api/x49']: the route was removed")
+                .doesNotContain("/api/x50'")
+                .endsWith(" - ... and 10 more");
     }
 
     @Test
