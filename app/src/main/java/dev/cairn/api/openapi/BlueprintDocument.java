@@ -82,7 +82,7 @@ final class BlueprintDocument {
             } else {
                 op.remove("security");
             }
-            failures(op, path, method, open, keyed, errors);
+            failures(op, path, method, open, keyed, errors, Envelopes.throttled(document));
         }));
 
         Map<String, Object> schemes = child(child(document, "components"), "securitySchemes");
@@ -117,7 +117,8 @@ final class BlueprintDocument {
             String method,
             boolean open,
             boolean keyed,
-            Map<String, Object> errors) {
+            Map<String, Object> errors,
+            Map<String, Object> throttled) {
         Map<String, Object> responses = child(op, "responses");
         boolean body = op.containsKey("requestBody");
         boolean query = op.get("parameters") instanceof List<?> parameters
@@ -152,13 +153,18 @@ final class BlueprintDocument {
                     ErrorCodes.PAYLOAD_TOO_LARGE + ": the body is over " + RoutePolicy.MAX_BODY_BYTES + " bytes.");
             failures.put("415", ErrorCodes.UNSUPPORTED_MEDIA_TYPE + ": the body is not JSON.");
         }
+        failures.put(
+                "429",
+                ErrorCodes.RATE_LIMITED + ": a per-user limit (items, uploads, an API key's daily"
+                        + " quota, sign-in attempts) is reached; or the gateway's throttle, which answers"
+                        + " `{\"message\":\"Too Many Requests\"}`.");
         failures.put("500", ErrorCodes.INTERNAL_ERROR + ": the API failed; quote `requestId`.");
         failures.forEach((status, description) -> {
             if (responses.get(status) instanceof Map<?, ?> declared) {
                 Map<String, Object> response = object(declared);
                 response.putIfAbsent("content", obj("application/json", obj("schema", errors)));
             } else {
-                responses.put(status, Envelopes.json(description, errors));
+                responses.put(status, Envelopes.json(description, status.equals("429") ? throttled : errors));
             }
         });
         Map<String, Object> sorted = new java.util.TreeMap<>(responses);

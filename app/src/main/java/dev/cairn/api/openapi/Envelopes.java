@@ -53,6 +53,23 @@ final class Envelopes {
         return ref(ERROR);
     }
 
+    /** What a 429 holds: the app's error envelope, or the gateway throttle's message. */
+    static Map<String, Object> throttled(Map<String, Object> document) {
+        SchemaRefs.schemas(document)
+                .putIfAbsent(
+                        "GatewayMessage",
+                        obj(
+                                "type",
+                                "object",
+                                "description",
+                                "An answer from the HTTP API gateway itself, not the app.",
+                                "required",
+                                list("message"),
+                                "properties",
+                                obj("message", obj("type", "string"))));
+        return obj("anyOf", list(error(document), ref("GatewayMessage")));
+    }
+
     /** A JSON response with {@code schema}. */
     static Map<String, Object> json(String description, Map<String, Object> schema) {
         return obj("description", description, "content", obj("application/json", obj("schema", schema)));
