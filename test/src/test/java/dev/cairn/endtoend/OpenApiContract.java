@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -217,28 +216,32 @@ final class OpenApiContract {
                 });
     }
 
-    /** A summary of violations: how often each (operation, key, message) occurred, most often first. */
+    /**
+     * A summary of violations: how often each (operation, key, message) occurred, most often first;
+     * then the same counted per (operation, key) only, for an overview of what each operation breaks.
+     */
     static String summary(List<Violation> violations) {
-        Map<Violation, Long> counts =
-                violations.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
-        StringBuilder text = new StringBuilder()
-                .append(violations.size())
-                .append(" violations of the OpenAPI contract, ")
-                .append(counts.size())
-                .append(" distinct (count  operation  key  message):\n");
-        counts.entrySet().stream()
-                .sorted(Map.Entry.<Violation, Long>comparingByValue()
-                        .reversed()
-                        .thenComparing(Map.Entry.comparingByKey(Comparator.comparing(Violation::operation)
-                                .thenComparing(Violation::key)
-                                .thenComparing(Violation::message))))
-                .forEach(e -> text.append(String.format(
-                        "%5d  %s  %s  %s%n",
-                        e.getValue(),
-                        e.getKey().operation(),
-                        e.getKey().key(),
-                        e.getKey().message().replace('\n', ' '))));
+        StringBuilder text =
+                new StringBuilder().append(violations.size()).append(" violations of the OpenAPI contract, ");
+        counted(
+                violations,
+                v -> v.operation() + "  " + v.key() + "  " + v.message(),
+                "count  operation  key  message",
+                text);
+        text.append('\n');
+        counted(violations, v -> v.operation() + "  " + v.key(), "count  operation  key", text);
         return text.toString();
+    }
+
+    /** Appends "N distinct (heading):" and one line per distinct label, most frequent first. */
+    private static void counted(
+            List<Violation> violations, Function<Violation, String> label, String heading, StringBuilder text) {
+        Map<String, Long> counts = violations.stream()
+                .collect(Collectors.groupingBy(v -> label.apply(v).replace('\n', ' '), Collectors.counting()));
+        text.append(counts.size()).append(" distinct (").append(heading).append("):\n");
+        counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .forEach(e -> text.append(String.format("%5d  %s%n", e.getValue(), e.getKey())));
     }
 
     private static void writeReport() {
