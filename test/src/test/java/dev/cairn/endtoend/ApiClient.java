@@ -12,12 +12,16 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A client of the local stack's HTTP API, as a web or mobile app would be: JSON over HTTP. */
+/**
+ * A client of the local stack's HTTP API, as a web or mobile app would be: JSON over HTTP. Every
+ * exchange is checked against the API's OpenAPI document ({@link OpenApiContract}).
+ */
 public final class ApiClient {
     private final URI baseUrl;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final JsonMapper json;
+    private final OpenApiContract contract;
 
     ApiClient(LocalCairn stack) {
         this(stack, stack.baseUrl());
@@ -27,6 +31,7 @@ public final class ApiClient {
     ApiClient(LocalCairn stack, URI baseUrl) {
         this.baseUrl = baseUrl;
         this.json = stack.app().getBean(JsonMapper.class);
+        this.contract = OpenApiContract.of(stack.options().blueprint());
     }
 
     /** A response with its body parsed: {@code body} is the envelope. */
@@ -73,20 +78,21 @@ public final class ApiClient {
     /** A request with extra headers (they win over the defaults, e.g. a merge-patch Content-Type). */
     public Reply send(String method, String path, Object body, String token, Map<String, String> headers) {
         try {
+            String text = body == null ? null : body instanceof String s ? s : json.writeValueAsString(body);
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                     .timeout(Duration.ofSeconds(30))
                     .method(
                             method,
-                            body == null
+                            text == null
                                     ? HttpRequest.BodyPublishers.noBody()
-                                    : HttpRequest.BodyPublishers.ofString(
-                                            body instanceof String s ? s : json.writeValueAsString(body)))
+                                    : HttpRequest.BodyPublishers.ofString(text))
                     .header("Content-Type", "application/json");
             if (token != null) {
                 request.header("Authorization", "Bearer " + token);
             }
             headers.forEach(request::setHeader);
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            contract.verify(OpenApiContract.Exchange.of(response, text));
             return new Reply(response.statusCode(), parse(response.body()), response);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
