@@ -484,8 +484,8 @@ public final class LocalCairn implements AutoCloseable {
      * @param repoDir the repository root (its {@code node_modules} holds cognito-local)
      * @param s3mockJar S3Mock's executable jar
      * @param samples whether to seed a demo account with sample items
-     * @param corsOrigins origins whose pages may call the API across origins (default {@link
-     *     Cors#LOCAL_ORIGINS}); empty for none
+     * @param corsOrigins localhost origins whose pages may call the API across origins (default
+     *     {@link Cors#LOCAL_ORIGINS}); empty for none
      */
     public record Options(
             int port,
@@ -504,9 +504,11 @@ public final class LocalCairn implements AutoCloseable {
             }
             corsOrigins = List.copyOf(corsOrigins);
             for (String origin : corsOrigins) {
-                if (!origin.matches("https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?")) {
-                    throw new IllegalArgumentException("--cors-origins must be origins like http://localhost:5173,"
-                            + " no path or wildcard (value: " + origin + ")");
+                // The app refuses requests from other origins on a loopback host (Micronaut's guard
+                // against drive-by-localhost attacks), so only localhost origins could work.
+                if (!origin.matches("https?://localhost(:[0-9]{1,5})?")) {
+                    throw new IllegalArgumentException("--cors-origins must be localhost origins like"
+                            + " http://localhost:5173, no path or wildcard (value: " + origin + ")");
                 }
             }
             if (blueprint == null || !blueprint.matches("[a-z][a-z0-9-]{0,62}")) {

@@ -23,10 +23,9 @@ class OptionsTest {
 
         assertThat(LocalCairn.Options.parse(new String[0], env).corsOrigins()).containsExactly("http://localhost:4200");
         assertThat(LocalCairn.Options.parse(
-                                new String[] {"--cors-origins", " http://localhost:8000 , https://app.example.com"},
-                                env)
+                                new String[] {"--cors-origins", " http://localhost:8000 , https://localhost:8443"}, env)
                         .corsOrigins())
-                .containsExactly("http://localhost:8000", "https://app.example.com");
+                .containsExactly("http://localhost:8000", "https://localhost:8443");
         assertThat(LocalCairn.Options.parse(new String[] {"--cors-origins", ""}, env)
                         .corsOrigins())
                 .isEmpty();
@@ -40,6 +39,10 @@ class OptionsTest {
                 .hasMessageContaining("(value: http://localhost:5173/app)");
         assertThatThrownBy(() -> LocalCairn.Options.parse(new String[] {"--cors-origins", "*"}, Map.of()))
                 .hasMessageContaining("no path or wildcard (value: *)");
+        assertThatThrownBy(() ->
+                        LocalCairn.Options.parse(new String[] {"--cors-origins", "https://app.example.com"}, Map.of()))
+                .hasMessageContaining("--cors-origins must be localhost origins")
+                .hasMessageContaining("(value: https://app.example.com)");
         assertThat(new LocalCairn.Options(0, "guitar-collection", null, null, null, false, List.of()).corsOrigins())
                 .isEmpty();
     }
