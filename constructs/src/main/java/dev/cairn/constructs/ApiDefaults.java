@@ -2,6 +2,7 @@ package dev.cairn.constructs;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import software.amazon.awscdk.Duration;
@@ -25,19 +26,36 @@ public final class ApiDefaults {
 
     private ApiDefaults() {}
 
+    /** Request headers a cross-origin page may send, unless the props say otherwise. */
+    public static final List<String> CORS_ALLOW_HEADERS = List.of("Authorization", "Content-Type");
+    /** Methods a cross-origin page may use, unless the props say otherwise. */
+    public static final List<String> CORS_ALLOW_METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
+    /** How long a browser may cache a preflight's answer, unless the props say otherwise. */
+    public static final Duration CORS_MAX_AGE = Duration.hours(1);
+
+    /** CORS with the default headers, methods and max-age, exposing no response header. */
     public static CorsPreflightOptions cors(List<String> allowedOrigins) {
-        return CorsPreflightOptions.builder()
+        return cors(allowedOrigins, CORS_ALLOW_HEADERS, CORS_ALLOW_METHODS, List.of(), CORS_MAX_AGE);
+    }
+
+    /** The gateway's CORS configuration; methods are names such as {@code "GET"}. */
+    public static CorsPreflightOptions cors(
+            List<String> allowedOrigins,
+            List<String> allowHeaders,
+            List<String> allowMethods,
+            List<String> exposeHeaders,
+            Duration maxAge) {
+        CorsPreflightOptions.Builder builder = CorsPreflightOptions.builder()
                 .allowOrigins(allowedOrigins)
-                .allowMethods(List.of(
-                        CorsHttpMethod.GET,
-                        CorsHttpMethod.POST,
-                        CorsHttpMethod.PUT,
-                        CorsHttpMethod.PATCH,
-                        CorsHttpMethod.DELETE,
-                        CorsHttpMethod.OPTIONS))
-                .allowHeaders(List.of("authorization", "content-type"))
-                .maxAge(Duration.hours(1))
-                .build();
+                .allowMethods(allowMethods.stream()
+                        .map(method -> CorsHttpMethod.valueOf(method.toUpperCase(Locale.ROOT)))
+                        .toList())
+                .allowHeaders(allowHeaders)
+                .maxAge(maxAge);
+        if (!exposeHeaders.isEmpty()) {
+            builder.exposeHeaders(exposeHeaders);
+        }
+        return builder.build();
     }
 
     /** One JSON object per request, with HTTP API context variables only. */

@@ -44,6 +44,9 @@ public class HttpServiceApi extends Construct {
 
     /** An HTTP header name (RFC 9110 token characters used in practice). */
     private static final Pattern HEADER_NAME = Pattern.compile("^[A-Za-z0-9-]{1,64}$");
+    /** The methods a CORS configuration may name. */
+    private static final List<String> CORS_METHODS =
+            List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
 
     private final HttpApi api;
     private final HttpStage stage;
@@ -76,7 +79,12 @@ public class HttpServiceApi extends Construct {
                 .defaultAuthorizer(authorizer)
                 .disableExecuteApiEndpoint(Boolean.TRUE.equals(props.disableExecuteApiEndpoint()));
         if (!props.corsAllowedOrigins().isEmpty()) {
-            builder.corsPreflight(ApiDefaults.cors(props.corsAllowedOrigins()));
+            builder.corsPreflight(ApiDefaults.cors(
+                    props.corsAllowedOrigins(),
+                    Objects.requireNonNullElse(props.corsAllowHeaders(), ApiDefaults.CORS_ALLOW_HEADERS),
+                    Objects.requireNonNullElse(props.corsAllowMethods(), ApiDefaults.CORS_ALLOW_METHODS),
+                    Objects.requireNonNullElse(props.corsExposeHeaders(), List.of()),
+                    Objects.requireNonNullElse(props.corsMaxAge(), ApiDefaults.CORS_MAX_AGE)));
         }
         this.api = builder.build();
 
@@ -172,6 +180,18 @@ public class HttpServiceApi extends Construct {
             check.require("userPool", props.userPool());
             check.notEmpty("userPoolClients", props.userPoolClients());
             check.browserOrigins("corsAllowedOrigins", props.corsAllowedOrigins());
+            headerNames(check, "corsAllowHeaders", props.corsAllowHeaders());
+            headerNames(check, "corsExposeHeaders", props.corsExposeHeaders());
+            if (props.corsAllowMethods() != null) {
+                for (String method : props.corsAllowMethods()) {
+                    check.check(
+                            method != null && CORS_METHODS.contains(method.toUpperCase(Locale.ROOT)),
+                            "corsAllowMethods entries must be one of " + CORS_METHODS + " (value: " + method + ")");
+                }
+            }
+            if (props.corsMaxAge() != null && !props.corsMaxAge().isUnresolved()) {
+                check.range("corsMaxAge (seconds)", props.corsMaxAge().toSeconds(), 0, 86_400);
+            }
             if (props.throttlingRateLimit() != null && PropsCheck.resolved(props.throttlingRateLimit())) {
                 check.check(
                         props.throttlingRateLimit() > 0,
@@ -216,6 +236,19 @@ public class HttpServiceApi extends Construct {
         }
         check.throwIfInvalid(getNode().getPath());
         return routes;
+    }
+
+    /** Each entry a header name: no wildcards, which would let any header through. */
+    private static void headerNames(PropsCheck check, String prop, List<String> names) {
+        if (names == null) {
+            return;
+        }
+        for (String name : names) {
+            check.check(
+                    name != null && HEADER_NAME.matcher(name).matches(),
+                    prop + " entries must be header names of 1..64 letters, digits or hyphens, no wildcards (value: "
+                            + name + ")");
+        }
     }
 
     private static PublicRoute parseRoute(String key, boolean appAuthorized) {

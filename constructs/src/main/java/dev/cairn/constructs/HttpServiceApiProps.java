@@ -1,6 +1,7 @@
 package dev.cairn.constructs;
 
 import java.util.List;
+import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.cognito.IUserPool;
 import software.amazon.awscdk.services.cognito.IUserPoolClient;
 import software.amazon.awscdk.services.kms.IKey;
@@ -18,6 +19,10 @@ import software.amazon.awscdk.services.secretsmanager.ISecret;
  * @param publicRoutes see {@link Builder#publicRoutes}
  * @param appAuthorizedRoutes see {@link Builder#appAuthorizedRoutes}
  * @param corsAllowedOrigins see {@link Builder#corsAllowedOrigins}
+ * @param corsAllowHeaders see {@link Builder#corsAllowHeaders}
+ * @param corsAllowMethods see {@link Builder#corsAllowMethods}
+ * @param corsExposeHeaders see {@link Builder#corsExposeHeaders}
+ * @param corsMaxAge see {@link Builder#corsMaxAge}
  * @param throttlingRateLimit see {@link Builder#throttlingRateLimit}
  * @param throttlingBurstLimit see {@link Builder#throttlingBurstLimit}
  * @param accessLogRetention see {@link Builder#accessLogRetention}
@@ -34,6 +39,10 @@ public record HttpServiceApiProps(
         List<String> publicRoutes,
         List<String> appAuthorizedRoutes,
         List<String> corsAllowedOrigins,
+        List<String> corsAllowHeaders,
+        List<String> corsAllowMethods,
+        List<String> corsExposeHeaders,
+        Duration corsMaxAge,
         Double throttlingRateLimit,
         Integer throttlingBurstLimit,
         RetentionDays accessLogRetention,
@@ -48,6 +57,9 @@ public record HttpServiceApiProps(
         publicRoutes = publicRoutes == null ? List.of() : List.copyOf(publicRoutes);
         appAuthorizedRoutes = appAuthorizedRoutes == null ? List.of() : List.copyOf(appAuthorizedRoutes);
         corsAllowedOrigins = corsAllowedOrigins == null ? List.of() : List.copyOf(corsAllowedOrigins);
+        corsAllowHeaders = corsAllowHeaders == null ? null : List.copyOf(corsAllowHeaders);
+        corsAllowMethods = corsAllowMethods == null ? null : List.copyOf(corsAllowMethods);
+        corsExposeHeaders = corsExposeHeaders == null ? null : List.copyOf(corsExposeHeaders);
     }
 
     public static Builder builder() {
@@ -62,6 +74,10 @@ public record HttpServiceApiProps(
         private List<String> publicRoutes;
         private List<String> appAuthorizedRoutes;
         private List<String> corsAllowedOrigins;
+        private List<String> corsAllowHeaders;
+        private List<String> corsAllowMethods;
+        private List<String> corsExposeHeaders;
+        private Duration corsMaxAge;
         private Double throttlingRateLimit;
         private Integer throttlingBurstLimit;
         private RetentionDays accessLogRetention;
@@ -128,12 +144,56 @@ public record HttpServiceApiProps(
 
         /**
          * Browser origins allowed by CORS ({@code https://} or {@code http://localhost}, no
-         * wildcards).
+         * wildcards). With any, the gateway answers preflight {@code OPTIONS} requests itself, before
+         * routes and authorizers, and adds the CORS headers to every response to an allowed origin.
          *
-         * <p>Default: no CORS configuration.
+         * <p>Default: no CORS configuration (browsers reach the API same-origin only, e.g. through a
+         * CDN); the other {@code cors*} props then have no effect.
          */
         public Builder corsAllowedOrigins(List<String> corsAllowedOrigins) {
             this.corsAllowedOrigins = corsAllowedOrigins;
+            return this;
+        }
+
+        /**
+         * Request headers a cross-origin page may send (header names, no wildcards).
+         *
+         * <p>Default: {@code Authorization} and {@code Content-Type}.
+         */
+        public Builder corsAllowHeaders(List<String> corsAllowHeaders) {
+            this.corsAllowHeaders = corsAllowHeaders;
+            return this;
+        }
+
+        /**
+         * Methods a cross-origin page may use, e.g. {@code "GET"} (no {@code ANY} or wildcard).
+         *
+         * <p>Default: {@code GET}, {@code POST}, {@code PUT}, {@code PATCH}, {@code DELETE} and
+         * {@code OPTIONS}.
+         */
+        public Builder corsAllowMethods(List<String> corsAllowMethods) {
+            this.corsAllowMethods = corsAllowMethods;
+            return this;
+        }
+
+        /**
+         * Response headers a cross-origin script may read beyond the safelisted ones (header names,
+         * no wildcards).
+         *
+         * <p>Default: none.
+         */
+        public Builder corsExposeHeaders(List<String> corsExposeHeaders) {
+            this.corsExposeHeaders = corsExposeHeaders;
+            return this;
+        }
+
+        /**
+         * How long a browser may cache a preflight's answer (0 to 86400 seconds).
+         *
+         * <p>Default: one hour.
+         */
+        public Builder corsMaxAge(Duration corsMaxAge) {
+            this.corsMaxAge = corsMaxAge;
             return this;
         }
 
@@ -229,6 +289,10 @@ public record HttpServiceApiProps(
                     publicRoutes,
                     appAuthorizedRoutes,
                     corsAllowedOrigins,
+                    corsAllowHeaders,
+                    corsAllowMethods,
+                    corsExposeHeaders,
+                    corsMaxAge,
                     throttlingRateLimit,
                     throttlingBurstLimit,
                     accessLogRetention,

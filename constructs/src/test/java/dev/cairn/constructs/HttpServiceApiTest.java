@@ -8,6 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.App;
+import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.assertions.Capture;
 import software.amazon.awscdk.assertions.Match;
@@ -31,6 +32,7 @@ class HttpServiceApiTest {
     private static final String SECRET_ARN =
             "arn:aws:secretsmanager:eu-west-1:123456789012:secret:cairn/origin-verify-AbCdEf";
 
+    private static Stack browser;
     private static NagAudit.Findings nag;
     private static Stack verified;
     private static HttpServiceApi verifiedApi;
@@ -59,6 +61,18 @@ class HttpServiceApiTest {
                         .throttlingBurstLimit(20)
                         .accessLogRetention(RetentionDays.ONE_WEEK)
                         .disableExecuteApiEndpoint(true)
+                        .build());
+
+        browser = TestApps.stack(app, "Browser");
+        new HttpServiceApi(
+                browser,
+                "Api",
+                valid(browser)
+                        .corsAllowedOrigins(List.of("https://app.example.com", "http://localhost:5173"))
+                        .corsAllowHeaders(List.of("Authorization", "Content-Type", "If-Match", "X-Api-Key"))
+                        .corsAllowMethods(List.of("GET", "post", "DELETE"))
+                        .corsExposeHeaders(List.of("ETag", "X-Request-Id"))
+                        .corsMaxAge(Duration.minutes(10))
                         .build());
 
         verified = TestApps.stack(app, "Verified");
@@ -227,13 +241,37 @@ class HttpServiceApiTest {
                         "CorsConfiguration",
                         Match.objectLike(Map.of(
                                 "AllowOrigins", List.of("https://app.example.com"),
-                                "AllowHeaders", List.of("authorization", "content-type"))))));
+                                "AllowHeaders", List.of("Authorization", "Content-Type"),
+                                "MaxAge", 3600,
+                                "ExposeHeaders", Match.absent())))));
         template.hasResourceProperties(
                 "AWS::ApiGatewayV2::Stage",
                 Match.objectLike(
                         Map.of("DefaultRouteSettings", Map.of("ThrottlingRateLimit", 10, "ThrottlingBurstLimit", 20))));
         template.hasResourceProperties("AWS::Logs::LogGroup", Match.objectLike(Map.of("RetentionInDays", 7)));
         template.resourceCountIs("AWS::ApiGatewayV2::Route", 1);
+    }
+
+    @Test
+    void corsPropsShapeThePreflightTheGatewayAnswers() {
+        Template.fromStack(browser)
+                .hasResourceProperties(
+                        "AWS::ApiGatewayV2::Api",
+                        Map.of(
+                                "CorsConfiguration",
+                                Map.of(
+                                        "AllowOrigins",
+                                        List.of("https://app.example.com", "http://localhost:5173"),
+                                        "AllowHeaders",
+                                        List.of("Authorization", "Content-Type", "If-Match", "X-Api-Key"),
+                                        "AllowMethods",
+                                        List.of("GET", "POST", "DELETE"),
+                                        "ExposeHeaders",
+                                        List.of("ETag", "X-Request-Id"),
+                                        "MaxAge",
+                                        600,
+                                        "AllowCredentials",
+                                        Match.absent())));
     }
 
     @Test
@@ -377,6 +415,23 @@ class HttpServiceApiTest {
     void failsIfCorsOriginIsWildcard() {
         assertThatThrownBy(() -> create(b -> b.corsAllowedOrigins(List.of("*"))))
                 .hasMessageContaining("corsAllowedOrigins must not contain wildcards (value: *)");
+    }
+
+    @Test
+    void failsIfCorsHeaderIsWildcardOrMethodUnknown() {
+        assertThatThrownBy(() -> create(b -> b.corsAllowedOrigins(List.of("https://app.example.com"))
+                        .corsAllowHeaders(List.of("*"))
+                        .corsExposeHeaders(List.of("ETag", "X Bad"))
+                        .corsAllowMethods(List.of("ANY"))
+                        .corsMaxAge(Duration.days(2))))
+                .hasMessageContaining("corsAllowHeaders entries must be header names of 1..64 letters, digits or"
+                        + " hyphens, no wildcards (value: *)")
+                .hasMessageContaining("corsExposeHeaders entries must be header names of 1..64 letters, digits or"
+                        + " hyphens, no wildcards (value: X Bad)")
+                .hasMessageContaining(
+                        "corsAllowMethods entries must be one of [GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS]"
+                                + " (value: ANY)")
+                .hasMessageContaining("corsMaxAge (seconds) must be 0..86400 (value: 172800)");
     }
 
     @Test

@@ -60,6 +60,7 @@ public final class DataStack extends Stack {
     private final UserPoolClient internalClient;
     private final Secret signingSecret;
     private final Key signingKey;
+    private final List<String> browserOrigins;
 
     public DataStack(
             Construct scope,
@@ -70,6 +71,7 @@ public final class DataStack extends Stack {
             List<String> corsOrigins,
             Code appCode) {
         super(scope, id, props);
+        this.browserOrigins = browserOrigins(stage, corsOrigins);
         for (TableDefinition spec : blueprint.allTables()) {
             DataTable table = new DataTable(
                     this,
@@ -95,7 +97,7 @@ public final class DataStack extends Stack {
                 this,
                 "Media",
                 MediaBucketProps.builder()
-                        .corsAllowedOrigins(browserOrigins(stage, corsOrigins))
+                        .corsAllowedOrigins(browserOrigins)
                         // The *.cloudfront.net name is made with the distribution in the service stack,
                         // which depends on this one; see docs/adr/0007-infrastructure-defaults-that-work-in-aws.md.
                         .corsAllowCloudFrontDomains(stage.domainName() == null)
@@ -222,7 +224,10 @@ public final class DataStack extends Stack {
         return "/cairn/" + blueprint.name() + "/" + stage.name() + "/internal-client-id";
     }
 
-    /** Where browsers upload from: the stage's custom domain, then {@code -c corsOrigins}. */
+    /**
+     * The origins of the stage's browser clients: its custom domain, then {@code -c corsOrigins}.
+     * The media bucket lets them upload and the HTTP API answers their CORS requests.
+     */
     static List<String> browserOrigins(StageConfig stage, List<String> corsOrigins) {
         java.util.Set<String> origins = new java.util.LinkedHashSet<>();
         if (stage.domainName() != null) {
@@ -264,6 +269,14 @@ public final class DataStack extends Stack {
 
     public MediaBucket media() {
         return media;
+    }
+
+    /**
+     * The stage's browser origins ({@link #browserOrigins(StageConfig, List)}); empty when the
+     * stage has no custom domain and no {@code -c corsOrigins}.
+     */
+    public List<String> browserOrigins() {
+        return browserOrigins;
     }
 
     public AuthPool auth() {

@@ -15,6 +15,7 @@ import dev.cairn.constructs.ObservabilityProps;
 import dev.cairn.constructs.SiteBucket;
 import dev.cairn.constructs.SiteBucketProps;
 import dev.cairn.contract.Blueprint;
+import dev.cairn.contract.Cors;
 import dev.cairn.contract.EnvironmentVariables;
 import dev.cairn.contract.Functions;
 import dev.cairn.contract.MediaLayout;
@@ -220,12 +221,22 @@ public final class ServiceStack extends Stack {
         return originVerify;
     }
 
-    /** The HTTP API in front of the api function's alias, with the pool's JWT authorizer. */
+    /**
+     * The HTTP API in front of the api function's alias, with the pool's JWT authorizer. Browser
+     * pages on the stage's origins (its custom domain and {@code -c corsOrigins}) may call it across
+     * origins; the gateway answers their preflights itself, before the authorizer. Without such
+     * origins it has no CORS configuration: pages reach it same-origin, through the CDN.
+     */
     private HttpServiceApi createHttpApi(StageConfig stage, Blueprint blueprint, DataStack data, ISecret originVerify) {
         return new HttpServiceApi(
                 this,
                 "Http",
                 HttpServiceApiProps.builder()
+                        .corsAllowedOrigins(data.browserOrigins())
+                        .corsAllowHeaders(Cors.ALLOW_HEADERS)
+                        .corsAllowMethods(Cors.ALLOW_METHODS)
+                        .corsExposeHeaders(Cors.EXPOSE_HEADERS)
+                        .corsMaxAge(Duration.seconds(Cors.MAX_AGE_SECONDS))
                         .handler(api.getAlias())
                         .userPool(data.auth().getUserPool())
                         .userPoolClients(List.of(data.auth().getClient()))

@@ -8,6 +8,7 @@ import dev.cairn.constructs.ApiDefaults;
 import dev.cairn.constructs.Compliance;
 import dev.cairn.contract.Blueprint;
 import dev.cairn.contract.Blueprints;
+import dev.cairn.contract.Cors;
 import dev.cairn.contract.EnvironmentVariables;
 import dev.cairn.contract.Functions;
 import dev.cairn.contract.MediaLayout;
@@ -769,6 +770,50 @@ class BlueprintStacksTest {
                 .findResources("AWS::S3::Bucket")
                 .toString();
         assertThat(custom).contains("AllowedOrigins=[https://" + DOMAIN + "]").doesNotContain("cloudfront.net");
+    }
+
+    @Test
+    void browsersOnTheStagesOriginsMayCallTheApiAcrossOrigins() {
+        Map<String, Object> cors = Map.of(
+                "AllowHeaders",
+                Cors.ALLOW_HEADERS,
+                "AllowMethods",
+                Cors.ALLOW_METHODS,
+                "ExposeHeaders",
+                List.of("ETag", "X-Request-Id"),
+                "MaxAge",
+                600,
+                "AllowCredentials",
+                Match.absent());
+        Map<String, Object> withCustomDomain = new LinkedHashMap<>(cors);
+        withCustomDomain.put("AllowOrigins", List.of("https://" + DOMAIN));
+        Template.fromStack(withDomain.service())
+                .hasResourceProperties("AWS::ApiGatewayV2::Api", Map.of("CorsConfiguration", withCustomDomain));
+        Map<String, Object> withCorsOrigins = new LinkedHashMap<>(cors);
+        withCorsOrigins.put("AllowOrigins", List.of("https://app.example.com"));
+        Template.fromStack(STACKS.get("guitar-collection/dev").service())
+                .hasResourceProperties("AWS::ApiGatewayV2::Api", Map.of("CorsConfiguration", withCorsOrigins));
+    }
+
+    @Test
+    void withoutOriginsTheApiHasNoCorsConfiguration() throws IOException {
+        Path code = Files.createTempDirectory("cairn-code");
+        Files.writeString(code.resolve("placeholder.txt"), "the api artifact is injected in tests");
+        App app = new App(AppProps.builder()
+                .outdir(Files.createTempDirectory("cairn-cdk-out-no-cors").toString())
+                .build());
+        CrossStackReferences.of(app).consume(ReferenceStrength.STRONG);
+        CairnApp.Stacks stacks = CairnApp.build(
+                app,
+                configured(StageConfig.DEV),
+                Blueprints.named("guitar-collection"),
+                List.of(),
+                Code.fromAsset(code.toString()));
+
+        assertThat(stacks.data().browserOrigins()).isEmpty();
+        Template.fromStack(stacks.service())
+                .hasResourceProperties(
+                        "AWS::ApiGatewayV2::Api", Match.objectLike(Map.of("CorsConfiguration", Match.absent())));
     }
 
     @Test

@@ -8,6 +8,7 @@ import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
+import dev.cairn.contract.Cors;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -33,6 +34,14 @@ import java.util.concurrent.Executors;
  * request becomes an {@link APIGatewayV2HTTPEvent} (payload format 2.0), the real handler answers
  * it, and its {@link APIGatewayV2HTTPResponse} becomes the HTTP response. Paths under
  * {@code /_local/} are the local stack's own helpers and never reach the handler.
+ *
+ * <p>CORS as the HTTP API's CORS configuration does it, with the lists of {@link Cors}: with
+ * allowed origins, a preflight ({@code OPTIONS} with {@code Origin} and {@code
+ * Access-Control-Request-Method}) is answered here without reaching the handler, with the CORS
+ * headers only for an allowed origin; other responses to an allowed origin get {@code
+ * Access-Control-Allow-Origin} and {@code Access-Control-Expose-Headers}, and CORS headers the
+ * handler sets are dropped. Without allowed origins nothing is added and {@code OPTIONS} reaches
+ * the handler.
  */
 final class HttpApiEmulator implements AutoCloseable {
     private static final DateTimeFormatter REQUEST_TIME = DateTimeFormatter.ofPattern(
@@ -44,14 +53,18 @@ final class HttpApiEmulator implements AutoCloseable {
     private final RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler;
     /** What CloudFront adds to every request it forwards to the API (the origin-verify header). */
     private final Map<String, String> edgeHeaders;
+    /** Origins whose pages may call the API across origins; empty: no CORS, as without a configuration. */
+    private final List<String> corsOrigins;
 
     HttpApiEmulator(
             int port,
             RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler,
             Map<String, HttpHandler> localRoutes,
-            Map<String, String> edgeHeaders) {
+            Map<String, String> edgeHeaders,
+            List<String> corsOrigins) {
         this.handler = handler;
         this.edgeHeaders = Map.copyOf(edgeHeaders);
+        this.corsOrigins = List.copyOf(corsOrigins);
         try {
             this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 128);
         } catch (IOException e) {
@@ -96,7 +109,70 @@ final class HttpApiEmulator implements AutoCloseable {
         };
     }
 
+    /** The origin of a CORS request if it is allowed, else null. */
+    private String allowedOrigin(HttpExchange exchange) {
+        String origin = exchange.getRequestHeaders().getFirst("Origin");
+        if (origin == null) {
+            return null;
+        }
+        return corsOrigins.stream()
+                .filter(origin::equalsIgnoreCase)
+                .findFirst()
+                .map(o -> origin)
+                .orElse(null);
+    }
+
+    private static boolean isPreflight(HttpExchange exchange) {
+        return "OPTIONS".equalsIgnoreCase(exchange.getRequestMethod())
+                && exchange.getRequestHeaders().getFirst("Origin") != null
+                && exchange.getRequestHeaders().getFirst("Access-Control-Request-Method") != null;
+    }
+
+    /** A preflight's answer: 204, with the CORS headers when the origin is allowed. */
+    private void answerPreflight(HttpExchange exchange, String origin) throws IOException {
+        try (exchange) {
+            Map<String, String> headers = new LinkedHashMap<>();
+            if (origin != null) {
+                headers.put("Access-Control-Allow-Origin", origin);
+                headers.put("Access-Control-Allow-Methods", String.join(",", Cors.ALLOW_METHODS));
+                headers.put("Access-Control-Allow-Headers", String.join(",", Cors.ALLOW_HEADERS));
+                headers.put("Access-Control-Max-Age", Integer.toString(Cors.MAX_AGE_SECONDS));
+                headers.put("Vary", "Origin");
+            }
+            send(exchange, 204, headers, new byte[0]);
+        }
+    }
+
+    /** The handler's headers without CORS ones (the gateway ignores those), then the gateway's. */
+    private Map<String, String> withCors(Map<String, String> handlerHeaders, String origin) {
+        if (corsOrigins.isEmpty()) {
+            return handlerHeaders;
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        handlerHeaders.forEach((name, value) -> {
+            if (!name.toLowerCase(Locale.ROOT).startsWith("access-control-")) {
+                headers.put(name, value);
+            }
+        });
+        if (origin != null) {
+            headers.put("Access-Control-Allow-Origin", origin);
+            headers.put("Access-Control-Expose-Headers", String.join(",", Cors.EXPOSE_HEADERS));
+            String vary = headers.keySet().stream()
+                    .filter("Vary"::equalsIgnoreCase)
+                    .findFirst()
+                    .orElse("Vary");
+            String existing = headers.get(vary);
+            headers.put(vary, existing == null || existing.isBlank() ? "Origin" : existing + ", Origin");
+        }
+        return headers;
+    }
+
     private void invoke(HttpExchange exchange) throws IOException {
+        String origin = corsOrigins.isEmpty() ? null : allowedOrigin(exchange);
+        if (!corsOrigins.isEmpty() && isPreflight(exchange)) {
+            answerPreflight(exchange, origin);
+            return;
+        }
         try (exchange) {
             APIGatewayV2HTTPResponse response;
             try {
@@ -109,7 +185,7 @@ final class HttpApiEmulator implements AutoCloseable {
                 send(
                         exchange,
                         500,
-                        Map.of("content-type", "application/json"),
+                        withCors(Map.of("content-type", "application/json"), origin),
                         "{\"message\":\"Internal Server Error\"}".getBytes(StandardCharsets.UTF_8));
                 return;
             }
@@ -126,7 +202,7 @@ final class HttpApiEmulator implements AutoCloseable {
             byte[] bytes = response.getIsBase64Encoded()
                     ? Base64.getDecoder().decode(body)
                     : body.getBytes(StandardCharsets.UTF_8);
-            send(exchange, response.getStatusCode(), headers, bytes);
+            send(exchange, response.getStatusCode(), withCors(headers, origin), bytes);
         }
     }
 

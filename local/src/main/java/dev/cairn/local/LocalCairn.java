@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpHandler;
 import dev.cairn.api.ApiHandler;
 import dev.cairn.api.auth.cognito.AccessTokenScopeTrigger;
 import dev.cairn.api.user.PostConfirmationHandler;
+import dev.cairn.contract.Cors;
 import dev.cairn.contract.MediaLayout;
 import io.micronaut.context.ApplicationContext;
 import java.io.IOException;
@@ -140,7 +141,11 @@ public final class LocalCairn implements AutoCloseable {
         localRoutes.put("/_local/outbox", this::serveOutbox);
         localRoutes.put(MediaLayout.CDN_PATH, this::serveMedia);
         http = remember(new HttpApiEmulator(
-                apiPort, handler, localRoutes, Map.of("x-origin-verify", (String) appProperties.get(ORIGIN_VERIFY))));
+                apiPort,
+                handler,
+                localRoutes,
+                Map.of("x-origin-verify", (String) appProperties.get(ORIGIN_VERIFY)),
+                options.corsOrigins()));
     }
 
     /**
@@ -166,7 +171,11 @@ public final class LocalCairn implements AutoCloseable {
                 .build());
         try {
             HttpApiEmulator emulator = new HttpApiEmulator(
-                    Ports.free(), other, Map.of(), Map.of("x-origin-verify", (String) properties.get(ORIGIN_VERIFY)));
+                    Ports.free(),
+                    other,
+                    Map.of(),
+                    Map.of("x-origin-verify", (String) properties.get(ORIGIN_VERIFY)),
+                    options.corsOrigins());
             return new AnotherInstance(other, emulator);
         } catch (RuntimeException e) {
             other.close();
@@ -444,6 +453,7 @@ public final class LocalCairn implements AutoCloseable {
                   Docs     %s/api/docs  (OpenAPI: /api/openapi.json)
                   Outbox   %s/_local/outbox?to=EMAIL
                   Cognito  user pool %s, app client %s
+                  CORS     %s
                 %sPress Ctrl-C to stop.
                 %n""",
                 options.blueprint(),
@@ -454,6 +464,9 @@ public final class LocalCairn implements AutoCloseable {
                 base,
                 stack.pool().userPoolId(),
                 stack.pool().clientId(),
+                options.corsOrigins().isEmpty()
+                        ? "off (--cors-origins ORIGIN,... allows browser pages on other origins)"
+                        : String.join(", ", options.corsOrigins()) + " (--cors-origins to change)",
                 demo);
         try {
             Thread.currentThread().join();
@@ -470,19 +483,43 @@ public final class LocalCairn implements AutoCloseable {
      * @param dataDir where data survives restarts; default: none, everything in memory
      * @param repoDir the repository root (its {@code node_modules} holds cognito-local)
      * @param s3mockJar S3Mock's executable jar
+     * @param samples whether to seed a demo account with sample items
+     * @param corsOrigins localhost origins whose pages may call the API across origins (default
+     *     {@link Cors#LOCAL_ORIGINS}); empty for none
      */
-    public record Options(int port, String blueprint, Path dataDir, Path repoDir, Path s3mockJar, boolean samples) {
+    public record Options(
+            int port,
+            String blueprint,
+            Path dataDir,
+            Path repoDir,
+            Path s3mockJar,
+            boolean samples,
+            List<String> corsOrigins) {
         static final String USAGE = "usage: scripts/dev [--port N] [--blueprint NAME] [--data DIR] [--no-samples]"
-                + "   (env: CAIRN_PORT, CAIRN_BLUEPRINT)";
+                + " [--cors-origins ORIGIN,...]   (env: CAIRN_PORT, CAIRN_BLUEPRINT, CAIRN_CORS_ORIGINS)";
 
         public Options {
             if (port < 0 || port > 65535) {
                 throw new IllegalArgumentException("--port must be 0..65535 (value: " + port + ")");
             }
+            corsOrigins = List.copyOf(corsOrigins);
+            for (String origin : corsOrigins) {
+                // The app refuses requests from other origins on a loopback host (Micronaut's guard
+                // against drive-by-localhost attacks), so only localhost origins could work.
+                if (!origin.matches("https?://localhost(:[0-9]{1,5})?")) {
+                    throw new IllegalArgumentException("--cors-origins must be localhost origins like"
+                            + " http://localhost:5173, no path or wildcard (value: " + origin + ")");
+                }
+            }
             if (blueprint == null || !blueprint.matches("[a-z][a-z0-9-]{0,62}")) {
                 throw new IllegalArgumentException(
                         "--blueprint must be a lower-case name like guitar-collection (value: " + blueprint + ")");
             }
+        }
+
+        /** With the default CORS origins, {@link Cors#LOCAL_ORIGINS}. */
+        public Options(int port, String blueprint, Path dataDir, Path repoDir, Path s3mockJar, boolean samples) {
+            this(port, blueprint, dataDir, repoDir, s3mockJar, samples, Cors.LOCAL_ORIGINS);
         }
 
         /** For tests: any free port, in memory, paths from the build's system properties. */
@@ -494,6 +531,9 @@ public final class LocalCairn implements AutoCloseable {
         static Options parse(String[] args, Map<String, String> env) {
             int port = env.containsKey("CAIRN_PORT") ? parsePort(env.get("CAIRN_PORT")) : 8080;
             String blueprint = env.getOrDefault("CAIRN_BLUEPRINT", "guitar-collection");
+            List<String> corsOrigins = env.containsKey("CAIRN_CORS_ORIGINS")
+                    ? commaSeparated(env.get("CAIRN_CORS_ORIGINS"))
+                    : Cors.LOCAL_ORIGINS;
             Path data = null;
             boolean samples = true;
             for (int i = 0; i < args.length; i++) {
@@ -503,13 +543,21 @@ public final class LocalCairn implements AutoCloseable {
                     case "--blueprint" -> blueprint = value(args, ++i, arg);
                     case "--data" -> data = Path.of(value(args, ++i, arg)).toAbsolutePath();
                     case "--no-samples" -> samples = false;
+                    case "--cors-origins" -> corsOrigins = commaSeparated(value(args, ++i, arg));
                     default -> throw new IllegalArgumentException("Unknown option: " + arg);
                 }
             }
             Path repo = Path.of(System.getProperty("cairn.local.repo-dir", "."))
                     .toAbsolutePath()
                     .normalize();
-            return new Options(port, blueprint, data, repo, s3mockJar(repo), samples);
+            return new Options(port, blueprint, data, repo, s3mockJar(repo), samples, corsOrigins);
+        }
+
+        private static List<String> commaSeparated(String value) {
+            return Stream.of(value.split(","))
+                    .map(String::strip)
+                    .filter(origin -> !origin.isEmpty())
+                    .toList();
         }
 
         private static Path s3mockJar(Path repo) {

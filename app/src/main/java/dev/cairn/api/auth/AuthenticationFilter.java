@@ -11,6 +11,7 @@ import dev.cairn.api.identity.Public;
 import dev.cairn.api.identity.RequiresGroup;
 import dev.cairn.contract.Blueprint;
 import dev.cairn.contract.Blueprints;
+import dev.cairn.contract.Cors;
 import dev.cairn.contract.RoutePolicy;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Property;
@@ -60,7 +61,7 @@ final class AuthenticationFilter implements Ordered {
 
     static final String USER_ATTRIBUTE = "cairn.user";
     static final String TOKEN_ATTRIBUTE = "cairn.accessToken";
-    static final String API_KEY_HEADER = "X-Api-Key";
+    static final String API_KEY_HEADER = Cors.API_KEY_HEADER;
 
     private static final Logger LOG = LoggerFactory.getLogger(AuthenticationFilter.class);
     private static final String BEARER = "Bearer ";

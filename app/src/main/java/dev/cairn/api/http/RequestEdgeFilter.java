@@ -1,6 +1,7 @@
 package dev.cairn.api.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import dev.cairn.contract.Cors;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
@@ -19,7 +20,7 @@ import org.slf4j.MDC;
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 final class RequestEdgeFilter implements Ordered {
 
-    static final String REQUEST_ID_HEADER = "X-Request-Id";
+    static final String REQUEST_ID_HEADER = Cors.REQUEST_ID_HEADER;
 
     private final long maxBodyBytes;
 
