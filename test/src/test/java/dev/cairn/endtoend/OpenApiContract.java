@@ -5,6 +5,7 @@ import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
+import dev.cairn.api.docs.ApiDocumentation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -46,15 +47,6 @@ import java.util.stream.Collectors;
  * {@code target/openapi-violations.txt}) when the test JVM exits.
  */
 final class OpenApiContract {
-    /** The classpath resource of a blueprint's document: {@code %s} is the blueprint's name. */
-    static final String DOCUMENT = "/META-INF/openapi/%s.json";
-
-    /**
-     * The one document the build made for every blueprint before there was one per blueprint: used
-     * only when a blueprint's own document is missing. Removed once the per-blueprint documents land.
-     */
-    static final String SHARED_DOCUMENT = "/META-INF/swagger/cairn-api.json";
-
     static final String MODE_PROPERTY = "cairn.openapi.validation";
     static final String REPORT_PROPERTY = "cairn.openapi.report";
 
@@ -84,12 +76,7 @@ final class OpenApiContract {
 
     /** The contract of {@code blueprint}'s API, built once per run (parsing the document is costly). */
     static OpenApiContract of(String blueprint) {
-        String document = DOCUMENT.formatted(blueprint);
-        if (OpenApiContract.class.getResource(document) == null) {
-            // Until the build writes one document per blueprint; removed once the per-blueprint documents land.
-            document = SHARED_DOCUMENT;
-        }
-        return fromResource(document);
+        return fromResource("/" + ApiDocumentation.documentOf(blueprint));
     }
 
     /** The contract a classpath resource describes (e.g. a small document of a test's own). */

@@ -63,16 +63,8 @@ class OpenApiContractTest extends EndToEnd {
 
         List<Violation> violations = contract.check(health(""));
 
-        if (contract.document().equals(OpenApiContract.SHARED_DOCUMENT)) {
-            // The shared document types every envelope's data as null; removed with the fallback to
-            // it once the per-blueprint documents land.
-            assertThat(violations)
-                    .extracting(Violation::key, Violation::message)
-                    .containsOnly(tuple("validation.response.body.schema.type", "object found, null expected"));
-        } else {
-            assertThat(contract.document()).isEqualTo("/META-INF/openapi/guitar-collection.json");
-            assertThat(violations).isEmpty();
-        }
+        assertThat(contract.document()).isEqualTo("/META-INF/openapi/guitar-collection.json");
+        assertThat(violations).isEmpty();
     }
 
     @Test
