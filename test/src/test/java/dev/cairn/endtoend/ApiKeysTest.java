@@ -115,7 +115,7 @@ class ApiKeysTest extends EndToEnd {
                             .errorCode())
                     .isEqualTo("AUTH_FORBIDDEN");
             // Nor anything outside the blueprint's API-key routes, the ones the gateway opens to keys.
-            Reply admin = withKey("POST", "/api/admin/users/" + ada.userId() + "/disable", Map.of(), key);
+            Reply admin = withKey("POST", "/api/admin/users/" + ada.userId() + "/disable", null, key);
             assertThat(admin.errorCode()).isEqualTo("AUTH_FORBIDDEN");
             assertThat(admin.body().toString()).contains("API keys reach only");
         }

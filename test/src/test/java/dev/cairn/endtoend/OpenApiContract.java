@@ -32,7 +32,7 @@ import java.util.stream.Collectors;
 /**
  * The API's published contract, checked on every exchange of the end-to-end suites: each request
  * {@link ApiClient} sends and each response it gets are validated against the OpenAPI document of
- * the stack's blueprint ({@link #DOCUMENT}) by the Atlassian OpenAPI validator.
+ * the stack's blueprint ({@link ApiDocumentation#documentOf}) by the Atlassian OpenAPI validator.
  *
  * <p>The rules: only API paths ({@code /api/...}) are checked, not the local stack's helpers
  * ({@code /_local/...}) nor S3's presigned URLs; the API's description of itself ({@code
@@ -156,11 +156,24 @@ final class OpenApiContract {
                 exchange.method().toUpperCase(Locale.ROOT) + " " + template(exchange, report) + " " + exchange.status();
         return report.getMessages().stream()
                 .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
+                .filter(m -> !(unknownRoute(m) && (exchange.status() == 404 || exchange.status() == 405)))
+                // The validator's e-mail format also wants a delegated top-level domain, which
+                // neither RFC 5321 nor the API asks for (the demo users live at cairn.local).
+                .filter(m -> !m.getKey().endsWith(".format.email"))
                 .map(m -> new Violation(
                         operation,
                         m.getKey(),
                         m.getMessage().replace(bare(exchange.path()), template(exchange, report))))
                 .toList();
+    }
+
+    /**
+     * Whether the message says the document has no such route: true of a route the blueprint does
+     * not serve, whose 404 (or 405) is then the right answer and not the document's to describe.
+     */
+    private static boolean unknownRoute(ValidationReport.Message message) {
+        return message.getKey().equals("validation.request.path.missing")
+                || message.getKey().equals("validation.request.operation.notAllowed");
     }
 
     private static Request request(Exchange exchange) {

@@ -49,7 +49,7 @@ class RevocationTest extends EndToEnd {
         Reply phone = login(ada);
         Account bob = Accounts.signedIn(stack, api, "Bob");
 
-        Reply loggedOut = api.post("/api/auth/logout-all", Map.of(), ada.accessToken());
+        Reply loggedOut = api.post("/api/auth/logout-all", null, ada.accessToken());
         assertThat(loggedOut.status()).as(loggedOut.body().toString()).isEqualTo(200);
 
         assertRefused(api.get("/api/auth/session", ada.accessToken()));
@@ -66,7 +66,7 @@ class RevocationTest extends EndToEnd {
 
     @Test
     void logoutAllNeedsAnAccessToken() {
-        assertRefused(api.post("/api/auth/logout-all", Map.of()));
+        assertRefused(api.post("/api/auth/logout-all", null));
     }
 
     @Test
@@ -183,18 +183,18 @@ class RevocationTest extends EndToEnd {
         Account ada = Accounts.signedIn(stack, api, "Ada");
         Account admin = Accounts.signedIn(stack, api, "Admin");
         String adminToken = asAdmin(admin);
-        assertThat(api.post("/api/admin/users/" + ada.userId() + "/disable", Map.of(), ada.accessToken())
+        assertThat(api.post("/api/admin/users/" + ada.userId() + "/disable", null, ada.accessToken())
                         .status())
                 .as("only the admin group may disable")
                 .isEqualTo(403);
 
-        Reply disabled = api.post("/api/admin/users/" + ada.userId() + "/disable", Map.of(), adminToken);
+        Reply disabled = api.post("/api/admin/users/" + ada.userId() + "/disable", null, adminToken);
         assertThat(disabled.status()).as(disabled.body().toString()).isEqualTo(200);
 
         assertRefused(api.get("/api/user/profile", ada.accessToken()));
         assertRefused(api.post("/api/auth/refresh", Map.of("refreshToken", ada.refreshToken())));
         assertThat(api.get("/api/user/profile", adminToken).status()).isEqualTo(200);
-        assertThat(api.post("/api/admin/users/" + java.util.UUID.randomUUID() + "/disable", Map.of(), adminToken)
+        assertThat(api.post("/api/admin/users/" + java.util.UUID.randomUUID() + "/disable", null, adminToken)
                         .status())
                 .as("an unknown user")
                 .isEqualTo(404);

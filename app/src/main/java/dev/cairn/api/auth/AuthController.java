@@ -10,10 +10,12 @@ import dev.cairn.api.identity.Public;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -41,6 +43,10 @@ class AuthController {
 
     /** Signs up with e-mail, password and name; a verification code is e-mailed. */
     @Public
+    @Status(HttpStatus.CREATED)
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(
+            responseCode = "409",
+            description = "AUTH_USER_EXISTS: an account with this address exists")
     @Post("/register")
     HttpResponse<ApiResponse<Registered>> register(@Body @Valid RegisterRequest request) {
         String userId = auth.register(request.email(), request.password(), request.name());
@@ -76,6 +82,15 @@ class AuthController {
 
     /** Logs in: tokens, or an MFA challenge to answer at /api/auth/login/mfa. */
     @Public
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(
+            responseCode = "200",
+            description = "Signed in, or the MFA challenge to answer")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(
+            responseCode = "401",
+            description = "AUTH_INVALID_CREDENTIALS: wrong address or password")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(
+            responseCode = "403",
+            description = "AUTH_USER_NOT_CONFIRMED: the address is not confirmed yet")
     @Post("/login")
     ApiResponse<Object> login(@Body @Valid LoginRequest request, HttpRequest<?> http) {
         AuthService.LoginResult result = auth.login(request.email(), request.password(), CallerContext.of(http));
@@ -95,6 +110,10 @@ class AuthController {
 
     /** New access and id tokens from a refresh token; 401 once its session was ended. */
     @Public
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "New tokens")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(
+            responseCode = "401",
+            description = "AUTH_UNAUTHORIZED: the refresh token is not valid any more")
     @Post("/refresh")
     ApiResponse<TokenResponse> refresh(@Body @Valid RefreshRequest request) {
         return ApiResponse.ok(TokenResponse.of(auth.refresh(request.refreshToken())));

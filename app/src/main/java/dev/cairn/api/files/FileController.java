@@ -13,9 +13,11 @@ import dev.cairn.api.storage.PrivateMedia;
 import dev.cairn.contract.Feature;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.openapi.annotation.OpenAPIExtraSchema;
 import io.micronaut.serde.annotation.Serdeable;
@@ -73,6 +75,13 @@ class FileController extends OwnedItemsController<FileDetails> {
 
     /** Checks the uploaded file and records it. */
     @Operation(operationId = "completeFileUpload")
+    @Status(HttpStatus.CREATED)
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(
+            responseCode = "404",
+            description = "FILE_NOT_FOUND: nothing was uploaded at that key")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(
+            responseCode = "409",
+            description = "CONFLICT: the upload was already recorded")
     @Post("/upload-complete")
     HttpResponse<ApiResponse<JsonNode>> uploadComplete(AuthenticatedUser user, @Body @Valid CompleteRequest request) {
         return tagged(HttpResponse.created(

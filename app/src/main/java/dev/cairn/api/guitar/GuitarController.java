@@ -14,12 +14,14 @@ import dev.cairn.api.storage.PrivateMedia;
 import dev.cairn.contract.Feature;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.openapi.annotation.OpenAPIExtraSchema;
 import io.micronaut.serde.annotation.Serdeable;
@@ -77,6 +79,7 @@ class GuitarController extends CollectionController<Guitar> {
 
     /** Adds a note; answers the guitar with it. */
     @Operation(operationId = "addGuitarNote")
+    @Status(HttpStatus.CREATED)
     @Post("/{id}/notes")
     HttpResponse<ApiResponse<JsonNode>> addNote(
             AuthenticatedUser user, @PathVariable String id, @Body @Valid GuitarNote note) {

@@ -11,9 +11,11 @@ import dev.cairn.api.identity.AuthenticatedUser;
 import dev.cairn.contract.Feature;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.openapi.annotation.OpenAPIExtraSchema;
 import io.micronaut.serde.annotation.Serdeable;
@@ -50,6 +52,7 @@ class ApiKeyController extends OwnedItemsController<ApiKeyDetails> {
 
     /** Creates a key; the answer holds the key itself, shown this once. */
     @Operation(operationId = "createApiKey")
+    @Status(HttpStatus.CREATED)
     @Post
     HttpResponse<ApiResponse<JsonNode>> create(AuthenticatedUser user, @Body JsonNode body) {
         return tagged(HttpResponse.created(ApiResponse.ok(service.create(user.userId(), body))));

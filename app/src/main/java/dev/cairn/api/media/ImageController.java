@@ -5,12 +5,14 @@ import dev.cairn.api.http.ApiResponse;
 import dev.cairn.api.http.ErrorResource;
 import dev.cairn.api.identity.AuthenticatedUser;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -44,6 +46,12 @@ class ImageController {
 
     /** Checks the uploaded image, strips its metadata, makes its thumbnail; variants follow within seconds. */
     @Operation(operationId = "completeImageUpload")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(
+            responseCode = "200",
+            description = "The image, with its variants as they are made")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(
+            responseCode = "404",
+            description = "IMAGE_NOT_FOUND: nothing was uploaded at that key")
     @Post("/upload-complete")
     ApiResponse<ImageView> uploadComplete(AuthenticatedUser user, @Body @Valid CompleteRequest request) {
         return ApiResponse.ok(images.complete(user, request.imageKey()));
@@ -58,6 +66,7 @@ class ImageController {
 
     /** Deletes an image with its thumbnail and every variant. */
     @Operation(operationId = "deleteImage")
+    @Status(HttpStatus.NO_CONTENT)
     @Delete("/{id}")
     HttpResponse<Void> delete(AuthenticatedUser user, @PathVariable String id) {
         images.delete(user, id);
@@ -66,6 +75,12 @@ class ImageController {
 
     /** Makes the variants of the given images again. */
     @Operation(operationId = "optimizeImages")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(
+            responseCode = "200",
+            description = "The images whose variants are being made again")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(
+            responseCode = "404",
+            description = "IMAGE_NOT_FOUND: one of the images is not the caller's")
     @Post("/optimize")
     ApiResponse<Map<String, List<String>>> optimize(AuthenticatedUser user, @Body @Valid OptimizeRequest request) {
         return ApiResponse.ok(Map.of("imageIds", images.optimize(user, request.imageIds())));

@@ -80,9 +80,9 @@ final class BlueprintDocument {
             } else if (keyed) {
                 op.put("security", list(obj(ApiDocumentation.BEARER, list()), obj(ApiDocumentation.API_KEY, list())));
             } else {
-                op.remove("security");
+                op.put("security", list(obj(ApiDocumentation.BEARER, list())));
             }
-            failures(op, path, method, open, keyed, errors, Envelopes.throttled(document));
+            failures(op, path, method, open, keyed, apiKeys, errors, Envelopes.throttled(document));
         }));
 
         Map<String, Object> schemes = child(child(document, "components"), "securitySchemes");
@@ -117,6 +117,7 @@ final class BlueprintDocument {
             String method,
             boolean open,
             boolean keyed,
+            boolean apiKeys,
             Map<String, Object> errors,
             Map<String, Object> throttled) {
         Map<String, Object> responses = child(op, "responses");
@@ -136,11 +137,14 @@ final class BlueprintDocument {
                     "No valid token" + (keyed ? " or API key" : "") + ": " + ErrorCodes.AUTH_UNAUTHORIZED + ", or "
                             + ErrorCodes.AUTH_TOKEN_EXPIRED + ".");
         }
-        if (path.startsWith("/api/admin/") || (keyed && !method.equals("get"))) {
+        if (path.startsWith("/api/admin/")) {
+            failures.put("403", ErrorCodes.AUTH_FORBIDDEN + ": the caller is not in the admin group.");
+        } else if (keyed && !method.equals("get")) {
+            failures.put("403", ErrorCodes.AUTH_FORBIDDEN + ": a read-only API key may not write.");
+        } else if (apiKeys && !open && RoutePolicy.isTokenOnly(path)) {
             failures.put(
                     "403",
-                    ErrorCodes.AUTH_FORBIDDEN + ": the caller may not do this"
-                            + (keyed ? " (a read-only API key writes)." : " (it needs the admin group)."));
+                    ErrorCodes.AUTH_FORBIDDEN + ": only a signed-in user's token may call this, never an API key.");
         }
         if (path.contains("{")) {
             failures.put(
@@ -159,14 +163,15 @@ final class BlueprintDocument {
                         + " quota, sign-in attempts) is reached; or the gateway's throttle, which answers"
                         + " `{\"message\":\"Too Many Requests\"}`.");
         failures.put("500", ErrorCodes.INTERNAL_ERROR + ": the API failed; quote `requestId`.");
-        failures.forEach((status, description) -> {
-            if (responses.get(status) instanceof Map<?, ?> declared) {
-                Map<String, Object> response = object(declared);
-                response.putIfAbsent("content", obj("application/json", obj("schema", errors)));
-            } else {
-                responses.put(status, Envelopes.json(description, status.equals("429") ? throttled : errors));
+        // A failure a route declares itself (@ApiResponse) keeps its description; every failure
+        // answers the error envelope.
+        responses.forEach((status, declared) -> {
+            if (status.startsWith("4") || status.startsWith("5")) {
+                object(declared).put("content", obj("application/json", obj("schema", errors)));
             }
         });
+        failures.forEach((status, description) ->
+                responses.putIfAbsent(status, Envelopes.json(description, status.equals("429") ? throttled : errors)));
         Map<String, Object> sorted = new java.util.TreeMap<>(responses);
         responses.clear();
         responses.putAll(sorted);

@@ -33,6 +33,11 @@ import java.util.Set;
 final class CollectionOperations {
     static final String IMAGE_ATTACHMENT = "ImageAttachment";
     private static final String ITEM = "/{id}";
+    private static final Map<String, Object> VERSION_EXPECTED = obj(
+            "type", "integer",
+            "format", "int64",
+            "description", "The version the write expects, like If-Match: a stale one is 409.");
+    private static final String CONFLICT = "409";
 
     private final Map<String, Object> document;
 
@@ -59,7 +64,19 @@ final class CollectionOperations {
         Map<String, Object> extras =
                 resource.view() == Void.class ? obj() : object(schemas.remove(processorName(resource.view())));
         schemas.put(singular, view(object(written), extras, collection));
-        schemas.put(singular + "Patch", patch(object(written)));
+        // A replace may echo the item as read: what the server keeps is ignored, the rest is written.
+        Map<String, Object> replacement = object(copy(schemas.get(singular)));
+        replacement.put(
+                "description",
+                "The item's new fields. It may be the item as read, changed: the"
+                        + " server's own attributes (id, version, timestamps, attached image URLs and what the"
+                        + " resource manages) are ignored; `version` is the one the write expects.");
+        replacement.put("required", copy(object(written).getOrDefault("required", list())));
+        child(replacement, "properties").put("version", VERSION_EXPECTED);
+        schemas.put(singular + "Replacement", replacement);
+        Map<String, Object> patch = patch(object(written));
+        child(patch, "properties").put("version", VERSION_EXPECTED);
+        schemas.put(singular + "Patch", patch);
         String page = singular + "Page";
         schemas.put(
                 page,
@@ -101,6 +118,7 @@ final class CollectionOperations {
             ifMatch(op);
             object(op.get("responses")).clear();
             child(op, "responses").put("204", obj("description", "Deleted, with what it held"));
+            conflict(op);
         });
         if (writable) {
             operation(paths, base, "post").ifPresent(op -> {
@@ -112,9 +130,10 @@ final class CollectionOperations {
             operation(paths, base + ITEM, "put").ifPresent(op -> {
                 op.put("operationId", "replace" + singular);
                 op.put("summary", "Replace " + article(singular));
-                body(op, ref(input), List.of("application/json"));
+                body(op, ref(singular + "Replacement"), List.of("application/json"));
                 ifMatch(op);
                 responses(op, "200", "The stored " + singular + ", with its version as ETag", item, true);
+                conflict(op);
             });
             operation(paths, base + ITEM, "patch").ifPresent(op -> {
                 op.put("operationId", "update" + singular);
@@ -122,6 +141,7 @@ final class CollectionOperations {
                 body(op, ref(singular + "Patch"), List.of("application/json", CollectionController.MERGE_PATCH));
                 ifMatch(op);
                 responses(op, "200", "The stored " + singular + ", with its version as ETag", item, true);
+                conflict(op);
             });
         }
         // The resource's own routes that answer an item (notes, uploads...) answer this item, and
@@ -171,7 +191,7 @@ final class CollectionOperations {
         }
         object(extras.getOrDefault("properties", obj())).forEach((name, schema) -> {
             Object own = properties.get(name);
-            properties.put(name, own == null ? copy(schema) : obj("allOf", list(own, copy(schema))));
+            properties.put(name, own == null ? copy(schema) : merged(object(own), object(schema)));
         });
         if (extras.get("required") instanceof List<?> names) {
             required.addAll(names);
@@ -197,6 +217,44 @@ final class CollectionOperations {
         view.put("required", new ArrayList<>(required));
         view.put("properties", properties);
         return view;
+    }
+
+    /**
+     * One object schema with the properties of both (the view adds to a written object, e.g. a
+     * receipt's URL to the private details), nullable if the written one is.
+     */
+    private Map<String, Object> merged(Map<String, Object> own, Map<String, Object> added) {
+        Map<String, Object> first = resolved(own);
+        Map<String, Object> second = resolved(added);
+        Map<String, Object> properties = new LinkedHashMap<>();
+        object(copy(first.getOrDefault("properties", obj()))).forEach(properties::put);
+        object(copy(second.getOrDefault("properties", obj()))).forEach(properties::put);
+        Set<Object> required = new LinkedHashSet<>(array(first.getOrDefault("required", list())));
+        required.addAll(array(second.getOrDefault("required", list())));
+        Map<String, Object> merged = obj("type", "object");
+        if (first.containsKey("description")) {
+            merged.put("description", first.get("description"));
+        }
+        if (!required.isEmpty()) {
+            merged.put("required", new ArrayList<>(required));
+        }
+        merged.put("properties", properties);
+        if (Boolean.TRUE.equals(own.get("nullable"))) {
+            merged.put("nullable", true);
+        }
+        return merged;
+    }
+
+    /** The object schema a property names: itself, or what its reference (or lone allOf) points at. */
+    private Map<String, Object> resolved(Map<String, Object> schema) {
+        Object target = schema;
+        if (schema.get("allOf") instanceof List<?> all && all.size() == 1) {
+            target = all.getFirst();
+        }
+        String name = SchemaRefs.target(target);
+        return name == null
+                ? object(target)
+                : object(SchemaRefs.schemas(document).get(name));
     }
 
     /** A merge patch (RFC 7386) of the written fields: all optional; null removes a field. */
@@ -267,7 +325,7 @@ final class CollectionOperations {
                     description = "Only items whose `" + filter.attribute() + "` is this.";
                 }
                 case AT_LEAST, AT_MOST -> {
-                    schema = obj("type", scalarType(properties.get(filter.attribute()), "number"));
+                    schema = obj("type", "number");
                     description = "Only items whose `" + filter.attribute() + "` is at "
                             + (filter.kind() == ListFilter.Kind.AT_LEAST ? "least" : "most") + " this.";
                 }
@@ -291,6 +349,11 @@ final class CollectionOperations {
             return type;
         }
         return otherwise;
+    }
+
+    private static void conflict(Map<String, Object> op) {
+        child(op, "responses")
+                .put(CONFLICT, obj("description", "CONFLICT: the item changed since the version the write expects."));
     }
 
     private static void ifMatch(Map<String, Object> op) {

@@ -128,6 +128,12 @@ final class SchemaRefs {
     }
 
     private static void schema31(Map<String, Object> schema) {
+        // Map<String, Object>: any JSON value, not an object.
+        if (schema.get("additionalProperties") instanceof Map<?, ?> values
+                && values.size() == 1
+                && "object".equals(values.get("type"))) {
+            schema.put("additionalProperties", true);
+        }
         if (Boolean.TRUE.equals(schema.remove("nullable"))) {
             Object type = schema.get("type");
             if (type instanceof String single) {

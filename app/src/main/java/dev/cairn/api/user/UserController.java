@@ -72,6 +72,10 @@ class UserController {
     }
 
     /** Changes the name and/or preferences; give version to refuse a stale write. */
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The profile as stored")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(
+            responseCode = "409",
+            description = "CONFLICT: the profile changed since the version sent")
     @Put("/api/user/profile")
     ApiResponse<UserProfile> updateProfile(
             AuthenticatedUser user, @Parameter(hidden = true) AccessToken token, @Body @Valid ProfileUpdate update) {
@@ -80,6 +84,10 @@ class UserController {
 
     /** Same as PUT /api/user/profile. */
     @Operation(operationId = "updateProfileAtAuth")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The profile as stored")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(
+            responseCode = "409",
+            description = "CONFLICT: the profile changed since the version sent")
     @Put("/api/auth/profile")
     ApiResponse<UserProfile> updateProfileAlias(
             AuthenticatedUser user, @Parameter(hidden = true) AccessToken token, @Body @Valid ProfileUpdate update) {
