@@ -40,9 +40,12 @@ final class CollectionOperations {
     private static final String CONFLICT = "409";
 
     private final Map<String, Object> document;
+    private final Map<String, Object> samples;
 
-    CollectionOperations(Map<String, Object> document) {
+    /** @param samples a sample body by collection path, for the examples */
+    CollectionOperations(Map<String, Object> document, Map<String, Object> samples) {
         this.document = document;
+        this.samples = samples;
     }
 
     /** Describes the routes of {@code controller}, a {@link CollectionResource}. */
@@ -61,6 +64,10 @@ final class CollectionOperations {
                     + " in @OpenAPIExtraSchema so that the build can describe it");
         }
         schemas.put(input, written);
+        Object example = samples.get(base);
+        if (example != null) {
+            object(written).put("examples", list(copy(example)));
+        }
         Map<String, Object> extras =
                 resource.view() == Void.class ? obj() : object(schemas.remove(processorName(resource.view())));
         schemas.put(singular, view(object(written), extras, collection));
@@ -125,6 +132,10 @@ final class CollectionOperations {
                 op.put("operationId", "create" + singular);
                 op.put("summary", "Create " + article(singular));
                 body(op, ref(input), List.of("application/json"));
+                if (example != null) {
+                    object(object(object(op.get("requestBody")).get("content")).get("application/json"))
+                            .put("example", copy(example));
+                }
                 responses(op, "201", "The stored " + singular + ", with its version as ETag", item, true);
             });
             operation(paths, base + ITEM, "put").ifPresent(op -> {

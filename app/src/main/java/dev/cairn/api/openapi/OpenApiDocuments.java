@@ -41,20 +41,22 @@ public final class OpenApiDocuments {
     private OpenApiDocuments() {}
 
     public static void main(String[] args) {
-        if (args.length != 1) {
-            throw new IllegalArgumentException("usage: OpenApiDocuments CLASSES_DIRECTORY");
+        if (args.length < 1 || args.length > 2) {
+            throw new IllegalArgumentException("usage: OpenApiDocuments CLASSES_DIRECTORY [SAMPLES_DIRECTORY]");
         }
         Path classes = Path.of(args[0]);
+        Map<String, Object> samples = args.length == 2 ? samples(Path.of(args[1])) : Map.of();
         Map<String, Map<String, Object>> documents =
-                assemble(JsonTree.read(classes.resolve(SOURCE)), collectionControllers(classes));
+                assemble(JsonTree.read(classes.resolve(SOURCE)), collectionControllers(classes), samples);
         documents.forEach((name, document) -> JsonTree.write(document, classes.resolve(FOLDER + name + ".json")));
     }
 
     /** The documents by name: each built-in blueprint's, and {@link #BASE}. */
-    static Map<String, Map<String, Object>> assemble(Map<String, Object> generated, List<Class<?>> collections) {
+    static Map<String, Map<String, Object>> assemble(
+            Map<String, Object> generated, List<Class<?>> collections, Map<String, Object> samples) {
         Map<String, Object> everything = generated;
         removeBoundArguments(everything);
-        CollectionOperations operations = new CollectionOperations(everything);
+        CollectionOperations operations = new CollectionOperations(everything, samples);
         collections.forEach(operations::describe);
         shortenNames(everything);
         envelopes(everything);
@@ -209,6 +211,27 @@ public final class OpenApiDocuments {
             }
         }));
         return operations;
+    }
+
+    /**
+     * The first sample body of each collection path in the local stack's sample data ({@code
+     * {"items": [{"path", "body"}]}} per blueprint): the documents' examples.
+     */
+    static Map<String, Object> samples(Path folder) {
+        Map<String, Object> first = new LinkedHashMap<>();
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+                Object items = JsonTree.read(file).get("items");
+                if (items instanceof List<?> list) {
+                    list.forEach(item -> first.putIfAbsent(
+                            (String) object(item).get("path"), object(item).get("body")));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the samples in " + folder, e);
+        }
+        return first;
     }
 
     /** The controllers marked {@link CollectionResource} among the compiled classes. */

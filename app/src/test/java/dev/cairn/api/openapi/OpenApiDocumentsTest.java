@@ -83,6 +83,10 @@ class OpenApiDocumentsTest {
                                 .get("properties"))
                         .get("brand"));
         assertThat(brand).containsEntry("maxLength", 100L).containsEntry("minLength", 1L);
+        Map<String, Object> sample = OpenApiDocuments.samples(Path.of("../local/src/main/resources/samples"));
+        assertThat(JsonTree.object(SchemaRefs.schemas(document).get("GuitarInput"))
+                        .get("examples"))
+                .isEqualTo(list(sample.get("/api/guitars")));
         assertThat(operation(document, "/api/health", "get").get("security")).isEqualTo(list());
         assertThat(operation(document, "/api/guitars", "get").get("operationId"))
                 .isEqualTo("listGuitars");
@@ -105,7 +109,7 @@ class OpenApiDocumentsTest {
                                                 obj("200", obj("description", "ok"))))),
                 "components", obj("schemas", obj("ApiError", obj("type", "object"))));
 
-        assertThatThrownBy(() -> OpenApiDocuments.assemble(generated, List.of()))
+        assertThatThrownBy(() -> OpenApiDocuments.assemble(generated, List.of(), Map.of()))
                 .hasMessageContaining("GET /api/things: operation id 'list_2' is not camelCase")
                 .hasMessageContaining("GET /api/things: no summary")
                 .hasMessageContaining("GET /api/things: no tag");
