@@ -95,7 +95,7 @@ function operationsSource(document, className) {
   const apiKeyScheme = Object.values(document.components?.securitySchemes ?? {}).find(
     (scheme) => scheme.type === "apiKey" && scheme.in === "header",
   );
-  const defaultSecured = (document.security ?? []).length > 0;
+  const schemes = document.components?.securitySchemes ?? {};
   const methods = [];
   const seen = new Set();
   for (const [path, item] of Object.entries(document.paths ?? {})) {
@@ -110,8 +110,8 @@ function operationsSource(document, className) {
       }
       seen.add(id);
       const parameters = [...(item.parameters ?? []), ...(operation.parameters ?? [])].map((p) => deref(document, p));
-      const secured = operation.security === undefined ? defaultSecured : operation.security.length > 0;
-      methods.push(method_(document, path, method, operation, parameters, secured));
+      const auth = credentials(schemes, operation.security ?? document.security ?? [], id);
+      methods.push(method_(document, path, method, operation, parameters, auth));
     }
   }
   const apiKeyArgument = apiKeyScheme === undefined ? "" : `, ${JSON.stringify(apiKeyScheme.name)}`;
@@ -128,7 +128,25 @@ ${methods.join("")}}
 `;
 }
 
-function method_(document, path, method, operation, parameters, secured) {
+/** The credentials an operation accepts, from its security requirements: "bearer", "apiKey". */
+function credentials(schemes, requirements, id) {
+  const accepted = new Set();
+  for (const requirement of requirements) {
+    for (const name of Object.keys(requirement)) {
+      const scheme = schemes[name];
+      if (scheme?.type === "http" && scheme.scheme?.toLowerCase() === "bearer") {
+        accepted.add("bearer");
+      } else if (scheme?.type === "apiKey" && scheme.in === "header") {
+        accepted.add("apiKey");
+      } else {
+        throw new Error(`${id}: the security scheme ${name} is neither a bearer token nor an API key header`);
+      }
+    }
+  }
+  return [...accepted];
+}
+
+function method_(document, path, method, operation, parameters, auth) {
   const id = operation.operationId;
   const pathParams = [];
   const queryParams = [];
@@ -191,14 +209,14 @@ function method_(document, path, method, operation, parameters, secured) {
   if (queryParams.length > 0) spec.queryParams = queryParams;
   if (Object.keys(headerParams).length > 0) spec.headerParams = headerParams;
   if (contentType !== undefined) spec.contentType = contentType;
-  spec.secured = secured;
+  spec.auth = auth;
 
   return `
 ${comment(
   [
     operation.summary,
     operation.description === operation.summary ? undefined : operation.description,
-    `\`${method.toUpperCase()} ${path}\`${secured ? "" : " (no credentials needed)"}`,
+    `\`${method.toUpperCase()} ${path}\`${auth.length > 0 ? "" : " (no credentials needed)"}${auth.includes("apiKey") ? " (an API key may call it)" : ""}`,
     operation.deprecated ? "@deprecated" : undefined,
   ],
   "  ",
@@ -249,6 +267,9 @@ function comment(lines, indent) {
     .map((line) => line.replaceAll("*/", "*\\/"));
   if (text.length === 0) {
     return "";
+  }
+  if (text.length === 1) {
+    return `${indent}/** ${text[0]} */\n`;
   }
   return `${indent}/**\n${text.map((line) => `${indent} *${line ? ` ${line}` : ""}`).join("\n")}\n${indent} */\n`;
 }

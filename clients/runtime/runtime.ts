@@ -49,7 +49,7 @@ export interface ClientOptions {
   baseUrl: string;
   /** A bearer token (an access token from `login`), or a function that returns the current one. */
   token?: string | (() => string | undefined);
-  /** An API key, where the blueprint has them: sent instead of the bearer token when set. */
+  /** An API key, where the blueprint has them: sent to the operations that accept one, when there is no token. */
   apiKey?: string;
   /** Headers sent with every request. */
   headers?: Record<string, string>;
@@ -76,8 +76,8 @@ export interface OperationSpec {
   readonly headerParams?: Readonly<Record<string, string>>;
   /** The request body's media type, when the operation takes a body. */
   readonly contentType?: string;
-  /** Whether the operation needs the caller's credentials (the document's `security`). */
-  readonly secured: boolean;
+  /** The credentials the operation accepts (the document's `security`); none: a public operation. */
+  readonly auth: readonly ("bearer" | "apiKey")[];
 }
 
 type Arguments = Readonly<Record<string, unknown>>;
@@ -147,9 +147,7 @@ export class CairnClient {
         headers[header] = String(value);
       }
     }
-    if (spec.secured) {
-      Object.assign(headers, this.credentials());
-    }
+    Object.assign(headers, this.credentials(spec.auth));
     if (spec.contentType !== undefined) {
       headers["Content-Type"] = spec.contentType;
     }
@@ -165,12 +163,16 @@ export class CairnClient {
     return unwrap<T>(response);
   }
 
-  private credentials(): Record<string, string> {
-    if (this.apiKey !== undefined && this.apiKeyHeader !== undefined) {
+  /** The bearer token where the operation accepts one and there is one; else the API key, where accepted. */
+  private credentials(accepted: OperationSpec["auth"]): Record<string, string> {
+    const token = accepted.includes("bearer") ? (typeof this.token === "function" ? this.token() : this.token) : undefined;
+    if (token) {
+      return { Authorization: `Bearer ${token}` };
+    }
+    if (accepted.includes("apiKey") && this.apiKey !== undefined && this.apiKeyHeader !== undefined) {
       return { [this.apiKeyHeader]: this.apiKey };
     }
-    const token = typeof this.token === "function" ? this.token() : this.token;
-    return token ? { Authorization: `Bearer ${token}` } : {};
+    return {};
   }
 }
 
