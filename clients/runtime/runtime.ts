@@ -88,7 +88,7 @@ export class CairnClient {
   private token: string | (() => string | undefined) | undefined;
   private apiKey: string | undefined;
   private readonly headers: Record<string, string>;
-  private readonly fetchFn: typeof fetch;
+  private readonly fetchFn: (url: string, init: RequestInit) => Promise<Response>;
 
   constructor(
     options: ClientOptions,
@@ -102,7 +102,8 @@ export class CairnClient {
     if (fetchFn === undefined) {
       throw new Error("No fetch: pass options.fetch (Node 18 or later has one)");
     }
-    this.fetchFn = fetchFn;
+    // Called as a plain function: a browser's fetch refuses any other `this` than the window.
+    this.fetchFn = (url, init) => fetchFn(url, init);
   }
 
   /** Acts as the holder of this bearer token (e.g. `login`'s `accessToken`); `undefined` signs out. */
