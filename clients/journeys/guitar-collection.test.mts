@@ -11,9 +11,9 @@ let lesPaul: Schemas["Guitar"];
 
 test("signs in with the user's password", async () => {
   const session = await client.login({ email: required("CAIRN_EMAIL"), password: required("CAIRN_PASSWORD") });
-  const accessToken = session["accessToken"];
-  assert.equal(typeof accessToken, "string", JSON.stringify(session));
-  client.setToken(accessToken as string);
+  // Tokens, or an MFA challenge for an account with TOTP on: the type says which to expect.
+  assert.ok("accessToken" in session, JSON.stringify(session));
+  client.setToken(session.accessToken);
 });
 
 test("creates guitars", async () => {

@@ -82,6 +82,23 @@ class OpenApiContractTest extends EndToEnd {
         });
     }
 
+    /** The blueprint's own document catches a mutated answer and an undocumented status, as the fixture does. */
+    @Test
+    void theBlueprintsOwnDocumentCatchesAWrongAnswer() {
+        OpenApiContract contract = OpenApiContract.of(stack.options().blueprint());
+        Exchange health = health("");
+
+        assertThat(contract.check(health.withResponse(200, health.responseBody().replace("\"status\":\"UP\",", ""))))
+                .extracting(Violation::key)
+                .contains("validation.response.body.schema.required");
+        assertThat(contract.check(health.withResponse(
+                        200, health.responseBody().replace("\"success\":true", "\"success\":false"))))
+                .isNotEmpty();
+        assertThat(contract.check(health.withResponse(202, health.responseBody())))
+                .extracting(Violation::key)
+                .containsExactly("validation.response.status.unknown");
+    }
+
     @Test
     void aFieldOfTheWrongTypeIsAViolation() {
         Exchange health = health("");

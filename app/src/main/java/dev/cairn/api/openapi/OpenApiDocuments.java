@@ -124,6 +124,16 @@ public final class OpenApiDocuments {
             object(responses).forEach((status, response) -> {
                 Map<String, Object> schema = CollectionOperations.schemaOf(object(response));
                 String generic = SchemaRefs.target(schema);
+                if (status.startsWith("2")
+                        && !schema.isEmpty()
+                        && (generic == null || !generic.endsWith("Envelope"))
+                        && (generic == null || !generic.startsWith("ApiResponse_"))) {
+                    // A route that declares its answer's data (e.g. one of two shapes) gets it enveloped.
+                    Map<String, Object> data = object(JsonTree.copy(schema));
+                    schema.clear();
+                    schema.putAll(Envelopes.of(document, envelopeName(data, (String) op.get("operationId")), data));
+                    return;
+                }
                 if (generic == null || !generic.startsWith("ApiResponse_")) {
                     return;
                 }
