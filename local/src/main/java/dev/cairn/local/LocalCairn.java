@@ -29,6 +29,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
@@ -331,6 +332,17 @@ public final class LocalCairn implements AutoCloseable {
         return handler.getApplicationContext();
     }
 
+    /**
+     * Puts a signed-up user in the pool's {@link CognitoPool#ADMIN_GROUP admin group}, as an
+     * operator does in AWS; tokens from their next sign-in carry the group. Adding a member again
+     * changes nothing.
+     */
+    public void addToAdminGroup(String username) {
+        app().getBean(CognitoIdentityProviderClient.class)
+                .adminAddUserToGroup(
+                        r -> r.userPoolId(pool.userPoolId()).username(username).groupName(CognitoPool.ADMIN_GROUP));
+    }
+
     public URI dynamoDbEndpoint() {
         return dynamoDb.endpoint();
     }
@@ -435,10 +447,13 @@ public final class LocalCairn implements AutoCloseable {
             try {
                 SampleData.Seeded seeded = SampleData.seed(stack);
                 demo = String.format(
-                        "  Demo     %s / %s (%s)%n",
+                        "  Demo     %s / %s (%s)%n  Admin    %s / %s (group %s)%n",
                         seeded.email(),
                         seeded.password(),
-                        seeded.existed() ? "kept from the last run" : seeded.items() + " sample items");
+                        seeded.existed() ? "kept from the last run" : seeded.items() + " sample items",
+                        seeded.adminEmail(),
+                        seeded.password(),
+                        CognitoPool.ADMIN_GROUP);
             } catch (RuntimeException e) {
                 demo = "  Demo     not seeded: " + e.getMessage() + "\n";
             }
@@ -483,7 +498,7 @@ public final class LocalCairn implements AutoCloseable {
      * @param dataDir where data survives restarts; default: none, everything in memory
      * @param repoDir the repository root (its {@code node_modules} holds cognito-local)
      * @param s3mockJar S3Mock's executable jar
-     * @param samples whether to seed a demo account with sample items
+     * @param samples whether to seed a demo account with sample items, and an admin account
      * @param corsOrigins localhost origins whose pages may call the API across origins (default
      *     {@link Cors#LOCAL_ORIGINS}); empty for none
      */

@@ -16,10 +16,13 @@ import java.util.Map;
 /**
  * Example data for a blueprint, so a client developer meets a populated API at once: a demo user,
  * signed up and confirmed like any other, and the items of {@code samples/BLUEPRINT.json} created
- * through the API itself. Run again on kept data, it finds the demo user and adds nothing.
+ * through the API itself; and an admin, signed up the same way with the same password and put in
+ * the pool's admin group, for the routes only administrators may call. Run again on kept data, it
+ * finds both accounts and adds nothing.
  */
 public final class SampleData {
     public static final String EMAIL = "demo@cairn.local";
+    public static final String ADMIN_EMAIL = "admin@cairn.local";
     public static final String PASSWORD = "Demo-Cairn-2026";
 
     private final LocalCairn stack;
@@ -31,29 +34,24 @@ public final class SampleData {
         this.json = stack.app().getBean(JsonMapper.class);
     }
 
-    /** What was seeded. */
-    public record Seeded(String email, String password, int items, boolean existed) {}
+    /**
+     * What was seeded: the demo account with its sample items ({@code existed} when it was there
+     * already, and nothing was added) and the admin account, both with {@code password}.
+     */
+    public record Seeded(String email, String password, int items, boolean existed, String adminEmail) {}
 
-    /** Seeds the stack's blueprint; a blueprint without samples gets the demo user only. */
+    /** Seeds the stack's blueprint; a blueprint without samples gets the two accounts only. */
     public static Seeded seed(LocalCairn stack) {
         return new SampleData(stack).run();
     }
 
     private Seeded run() {
-        JsonNode registered = call(
-                "POST", "/api/auth/register", Map.of("email", EMAIL, "password", PASSWORD, "name", "Demo User"), null);
-        boolean existed = !registered.get("success").getBooleanValue();
-        if (!existed) {
-            try {
-                String code = stack.outbox().awaitCode(EMAIL, 0, 10_000);
-                require(call("POST", "/api/auth/confirm", Map.of("email", EMAIL, "code", code), null), "confirm");
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while seeding", e);
-            }
-        }
+        boolean existed = !signUp(EMAIL, "Demo User");
+        signUp(ADMIN_EMAIL, "Admin");
+        // Also for an admin signed up before it could be put in the group; a member stays one.
+        stack.addToAdminGroup(ADMIN_EMAIL);
         if (existed) {
-            return new Seeded(EMAIL, PASSWORD, 0, true);
+            return new Seeded(EMAIL, PASSWORD, 0, true, ADMIN_EMAIL);
         }
         JsonNode login =
                 require(call("POST", "/api/auth/login", Map.of("email", EMAIL, "password", PASSWORD), null), "login");
@@ -74,7 +72,24 @@ public final class SampleData {
                 count++;
             }
         }
-        return new Seeded(EMAIL, PASSWORD, count, false);
+        return new Seeded(EMAIL, PASSWORD, count, false, ADMIN_EMAIL);
+    }
+
+    /** Signs the account up and confirms it, as a client would; false if it was there already. */
+    private boolean signUp(String email, String name) {
+        JsonNode registered =
+                call("POST", "/api/auth/register", Map.of("email", email, "password", PASSWORD, "name", name), null);
+        if (!registered.get("success").getBooleanValue()) {
+            return false;
+        }
+        try {
+            String code = stack.outbox().awaitCode(email, 0, 10_000);
+            require(call("POST", "/api/auth/confirm", Map.of("email", email, "code", code), null), "confirm");
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while seeding", e);
+        }
     }
 
     private JsonNode samples(String blueprint) {

@@ -9,11 +9,13 @@ import dev.cairn.api.storage.MediaObjects;
 import dev.cairn.endtoend.Accounts.Account;
 import dev.cairn.endtoend.ApiClient.Reply;
 import dev.cairn.local.LocalCairn;
+import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,6 +45,8 @@ class ImageFlowTest extends EndToEnd {
                 .containsEntry("contentType", "image/jpeg")
                 .containsEntry("width", 1600)
                 .containsEntry("height", 1200);
+        // The placeholder comes with the variants.
+        assertThat(image).doesNotContainKey("placeholder");
         assertThat((String) image.get("imageUrl"))
                 .startsWith(stack.baseUrl() + "/media/images/" + ada.userId() + "/" + imageId + "/");
 
@@ -63,20 +67,42 @@ class ImageFlowTest extends EndToEnd {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> variants = (List<Map<String, Object>>) ready.get("variants");
         assertThat(variants)
-                .extracting(v -> v.get("width") + " " + v.get("format"))
+                .extracting(v -> v.get("width") + "x" + v.get("height") + " " + v.get("format"))
                 .containsExactlyInAnyOrder(
-                        "320 image/jpeg",
-                        "320 image/webp",
-                        "640 image/jpeg",
-                        "640 image/webp",
-                        "1280 image/jpeg",
-                        "1280 image/webp");
+                        "320x240 image/jpeg",
+                        "320x240 image/webp",
+                        "640x480 image/jpeg",
+                        "640x480 image/webp",
+                        "1280x960 image/jpeg",
+                        "1280x960 image/webp");
         for (Map<String, Object> variant : variants) {
+            assertThat(variant).containsOnlyKeys("width", "height", "format", "url");
             HttpResponse<byte[]> served = fetch((String) variant.get("url"));
             assertThat(served.statusCode()).isEqualTo(200);
             assertThat(served.headers().firstValue("content-type")).hasValue((String) variant.get("format"));
-            assertThat(TestImages.decode(served.body()).getWidth()).isEqualTo(variant.get("width"));
+            BufferedImage decoded = TestImages.decode(served.body());
+            assertThat(decoded.getWidth()).isEqualTo(variant.get("width"));
+            assertThat(decoded.getHeight()).isEqualTo(variant.get("height"));
+            assertThat(new String(served.body(), StandardCharsets.ISO_8859_1))
+                    .doesNotContain(TestImages.GPS_MARKER)
+                    .doesNotContain("Exif");
         }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> placeholder = (Map<String, Object>) ready.get("placeholder");
+        assertThat(placeholder).containsOnlyKeys("color", "dataUri");
+        // Blue with an orange oval over a fifth of it: about (74, 112, 129) on average.
+        Color average = Color.decode((String) placeholder.get("color"));
+        assertThat((String) placeholder.get("color")).matches("#[0-9a-f]{6}");
+        assertThat(average.getRed()).isBetween(66, 82);
+        assertThat(average.getGreen()).isBetween(104, 120);
+        assertThat(average.getBlue()).isBetween(121, 137);
+        String dataUri = (String) placeholder.get("dataUri");
+        assertThat(dataUri).startsWith("data:image/jpeg;base64,").hasSizeLessThanOrEqualTo(1024);
+        byte[] previewBytes = Base64.getDecoder().decode(dataUri.substring("data:image/jpeg;base64,".length()));
+        BufferedImage preview = TestImages.decode(previewBytes);
+        assertThat(preview.getWidth()).isEqualTo(16);
+        assertThat(preview.getHeight()).isEqualTo(12);
+        assertThat(new String(previewBytes, StandardCharsets.ISO_8859_1)).doesNotContain("Exif");
         assertThat(s3.listObjectsV2(r -> r.bucket(LocalCairn.MEDIA_BUCKET).prefix("uploads/" + ada.userId() + "/"))
                         .contents())
                 .isEmpty();
@@ -272,7 +298,8 @@ class ImageFlowTest extends EndToEnd {
                 List.of(),
                 ImageRecord.PROCESSING,
                 record.createdAt(),
-                record.updatedAt()));
+                record.updatedAt(),
+                null));
 
         String event = """
                 {"version":"0","source":"aws.s3","detail-type":"Object Created",
@@ -286,7 +313,10 @@ class ImageFlowTest extends EndToEnd {
 
         ImageRecord processed = records.find(ada.userId(), imageId).orElseThrow();
         assertThat(processed.status()).isEqualTo(ImageRecord.READY);
-        assertThat(processed.variants()).extracting(ImageRecord.Variant::width).containsOnly(320, 640);
+        assertThat(processed.variants())
+                .extracting(v -> v.width() + "x" + v.height())
+                .containsOnly("320x213", "640x427");
+        assertThat(processed.placeholder()).isNotNull();
         for (ImageRecord.Variant variant : processed.variants()) {
             assertThat(s3.headObject(r -> r.bucket(LocalCairn.MEDIA_BUCKET).key(variant.key()))
                             .contentLength())

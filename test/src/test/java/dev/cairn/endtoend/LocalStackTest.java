@@ -2,19 +2,27 @@ package dev.cairn.endtoend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.InstanceOfAssertFactories.LIST;
 
+import dev.cairn.endtoend.Accounts.Account;
+import dev.cairn.endtoend.ApiClient.Reply;
 import dev.cairn.local.LocalCairn;
+import dev.cairn.local.SampleData;
+import io.micronaut.json.JsonMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
@@ -202,6 +210,61 @@ class LocalStackTest extends EndToEnd {
                         .password(Accounts.PASSWORD)
                         .userAttributes(a -> a.name("email").value("x-" + email))))
                 .isInstanceOf(NotAuthorizedException.class);
+    }
+
+    /**
+     * {@code scripts/dev} seeds an admin beside the demo user, in the admin group, and keeps both
+     * when it starts again on the same data. Stacks of its own, as the shared one's demo user is
+     * the blueprints' sample tests' to seed.
+     */
+    @Test
+    void theSamplesSignUpAnAdminWhoMayCallTheAdminRoutesAndTheDemoUserMayNot(@TempDir Path data) throws Exception {
+        LocalCairn.Options forTests = LocalCairn.Options.forTests(LocalStackExtension.DEFAULT_BLUEPRINT);
+        LocalCairn.Options options =
+                new LocalCairn.Options(0, forTests.blueprint(), data, forTests.repoDir(), forTests.s3mockJar(), true);
+        SampleData.Seeded first;
+        try (LocalCairn seeded = LocalCairn.start(options)) {
+            first = SampleData.seed(seeded);
+        }
+        assertThat(first.existed()).isFalse();
+        assertThat(first.adminEmail()).isEqualTo("admin@cairn.local");
+
+        try (LocalCairn restarted = LocalCairn.start(options)) {
+            SampleData.Seeded again = SampleData.seed(restarted);
+            assertThat(again.existed()).as("kept from the last run").isTrue();
+            ApiClient client = new ApiClient(restarted);
+            JsonMapper json = restarted.app().getBean(JsonMapper.class);
+            String adminToken = login(client, again.adminEmail(), again.password());
+            String demoToken = login(client, again.email(), again.password());
+
+            assertThat(claims(json, adminToken).get("cognito:groups"))
+                    .asInstanceOf(LIST)
+                    .containsExactly("admin");
+            assertThat(claims(json, demoToken).getOrDefault("cognito:groups", List.of()))
+                    .asInstanceOf(LIST)
+                    .doesNotContain("admin");
+            Account throwaway = Accounts.signedIn(restarted, client, "Throwaway");
+            String disable = "/api/admin/users/" + throwaway.userId() + "/disable";
+            Reply refused = client.post(disable, null, demoToken);
+            assertThat(refused.status()).as(refused.body().toString()).isEqualTo(403);
+            assertThat(refused.errorCode()).isEqualTo("AUTH_FORBIDDEN");
+            Reply disabled = client.post(disable, null, adminToken);
+            assertThat(disabled.status()).as(disabled.body().toString()).isEqualTo(200);
+            assertThat(client.get("/api/user/profile", throwaway.accessToken()).status())
+                    .isEqualTo(401);
+        }
+    }
+
+    private static String login(ApiClient client, String email, String password) {
+        Reply login = client.post("/api/auth/login", Map.of("email", email, "password", password));
+        assertThat(login.status()).as(login.body().toString()).isEqualTo(200);
+        return login.text("accessToken");
+    }
+
+    /** A JWT's claims, decoded here without the app's verifier. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> claims(JsonMapper json, String jwt) throws IOException {
+        return json.readValue(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), Map.class);
     }
 
     /** SECRET_HASH as Cognito defines it, computed here independently of the app. */

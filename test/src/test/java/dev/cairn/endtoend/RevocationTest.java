@@ -10,7 +10,6 @@ import dev.cairn.endtoend.ApiClient.Reply;
 import dev.cairn.local.LocalCairn;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -202,10 +201,7 @@ class RevocationTest extends EndToEnd {
 
     /** Puts the account in the admin group and signs it in again, so that the token carries the group. */
     private static String asAdmin(Account account) {
-        stack.app().getBean(CognitoIdentityProviderClient.class).adminAddUserToGroup(r -> r.userPoolId(
-                        stack.pool().userPoolId())
-                .username(account.email())
-                .groupName("admin"));
+        stack.addToAdminGroup(account.email());
         return login(account).text("accessToken");
     }
 

@@ -11,6 +11,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Base64;
 import java.util.Iterator;
 import java.util.Optional;
 import javax.imageio.IIOImage;
@@ -19,6 +20,7 @@ import javax.imageio.ImageReader;
 import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
+import javax.imageio.plugins.jpeg.JPEGImageWriteParam;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
 
@@ -41,6 +43,14 @@ final class ImageCodec {
      * (scaling, flattening onto white) stays within the budget as well.
      */
     static final long MAX_PIXELS = 25_000_000L;
+    /** The placeholder preview fits in a square of this many pixels a side. */
+    static final int PREVIEW_SIZE = 16;
+    /** The preview's JPEG quality: it is shown blurred, so detail does not matter. */
+    static final float PREVIEW_QUALITY = 0.6f;
+    /** The longest preview {@code data:} URI kept on the record (DynamoDB items are at most 400 KB). */
+    static final int MAX_PREVIEW_CHARS = 1024;
+
+    static final String PREVIEW_PREFIX = "data:image/jpeg;base64,";
 
     private ImageCodec() {}
 
@@ -109,6 +119,64 @@ final class ImageCodec {
         }
     }
 
+    /** The height of an image {@code width} x {@code height} scaled to {@code scaledWidth}, as {@link #fit} makes it. */
+    static int scaledHeight(int width, int height, int scaledWidth) {
+        double scale = Math.min(1.0, (double) scaledWidth / width);
+        return Math.max(1, (int) Math.round(height * scale));
+    }
+
+    /**
+     * The image's placeholder, from one pass over its pixels (transparency flattened onto white, as
+     * the JPEG variants are): the average colour as {@code #rrggbb}, and a preview at most {@link
+     * #PREVIEW_SIZE} pixels a side whose every pixel is the average of the area it covers, as a JPEG
+     * {@code data:} URI, left out if longer than {@link #MAX_PREVIEW_CHARS}.
+     */
+    static ImageRecord.Placeholder placeholder(BufferedImage image) {
+        int width = image.getWidth();
+        int height = image.getHeight();
+        double scale = Math.min(1.0, Math.min((double) PREVIEW_SIZE / width, (double) PREVIEW_SIZE / height));
+        int previewWidth = Math.max(1, (int) Math.round(width * scale));
+        int previewHeight = Math.max(1, (int) Math.round(height * scale));
+        long[] cells = new long[previewWidth * previewHeight * 3];
+        long[] counts = new long[previewWidth * previewHeight];
+        int[] row = new int[width];
+        for (int y = 0; y < height; y++) {
+            image.getRGB(0, y, width, 1, row, 0, width);
+            int cellRow = (int) ((long) y * previewHeight / height) * previewWidth;
+            for (int x = 0; x < width; x++) {
+                int cell = cellRow + (int) ((long) x * previewWidth / width);
+                int argb = row[x];
+                int alpha = argb >>> 24;
+                // Each channel times 255, flattened onto white.
+                cells[cell * 3] += (long) ((argb >> 16) & 0xFF) * alpha + 255L * (255 - alpha);
+                cells[cell * 3 + 1] += (long) ((argb >> 8) & 0xFF) * alpha + 255L * (255 - alpha);
+                cells[cell * 3 + 2] += (long) (argb & 0xFF) * alpha + 255L * (255 - alpha);
+                counts[cell]++;
+            }
+        }
+        long[] total = new long[3];
+        BufferedImage preview = new BufferedImage(previewWidth, previewHeight, BufferedImage.TYPE_INT_RGB);
+        for (int cell = 0; cell < counts.length; cell++) {
+            int rgb = 0;
+            for (int channel = 0; channel < 3; channel++) {
+                total[channel] += cells[cell * 3 + channel];
+                rgb = (rgb << 8) | average(cells[cell * 3 + channel], counts[cell]);
+            }
+            preview.setRGB(cell % previewWidth, cell / previewWidth, rgb);
+        }
+        long pixels = (long) width * height;
+        String color = String.format(
+                "#%02x%02x%02x", average(total[0], pixels), average(total[1], pixels), average(total[2], pixels));
+        String dataUri = PREVIEW_PREFIX
+                + Base64.getEncoder().encodeToString(write(preview, ImageFormat.JPEG, PREVIEW_QUALITY, true));
+        return new ImageRecord.Placeholder(color, dataUri.length() <= MAX_PREVIEW_CHARS ? dataUri : null);
+    }
+
+    /** The average of {@code count} channel values each times 255, rounded to 0..255. */
+    private static int average(long sum, long count) {
+        return count == 0 ? 255 : (int) Math.round(sum / (255.0 * count));
+    }
+
     /** Scaled to fit in {@code maxWidth} x {@code maxHeight}, keeping its proportions; never enlarged. */
     static BufferedImage fit(BufferedImage image, int maxWidth, int maxHeight, boolean keepAlpha) {
         double scale =
@@ -134,6 +202,10 @@ final class ImageCodec {
     }
 
     static byte[] encode(BufferedImage image, ImageFormat format) {
+        return write(image, format, format == ImageFormat.WEBP ? WEBP_QUALITY : JPEG_QUALITY, false);
+    }
+
+    private static byte[] write(BufferedImage image, ImageFormat format, float quality, boolean smallest) {
         ImageWriter writer =
                 ImageIO.getImageWritersByMIMEType(format.mediaType()).next();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -143,12 +215,16 @@ final class ImageCodec {
             switch (format) {
                 case JPEG -> {
                     param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-                    param.setCompressionQuality(JPEG_QUALITY);
+                    param.setCompressionQuality(quality);
+                    if (smallest && param instanceof JPEGImageWriteParam jpeg) {
+                        // Tables fitted to the few pixels instead of the standard ones: a few hundred bytes less.
+                        jpeg.setOptimizeHuffmanTables(true);
+                    }
                 }
                 case WEBP -> {
                     param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
                     param.setCompressionType(param.getCompressionTypes()[WebPWriteParam.LOSSY_COMPRESSION]);
-                    param.setCompressionQuality(WEBP_QUALITY);
+                    param.setCompressionQuality(quality);
                 }
                 case PNG -> {}
             }

@@ -2,12 +2,13 @@ package dev.cairn.api.media;
 
 import dev.cairn.api.storage.ImageFormat;
 import dev.cairn.contract.MediaLayout;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 
 /**
  * An uploaded image: its cleaned original, its thumbnail and its responsive variants, all under
- * {@code images/USER/IMAGE/} in the media bucket.
+ * {@code images/USER/IMAGE/} in the media bucket, and its placeholder once the variants are made.
  */
 @Serdeable
 public record ImageRecord(
@@ -22,7 +23,8 @@ public record ImageRecord(
         List<Variant> variants,
         String status,
         String createdAt,
-        String updatedAt) {
+        String updatedAt,
+        @Nullable Placeholder placeholder) {
 
     public static final String PROCESSING = "PROCESSING";
     public static final String READY = "READY";
@@ -40,6 +42,10 @@ public record ImageRecord(
     }
 
     ImageRecord with(List<Variant> newVariants, String newStatus, String now) {
+        return with(newVariants, placeholder, newStatus, now);
+    }
+
+    ImageRecord with(List<Variant> newVariants, @Nullable Placeholder newPlaceholder, String newStatus, String now) {
         return new ImageRecord(
                 userId,
                 imageId,
@@ -52,10 +58,18 @@ public record ImageRecord(
                 newVariants,
                 newStatus,
                 createdAt,
-                now);
+                now,
+                newPlaceholder);
     }
 
-    /** One responsive variant. */
+    /** One responsive variant, {@code width} x {@code height} pixels. */
     @Serdeable
-    public record Variant(int width, ImageFormat format, String key) {}
+    public record Variant(int width, int height, ImageFormat format, String key) {}
+
+    /**
+     * What a page shows while the image loads: its average colour as {@code #rrggbb} and, when it
+     * fits in {@link ImageCodec#MAX_PREVIEW_CHARS}, a tiny JPEG preview as a {@code data:} URI.
+     */
+    @Serdeable
+    public record Placeholder(String color, @Nullable String dataUri) {}
 }

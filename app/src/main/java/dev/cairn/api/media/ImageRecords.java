@@ -133,34 +133,62 @@ public class ImageRecords {
                 AttributeValue.fromL(record.variants().stream()
                         .map(v -> AttributeValue.fromM(Map.of(
                                 "width", AttributeValue.fromN(Integer.toString(v.width())),
+                                "height", AttributeValue.fromN(Integer.toString(v.height())),
                                 "format", AttributeValue.fromS(v.format().name()),
                                 "key", AttributeValue.fromS(v.key()))))
                         .toList()));
         item.put("status", AttributeValue.fromS(record.status()));
         item.put("createdAt", AttributeValue.fromS(record.createdAt()));
         item.put("updatedAt", AttributeValue.fromS(record.updatedAt()));
+        ImageRecord.Placeholder placeholder = record.placeholder();
+        if (placeholder != null) {
+            Map<String, AttributeValue> stored = new HashMap<>();
+            stored.put("color", AttributeValue.fromS(placeholder.color()));
+            if (placeholder.dataUri() != null) {
+                stored.put("dataUri", AttributeValue.fromS(placeholder.dataUri()));
+            }
+            item.put("placeholder", AttributeValue.fromM(stored));
+        }
         return item;
     }
 
     static ImageRecord fromItem(Map<String, AttributeValue> item) {
+        int width = Integer.parseInt(item.get("width").n());
+        int height = Integer.parseInt(item.get("height").n());
         List<ImageRecord.Variant> variants = item.get("variants").l().stream()
-                .map(v -> new ImageRecord.Variant(
-                        Integer.parseInt(v.m().get("width").n()),
-                        ImageFormat.valueOf(v.m().get("format").s()),
-                        v.m().get("key").s()))
+                .map(v -> {
+                    int variantWidth = Integer.parseInt(v.m().get("width").n());
+                    AttributeValue variantHeight = v.m().get("height");
+                    return new ImageRecord.Variant(
+                            variantWidth,
+                            variantHeight == null
+                                    // Stored before heights were: scaled as the original's proportions give.
+                                    ? ImageCodec.scaledHeight(width, height, variantWidth)
+                                    : Integer.parseInt(variantHeight.n()),
+                            ImageFormat.valueOf(v.m().get("format").s()),
+                            v.m().get("key").s());
+                })
                 .toList();
+        AttributeValue placeholder = item.get("placeholder");
         return new ImageRecord(
                 item.get("userId").s(),
                 item.get("imageId").s(),
                 ImageFormat.valueOf(item.get("format").s()),
-                Integer.parseInt(item.get("width").n()),
-                Integer.parseInt(item.get("height").n()),
+                width,
+                height,
                 Long.parseLong(item.get("bytes").n()),
                 item.get("originalKey").s(),
                 item.get("thumbnailKey").s(),
                 variants,
                 item.get("status").s(),
                 item.get("createdAt").s(),
-                item.get("updatedAt").s());
+                item.get("updatedAt").s(),
+                placeholder == null
+                        ? null
+                        : new ImageRecord.Placeholder(
+                                placeholder.m().get("color").s(),
+                                placeholder.m().containsKey("dataUri")
+                                        ? placeholder.m().get("dataUri").s()
+                                        : null));
     }
 }

@@ -128,7 +128,8 @@ public class ImageService {
                 List.of(),
                 ImageRecord.PROCESSING,
                 now,
-                now);
+                now,
+                null);
         Map<String, AttributeValue> usageSeen = new HashMap<>();
         boolean created = records.create(record, usage.reservation(user.userId(), original.length), usageSeen);
         if (!created && usageSeen.isEmpty()) {

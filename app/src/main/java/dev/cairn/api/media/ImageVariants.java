@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Makes an image's responsive variants: JPEG and WebP at each configured width up to the
- * original's (never enlarged). The media-processor function runs this in AWS; the local stack
+ * original's (never enlarged, proportions kept), and its placeholder (average colour and a tiny
+ * preview, {@link ImageCodec#placeholder}). The media-processor function runs this in AWS; the local stack
  * runs the same code on a background thread.
  */
 @Singleton
@@ -50,11 +51,12 @@ public class ImageVariants {
             for (ImageFormat format : FORMATS) {
                 String key = record.prefix() + "w" + width + "." + format.extension();
                 objects.write(key, ImageCodec.encode(scaled, format), format.mediaType());
-                variants.add(new ImageRecord.Variant(width, format, key));
+                variants.add(new ImageRecord.Variant(width, scaled.getHeight(), format, key));
             }
         }
-        if (!records.update(
-                record.with(variants, ImageRecord.READY, clock.instant().toString()))) {
+        ImageRecord.Placeholder placeholder = ImageCodec.placeholder(original);
+        if (!records.update(record.with(
+                variants, placeholder, ImageRecord.READY, clock.instant().toString()))) {
             // Deleted while the variants were made: take them away again.
             objects.deletePrefix(record.prefix());
         }
