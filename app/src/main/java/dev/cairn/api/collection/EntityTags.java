@@ -38,7 +38,7 @@ public final class EntityTags {
         int length = header.length();
         while (i < length) {
             char c = header.charAt(i);
-            if (c == ',' || c == ' ' || c == '\t') {
+            if (", \t".indexOf(c) >= 0) {
                 i++;
                 continue;
             }
@@ -52,13 +52,14 @@ public final class EntityTags {
             if (close < 0) {
                 return false;
             }
-            if (current.equals(header.substring(i, close + 1))) {
-                return true;
-            }
-            i = close + 1;
-            if (i < length && header.charAt(i) != ',' && header.charAt(i) != ' ' && header.charAt(i) != '\t') {
+            int next = close + 1;
+            if (next < length && ", \t".indexOf(header.charAt(next)) < 0) {
                 return false;
             }
+            if (current.equals(header.substring(i, next))) {
+                return true;
+            }
+            i = next;
         }
         return false;
     }
