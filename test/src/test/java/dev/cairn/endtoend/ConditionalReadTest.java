@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class ConditionalReadTest extends EndToEnd {
 
     @Test
-    void anUnchangedItemIsNotModifiedAndAChangedOneIsReadAgain() {
+    void anUnchangedItemIsNotModifiedAndAChangedOneIsReadAgain() throws Exception {
         Account ada = Accounts.signedIn(stack, api, "Ada");
         String id = create(ada);
         String path = "/api/guitars/" + id;
@@ -47,7 +47,7 @@ class ConditionalReadTest extends EndToEnd {
     }
 
     @Test
-    void anotherUsersItemIsNotFoundWhateverTheTag() {
+    void anotherUsersItemIsNotFoundWhateverTheTag() throws Exception {
         Account ada = Accounts.signedIn(stack, api, "Ada");
         Account bob = Accounts.signedIn(stack, api, "Bob");
         String path = "/api/guitars/" + create(ada);
