@@ -22,7 +22,7 @@ import io.micronaut.json.tree.JsonNode;
  * <ul>
  *   <li>{@code GET /} lists ({@code limit}, {@code cursor} and the collection's filters)
  *   <li>{@code POST /} creates (201 with the stored item)
- *   <li>{@code GET /{id}} reads, with the version as {@code ETag}
+ *   <li>{@code GET /{id}} reads, with the version as {@code ETag}; 304 when {@code If-None-Match} names it
  *   <li>{@code PUT /{id}} replaces, {@code PATCH /{id}} merges (RFC 7386); a stale {@code version}
  *       or {@code If-Match} is 409
  *   <li>{@code DELETE /{id}} deletes (204), with the item's attached images

@@ -21,7 +21,8 @@ import java.util.Map;
  *
  * <ul>
  *   <li>{@code GET /} lists ({@code limit}, {@code cursor} and the collection's filters)
- *   <li>{@code GET /{id}} reads, with the version as {@code ETag}
+ *   <li>{@code GET /{id}} reads, with the version as {@code ETag}; 304 Not Modified when {@code
+ *       If-None-Match} names it
  *   <li>{@code DELETE /{id}} deletes (204), with what the item holds
  * </ul>
  *
@@ -48,8 +49,11 @@ public abstract class OwnedItemsController<T> {
     }
 
     @Get("/{id}")
-    public HttpResponse<ApiResponse<JsonNode>> get(AuthenticatedUser user, @PathVariable String id) {
-        return tagged(HttpResponse.ok(ApiResponse.ok(items.get(user.userId(), id))));
+    public HttpResponse<ApiResponse<JsonNode>> get(
+            AuthenticatedUser user,
+            @PathVariable String id,
+            @Nullable @Header(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        return conditional(tagged(HttpResponse.ok(ApiResponse.ok(items.get(user.userId(), id)))), ifNoneMatch);
     }
 
     @Delete("/{id}")
@@ -59,6 +63,21 @@ public abstract class OwnedItemsController<T> {
         return HttpResponse.noContent();
     }
 
+    /**
+     * A read's answer as {@code If-None-Match} asks: 304 Not Modified, with the ETag and no body,
+     * when the header names the item's current ETag; the answer itself otherwise. The item is read
+     * first, so an id that is not the caller's stays 404 whatever the header says.
+     */
+    protected static MutableHttpResponse<ApiResponse<JsonNode>> conditional(
+            MutableHttpResponse<ApiResponse<JsonNode>> response, @Nullable String ifNoneMatch) {
+        String etag = response.getHeaders().get(HttpHeaders.ETAG);
+        if (!EntityTags.noneMatchHolds(ifNoneMatch, etag)) {
+            return response;
+        }
+        MutableHttpResponse<ApiResponse<JsonNode>> notModified = HttpResponse.notModified();
+        return notModified.header(HttpHeaders.ETAG, etag);
+    }
+
     /** Adds the item's version as a strong ETag, for If-Match on the next write. */
     protected static MutableHttpResponse<ApiResponse<JsonNode>> tagged(
             MutableHttpResponse<ApiResponse<JsonNode>> response) {
@@ -66,7 +85,7 @@ public abstract class OwnedItemsController<T> {
         JsonNode version =
                 body == null || body.data() == null ? null : body.data().get("version");
         if (version != null && version.isNumber()) {
-            response.header(HttpHeaders.ETAG, "\"" + version.getLongValue() + "\"");
+            response.header(HttpHeaders.ETAG, EntityTags.of(version.getLongValue()));
         }
         return response;
     }

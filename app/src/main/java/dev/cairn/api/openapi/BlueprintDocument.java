@@ -123,7 +123,10 @@ final class BlueprintDocument {
         Map<String, Object> responses = child(op, "responses");
         boolean body = op.containsKey("requestBody");
         boolean query = op.get("parameters") instanceof List<?> parameters
-                && parameters.stream().anyMatch(p -> !"path".equals(object(p).get("in")));
+                && parameters.stream()
+                        .anyMatch(p -> !"path".equals(object(p).get("in"))
+                                && !CollectionOperations.IF_NONE_MATCH.equalsIgnoreCase(
+                                        String.valueOf(object(p).get("name"))));
         Map<String, String> failures = new LinkedHashMap<>();
         if (body || query) {
             failures.put(

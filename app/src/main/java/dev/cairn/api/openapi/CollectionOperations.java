@@ -38,6 +38,9 @@ final class CollectionOperations {
             "format", "int64",
             "description", "The version the write expects, like If-Match: a stale one is 409.");
     private static final String CONFLICT = "409";
+    private static final String NOT_MODIFIED = "304";
+    /** The conditional read's header, which cannot make a request invalid. */
+    static final String IF_NONE_MATCH = "If-None-Match";
 
     private final Map<String, Object> document;
     private final Map<String, Object> samples;
@@ -117,7 +120,17 @@ final class CollectionOperations {
         operation(paths, base + ITEM, "get").ifPresent(op -> {
             op.put("operationId", "get" + singular);
             op.put("summary", "Get " + article(singular));
+            ifNoneMatch(op);
             responses(op, "200", "The " + singular + ", with its version as ETag", item, true);
+            child(op, "responses")
+                    .put(
+                            NOT_MODIFIED,
+                            obj(
+                                    "description",
+                                    "Not Modified: If-None-Match names the " + words(singular)
+                                            + "'s current version. No body; the ETag is the version.",
+                                    "headers",
+                                    etagHeader()));
         });
         operation(paths, base + ITEM, "delete").ifPresent(op -> {
             op.put("operationId", "delete" + singular);
@@ -379,6 +392,33 @@ final class CollectionOperations {
         op.put("parameters", parameters);
     }
 
+    private static void ifNoneMatch(Map<String, Object> op) {
+        List<Object> parameters = new ArrayList<>(array(op.getOrDefault("parameters", list())));
+        parameters.removeIf(
+                p -> IF_NONE_MATCH.equalsIgnoreCase(String.valueOf(object(p).get("name"))));
+        parameters.add(obj(
+                "name",
+                IF_NONE_MATCH,
+                "in",
+                "header",
+                "description",
+                "ETags the client holds (a list, `*`, weak tags compared weakly): if one is the"
+                        + " item's current ETag the answer is 304 with no body.",
+                "schema",
+                obj("type", "string")));
+        op.put("parameters", parameters);
+    }
+
+    private static Map<String, Object> etagHeader() {
+        return obj(
+                "ETag",
+                obj(
+                        "description",
+                        "The item's version, quoted: send it back as If-Match.",
+                        "schema",
+                        obj("type", "string")));
+    }
+
     private static void body(Map<String, Object> op, Map<String, Object> schema, List<String> mediaTypes) {
         Map<String, Object> content = new LinkedHashMap<>();
         mediaTypes.forEach(type -> content.put(type, obj("schema", schema)));
@@ -389,15 +429,7 @@ final class CollectionOperations {
             Map<String, Object> op, String status, String description, Map<String, Object> schema, boolean etag) {
         Map<String, Object> response = Envelopes.json(description, schema);
         if (etag) {
-            response.put(
-                    "headers",
-                    obj(
-                            "ETag",
-                            obj(
-                                    "description",
-                                    "The item's version, quoted: send it back as If-Match.",
-                                    "schema",
-                                    obj("type", "string"))));
+            response.put("headers", etagHeader());
         }
         Map<String, Object> responses = child(op, "responses");
         responses.clear();
