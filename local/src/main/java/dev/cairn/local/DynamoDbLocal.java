@@ -29,18 +29,50 @@ final class DynamoDbLocal implements AutoCloseable {
         this.endpoint = endpoint;
     }
 
+    /** How often a start is tried on another port when the free port found was taken before the bind. */
+    private static final int ATTEMPTS = 3;
+
     static DynamoDbLocal start(Path dataDir) {
-        int port = Ports.free();
-        String[] args = dataDir == null
-                ? new String[] {"-inMemory", "-port", Integer.toString(port)}
-                : new String[] {"-sharedDb", "-dbPath", dataDir.toString(), "-port", Integer.toString(port)};
+        for (int attempt = 1; ; attempt++) {
+            int port = Ports.free();
+            String[] args = dataDir == null
+                    ? new String[] {"-inMemory", "-port", Integer.toString(port)}
+                    : new String[] {"-sharedDb", "-dbPath", dataDir.toString(), "-port", Integer.toString(port)};
+            DynamoDBProxyServer server = null;
+            try {
+                server = ServerRunner.createServerFromCommandLineArgs(args);
+                loopbackOnly(jettyOf(server));
+                server.start();
+                return new DynamoDbLocal(server, URI.create("http://127.0.0.1:" + port));
+            } catch (Exception e) {
+                stopQuietly(server);
+                // Between finding a free port and binding it, another process may take it.
+                if (attempt < ATTEMPTS && bindFailed(e)) {
+                    continue;
+                }
+                throw new IllegalStateException("Cannot start DynamoDB Local: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private static boolean bindFailed(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.net.BindException
+                    || (cause.getMessage() != null && cause.getMessage().contains("Failed to bind"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void stopQuietly(DynamoDBProxyServer server) {
+        if (server == null) {
+            return;
+        }
         try {
-            DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(args);
-            loopbackOnly(jettyOf(server));
-            server.start();
-            return new DynamoDbLocal(server, URI.create("http://127.0.0.1:" + port));
-        } catch (Exception e) {
-            throw new IllegalStateException("Cannot start DynamoDB Local: " + e.getMessage(), e);
+            server.stop();
+        } catch (Exception ignored) {
+            // It never started: nothing to stop.
         }
     }
 
