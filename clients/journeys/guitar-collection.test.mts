@@ -3,7 +3,9 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { CairnApiError, GuitarCollectionClient, type Schemas } from "@cairn/guitar-collection-client";
+import { rejectionOf, required } from "./support.mjs";
 
+const rejection = rejectionOf(CairnApiError);
 const baseUrl = required("CAIRN_BASE_URL");
 const client = new GuitarCollectionClient({ baseUrl });
 let strat: Schemas["Guitar"];
@@ -80,19 +82,3 @@ test("refuses a caller without a token", async () => {
   assert.equal(error.status, 401);
   assert.match(error.code, /^AUTH_/);
 });
-
-async function rejection(call: Promise<unknown>): Promise<CairnApiError> {
-  try {
-    await call;
-  } catch (error) {
-    assert.ok(error instanceof CairnApiError, String(error));
-    return error;
-  }
-  assert.fail("the call succeeded");
-}
-
-function required(name: string): string {
-  const value = process.env[name];
-  assert.ok(value, `${name} is not set`);
-  return value;
-}

@@ -3,7 +3,9 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { CairnApiError, PersonalSiteClient, type Schemas } from "@cairn/personal-site-client";
+import { rejectionOf, required } from "./support.mjs";
 
+const rejection = rejectionOf(CairnApiError);
 const baseUrl = required("CAIRN_BASE_URL");
 const client = new PersonalSiteClient({ baseUrl });
 let pinned: Schemas["Note"];
@@ -82,19 +84,3 @@ test("reads with a read-only API key, which may not write", async () => {
   assert.equal((await rejection(reader.listNotes())).status, 401);
   await client.deleteNote({ id: pinned.id });
 });
-
-async function rejection(call: Promise<unknown>): Promise<CairnApiError> {
-  try {
-    await call;
-  } catch (error) {
-    assert.ok(error instanceof CairnApiError, String(error));
-    return error;
-  }
-  assert.fail("the call succeeded");
-}
-
-function required(name: string): string {
-  const value = process.env[name];
-  assert.ok(value, `${name} is not set`);
-  return value;
-}

@@ -381,31 +381,23 @@ final class CollectionOperations {
     }
 
     private static void ifMatch(Map<String, Object> op) {
-        List<Object> parameters = new ArrayList<>(array(op.getOrDefault("parameters", list())));
-        parameters.removeIf(
-                p -> "If-Match".equalsIgnoreCase(String.valueOf(object(p).get("name"))));
-        parameters.add(obj(
-                "name", "If-Match",
-                "in", "header",
-                "description", "The version the write expects, as the item's ETag gave it: a stale one is 409.",
-                "schema", obj("type", "string")));
-        op.put("parameters", parameters);
+        headerParameter(
+                op, "If-Match", "The version the write expects, as the item's ETag gave it: a stale one is 409.");
     }
 
     private static void ifNoneMatch(Map<String, Object> op) {
-        List<Object> parameters = new ArrayList<>(array(op.getOrDefault("parameters", list())));
-        parameters.removeIf(
-                p -> IF_NONE_MATCH.equalsIgnoreCase(String.valueOf(object(p).get("name"))));
-        parameters.add(obj(
-                "name",
+        headerParameter(
+                op,
                 IF_NONE_MATCH,
-                "in",
-                "header",
-                "description",
                 "ETags the client holds (a list, `*`, weak tags compared weakly): if one is the"
-                        + " item's current ETag the answer is 304 with no body.",
-                "schema",
-                obj("type", "string")));
+                        + " item's current ETag the answer is 304 with no body.");
+    }
+
+    /** An optional string header the operation takes, in place of any the processor listed. */
+    private static void headerParameter(Map<String, Object> op, String name, String description) {
+        List<Object> parameters = new ArrayList<>(array(op.getOrDefault("parameters", list())));
+        parameters.removeIf(p -> name.equalsIgnoreCase(String.valueOf(object(p).get("name"))));
+        parameters.add(obj("name", name, "in", "header", "description", description, "schema", obj("type", "string")));
         op.put("parameters", parameters);
     }
 
