@@ -27,6 +27,8 @@ import java.util.Set;
  * @param privateMediaAreas the areas under {@code private/USER/}: each feature's own, always
  *     included, and any others named here (the retreat app's audio). Empty means no private media.
  * @param limits what one user may hold
+ * @param content the closed lists of its site-owned content (categories, pages); {@link
+ *     SiteContent#NONE} unless it serves {@link Feature#PORTFOLIO}, which needs at least one of each
  */
 public record Blueprint(
         String name,
@@ -35,7 +37,8 @@ public record Blueprint(
         List<TableDefinition> extraTables,
         boolean site,
         List<String> privateMediaAreas,
-        Limits limits) {
+        Limits limits,
+        SiteContent content) {
 
     /** Every blueprint's user profiles and image records, created first. */
     public static final List<TableDefinition> CORE_TABLES = List.of(Tables.USERS, Tables.IMAGES);
@@ -54,6 +57,12 @@ public record Blueprint(
         areas.addAll(privateMediaAreas);
         privateMediaAreas = List.copyOf(areas);
         limits = Objects.requireNonNullElse(limits, Limits.DEFAULTS);
+        content = Objects.requireNonNullElse(content, SiteContent.NONE);
+        if (features.contains(Feature.PORTFOLIO)
+                && (content.categories().isEmpty() || content.pages().isEmpty())) {
+            throw new IllegalArgumentException("blueprint " + name + " serves " + Feature.PORTFOLIO
+                    + " and must name its categories and pages (value: " + content + ")");
+        }
         Set<String> tableNames = new HashSet<>();
         for (TableDefinition table : tables(features, extraTables)) {
             if (!tableNames.add(table.name())) {
@@ -143,6 +152,7 @@ public record Blueprint(
         private final List<String> privateMediaAreas = new ArrayList<>();
         private boolean site;
         private Limits limits = Limits.DEFAULTS;
+        private SiteContent content = SiteContent.NONE;
 
         private Builder(String name, String description) {
             this.name = name;
@@ -182,8 +192,14 @@ public record Blueprint(
             return this;
         }
 
+        /** The closed lists of the site-owned content ({@link Feature#PORTFOLIO}). */
+        public Builder content(SiteContent siteContent) {
+            this.content = siteContent;
+            return this;
+        }
+
         public Blueprint build() {
-            return new Blueprint(name, description, features, extraTables, site, privateMediaAreas, limits);
+            return new Blueprint(name, description, features, extraTables, site, privateMediaAreas, limits, content);
         }
     }
 }

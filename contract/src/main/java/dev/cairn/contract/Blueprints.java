@@ -31,20 +31,12 @@ public final class Blueprints {
             .site(true)
             .build();
 
+    /** The seed's categories and pages: the API refuses any other. */
     public static final Blueprint PHOTO_PORTFOLIO = Blueprint.builder(
                     "photo-portfolio", "S.Goodie Photography portfolio (seed 002)")
-            .extraTables(
-                    new TableDefinition(
-                            "projects",
-                            TableDefinition.Key.text("projectId"),
-                            null,
-                            List.of(new TableDefinition.Index(
-                                    "category-order-index",
-                                    TableDefinition.Key.text("category"),
-                                    TableDefinition.Key.number("order"))),
-                            null),
-                    TableDefinition.of("photos", "projectId", "orderPhoto"),
-                    TableDefinition.of("pages", "pageId", null))
+            .features(Feature.PORTFOLIO)
+            .content(new SiteContent(
+                    List.of("interiors", "travel", "brand-marketing"), List.of("home", "about", "personal-branding")))
             .site(true)
             .build();
 

@@ -27,6 +27,18 @@ public final class EnvironmentVariables {
     /** The secret the API derives its signing keys from (list cursors, API key hashes). */
     public static final String SIGNING_SECRET_ARN = "SIGNING_SECRET_ARN";
 
+    /**
+     * The API's: the queue it puts front-end revalidation requests on after an admin write. Unset,
+     * the API sends none.
+     */
+    public static final String REVALIDATION_QUEUE_URL = "CAIRN_REVALIDATION_QUEUE_URL";
+    /** The revalidation worker's: the front end's revalidation hook (stage config {@code revalidateUrl}); unset, none. */
+    public static final String REVALIDATE_URL = "CAIRN_REVALIDATE_URL";
+    /** The revalidation worker's: the secret whose value signs each hook call (HMAC-SHA256). */
+    public static final String REVALIDATION_SECRET_ARN = "CAIRN_REVALIDATION_SECRET_ARN";
+    /** The revalidation worker's: the distribution whose cached API answers it invalidates. */
+    public static final String CDN_DISTRIBUTION_ID = "CLOUDFRONT_DISTRIBUTION_ID";
+
     /** Each table's deployed name is in this prefix and the table's name, upper case, {@code -} as {@code _}. */
     public static final String TABLE_PREFIX = "DYNAMODB_TABLE_";
 

@@ -14,19 +14,32 @@ public final class Functions {
     /** Makes an image's variants when its original arrives ({@link MediaLayout#ORIGINAL_EVENT_PATTERN}). */
     public static final String MEDIA_PROCESSOR_HANDLER = "dev.cairn.api.media.MediaProcessorHandler::handleRequest";
 
+    /**
+     * Takes the revalidation queue's messages: invalidates the CDN's cached API answers and calls
+     * the front end's signed revalidation hook.
+     */
+    public static final String REVALIDATION_HANDLER = "dev.cairn.api.revalidation.RevalidationHandler::handleRequest";
+
     /** The pre token generation trigger that keeps Cognito's user-API scope out of access tokens. */
     public static final String ACCESS_TOKEN_SCOPE_HANDLER =
             "dev.cairn.api.auth.cognito.AccessTokenScopeTrigger::handleRequest";
 
     /** Every handler, for checks that each names a class of the app. */
-    public static final List<String> HANDLERS =
-            List.of(API_HANDLER, POST_CONFIRMATION_HANDLER, MEDIA_PROCESSOR_HANDLER, ACCESS_TOKEN_SCOPE_HANDLER);
+    public static final List<String> HANDLERS = List.of(
+            API_HANDLER,
+            POST_CONFIRMATION_HANDLER,
+            MEDIA_PROCESSOR_HANDLER,
+            ACCESS_TOKEN_SCOPE_HANDLER,
+            REVALIDATION_HANDLER);
 
     /** The post-confirmation trigger creates the profile with one conditional PutItem. */
     public static final List<String> POST_CONFIRMATION_USERS_ACTIONS = List.of("dynamodb:PutItem");
 
     /** The media processor reads the image record and replaces it if it still exists. */
     public static final List<String> MEDIA_PROCESSOR_IMAGES_ACTIONS = List.of("dynamodb:GetItem", "dynamodb:PutItem");
+
+    /** The header carrying a revalidation hook call's signature: {@code t=EPOCH_SECONDS,v1=HEX}. */
+    public static final String REVALIDATION_SIGNATURE_HEADER = "X-Cairn-Signature";
 
     /** The word the app logs when Cognito answers {@code LimitExceededException}; an alarm counts it. */
     public static final String COGNITO_LIMIT_EXCEEDED = "LimitExceededException";

@@ -33,6 +33,28 @@ public final class RoutePolicy {
             "POST /api/auth/reset-password");
 
     /**
+     * Every route of {@code blueprint} that needs no token: {@link #PUBLIC_ROUTES} and the public
+     * reads of each feature it serves ({@link Feature#publicReads()}), in that order.
+     */
+    public static List<String> publicRoutes(Blueprint blueprint) {
+        List<String> routes = new ArrayList<>(PUBLIC_ROUTES);
+        for (Feature feature : blueprint.features()) {
+            routes.addAll(feature.publicReads());
+        }
+        return List.copyOf(routes);
+    }
+
+    /**
+     * The public reads of {@code blueprint}'s features alone ({@link Feature#publicReads()}): the
+     * site-owned content whose answers the CDN caches.
+     */
+    public static List<String> publicReads(Blueprint blueprint) {
+        return blueprint.features().stream()
+                .flatMap(feature -> feature.publicReads().stream())
+                .toList();
+    }
+
+    /**
      * Where only a signed-in user's token is accepted, each path with everything below it: an API
      * key never signs in, manages the account or manages keys.
      */

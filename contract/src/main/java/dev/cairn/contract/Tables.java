@@ -1,10 +1,11 @@
 package dev.cairn.contract;
 
+import java.util.List;
+
 /**
  * The tables the app reads and the CDK app creates: every blueprint's core tables and each
  * feature's own. Tables only some blueprint creates, without an API that reads them yet (the
- * recipe archive's, the portfolio's, the retreat app's), are declared with their blueprint in
- * {@link Blueprints}.
+ * recipe archive's, the retreat app's), are declared with their blueprint in {@link Blueprints}.
  */
 public final class Tables {
     /** Guitars by brand, for {@code ?brand=}: partition key {@code brand}, sort key {@code userId}. */
@@ -13,6 +14,11 @@ public final class Tables {
     public static final String NOTE_ORDER_INDEX = "userId-listOrder-index";
     /** API keys by the keyed hash of the key: how a presented key is found. */
     public static final String API_KEY_HASH_INDEX = "keyHash-index";
+    /**
+     * A category's projects in their order: partition key {@code category}, sort key {@code order}
+     * (a number).
+     */
+    public static final String PROJECT_CATEGORY_ORDER_INDEX = "category-order-index";
     /** The attribute holding an API key's keyed hash, which {@link #API_KEY_HASH_INDEX} is keyed by. */
     public static final String API_KEY_HASH = "keyHash";
 
@@ -31,6 +37,21 @@ public final class Tables {
     public static final TableDefinition API_KEYS = TableDefinition.of(
                     "api-keys", "userId", "keyId", TableDefinition.Index.of(API_KEY_HASH_INDEX, API_KEY_HASH, null))
             .expiringBy("expiresAt");
+
+    /** The portfolio's projects, keyed by their id alone: they belong to the site, not to a user. */
+    public static final TableDefinition PROJECTS = new TableDefinition(
+            "projects",
+            TableDefinition.Key.text("projectId"),
+            null,
+            List.of(new TableDefinition.Index(
+                    PROJECT_CATEGORY_ORDER_INDEX,
+                    TableDefinition.Key.text("category"),
+                    TableDefinition.Key.number("order"))),
+            null);
+    /** A project's photos in their order: partition key {@code projectId}, sort key {@code order#photoId}. */
+    public static final TableDefinition PHOTOS = TableDefinition.of("photos", "projectId", "orderPhoto");
+    /** The site's pages (home, about, ...), keyed by their name. */
+    public static final TableDefinition PAGES = TableDefinition.of("pages", "pageId", null);
 
     private Tables() {}
 }
