@@ -31,10 +31,14 @@ public final class Blueprints {
             .site(true)
             .build();
 
-    /** The seed's categories and pages: the API refuses any other. */
+    /**
+     * The seed's categories and pages: the API refuses any other. Its admins upload every photo of
+     * the site, so one admin may hold far more than a user of the other blueprints.
+     */
     public static final Blueprint PHOTO_PORTFOLIO = Blueprint.builder(
                     "photo-portfolio", "S.Goodie Photography portfolio (seed 002)")
             .features(Feature.PORTFOLIO)
+            .limits(new Blueprint.Limits(Blueprint.Limits.DEFAULT_API_KEYS, 50L << 30, 10_000))
             .content(new SiteContent(
                     List.of("interiors", "travel", "brand-marketing"), List.of("home", "about", "personal-branding")))
             .site(true)
