@@ -121,6 +121,7 @@ class PortfolioApiTest {
         APIGatewayV2HTTPResponse anonymous = get("/api/projects", Map.of("drafts", "true"), null);
         assertThat(anonymous.getStatusCode()).isEqualTo(401);
         assertThat(anonymous.getBody()).contains("AUTH_UNAUTHORIZED");
+        assertThat(header(anonymous, "Cache-Control")).isEqualTo("no-store");
         APIGatewayV2HTTPResponse notAdmin = get("/api/projects/" + draft, Map.of("drafts", "true"), member);
         assertThat(notAdmin.getStatusCode()).isEqualTo(403);
         assertThat(notAdmin.getBody()).contains("AUTH_FORBIDDEN");
@@ -238,6 +239,16 @@ class PortfolioApiTest {
         }
         // The project's creation and its three photos; nothing refused.
         assertThat(changes.all()).hasSize(4);
+
+        // A reorder naming a version the project has left behind changes nothing either.
+        APIGatewayV2HTTPResponse stale = sendWith(
+                "PUT",
+                "/api/projects/" + id + "/photos/order",
+                order(reversed),
+                Map.of("authorization", "Bearer " + admin, "if-match", "\"1\""));
+        assertThat(stale.getStatusCode()).isEqualTo(409);
+        assertThat(ids(data(ok(get("/api/projects/" + id + "/photos", Map.of(), null)))))
+                .containsExactlyElementsOf(photos);
 
         JsonNode reordered = data(ok(send("PUT", "/api/projects/" + id + "/photos/order", order(reversed), admin)));
         assertThat(ids(reordered)).containsExactlyElementsOf(reversed);
