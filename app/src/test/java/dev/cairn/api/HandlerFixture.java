@@ -4,6 +4,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.proxy.MockLambdaContext;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -24,11 +26,23 @@ public final class HandlerFixture implements AutoCloseable {
     }
 
     public APIGatewayV2HTTPResponse send(String method, String path, String body, Map<String, String> headers) {
+        return send(method, path, Map.of(), body, headers);
+    }
+
+    /** A request with a query string, e.g. {@code category=travel}. */
+    public APIGatewayV2HTTPResponse send(
+            String method, String path, Map<String, String> query, String body, Map<String, String> headers) {
+        StringBuilder raw = new StringBuilder();
+        query.forEach((name, value) -> raw.append(raw.isEmpty() ? "" : "&")
+                .append(URLEncoder.encode(name, StandardCharsets.UTF_8))
+                .append('=')
+                .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
         APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder()
                 .withVersion("2.0")
                 .withRouteKey("$default")
                 .withRawPath(path)
-                .withRawQueryString("")
+                .withRawQueryString(raw.toString())
+                .withQueryStringParameters(query.isEmpty() ? null : new HashMap<>(query))
                 .withHeaders(new HashMap<>(headers))
                 .withBody(body)
                 .withIsBase64Encoded(false)

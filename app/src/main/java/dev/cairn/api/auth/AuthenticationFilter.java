@@ -9,6 +9,7 @@ import dev.cairn.api.identity.AuthenticatedUser;
 import dev.cairn.api.identity.ProfileOptional;
 import dev.cairn.api.identity.Public;
 import dev.cairn.api.identity.RequiresGroup;
+import dev.cairn.api.identity.RequiresGroupWhen;
 import dev.cairn.contract.Blueprint;
 import dev.cairn.contract.Blueprints;
 import dev.cairn.contract.Cors;
@@ -95,14 +96,18 @@ final class AuthenticationFilter implements Ordered {
             return null;
         }
         AnnotationMetadata metadata = route.get().getRouteInfo().getAnnotationMetadata();
+        Optional<String> group = metadata.stringValue(RequiresGroup.class);
         if (metadata.hasAnnotation(Public.class)) {
-            return null;
+            group = groupAskedFor(request, metadata);
+            if (group.isEmpty()) {
+                return null;
+            }
         }
         String header = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
         boolean bearer = header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length());
         String apiKey = request.getHeaders().get(API_KEY_HEADER);
         if (!bearer && apiKey != null && !apiKey.isBlank()) {
-            return authenticateKey(request, metadata, apiKey.strip());
+            return authenticateKey(request, group, apiKey.strip());
         }
         if (!bearer) {
             throw new ApiException(401, ErrorCodes.AUTH_UNAUTHORIZED, "An access token is required");
@@ -122,7 +127,6 @@ final class AuthenticationFilter implements Ordered {
             request.setAttribute(USER_ATTRIBUTE, user);
             request.setAttribute(TOKEN_ATTRIBUTE, new AccessToken(token));
             MDC.put("userId", user.userId());
-            Optional<String> group = metadata.stringValue(RequiresGroup.class);
             if (group.isPresent() && !user.inGroup(group.get())) {
                 throw new ApiException(403, ErrorCodes.AUTH_FORBIDDEN, "This needs membership of " + group.get());
             }
@@ -138,7 +142,7 @@ final class AuthenticationFilter implements Ordered {
 
     /** Admits a request made with an API key, or answers it with 429 once the key's quota is spent. */
     @Nullable
-    private HttpResponse<?> authenticateKey(HttpRequest<?> request, AnnotationMetadata metadata, String presented) {
+    private HttpResponse<?> authenticateKey(HttpRequest<?> request, Optional<String> group, String presented) {
         ApiKeyAuthenticator keys = apiKeys.isPresent() ? apiKeys.get() : null;
         if (keys == null) {
             throw new ApiException(401, ErrorCodes.AUTH_UNAUTHORIZED, "An access token is required");
@@ -161,7 +165,6 @@ final class AuthenticationFilter implements Ordered {
         if (!grant.mayWrite() && method != HttpMethod.GET && method != HttpMethod.HEAD) {
             throw new ApiException(403, ErrorCodes.AUTH_FORBIDDEN, "This API key may only read");
         }
-        Optional<String> group = metadata.stringValue(RequiresGroup.class);
         if (group.isPresent()) {
             throw new ApiException(403, ErrorCodes.AUTH_FORBIDDEN, "This needs membership of " + group.get());
         }
@@ -180,6 +183,19 @@ final class AuthenticationFilter implements Ordered {
                 USER_ATTRIBUTE,
                 new AuthenticatedUser(grant.userId(), "api-key:" + grant.keyId(), Set.of(), "api-key", now));
         return null;
+    }
+
+    /**
+     * The group a public route asks for because of the request's query ({@link RequiresGroupWhen});
+     * empty for a request the route answers publicly.
+     */
+    private static Optional<String> groupAskedFor(HttpRequest<?> request, AnnotationMetadata metadata) {
+        Optional<String> parameter = metadata.stringValue(RequiresGroupWhen.class, "parameter");
+        if (parameter.isEmpty()
+                || !"true".equalsIgnoreCase(request.getParameters().get(parameter.get()))) {
+            return Optional.empty();
+        }
+        return metadata.stringValue(RequiresGroupWhen.class);
     }
 
     private static long secondsUntilTomorrow() {

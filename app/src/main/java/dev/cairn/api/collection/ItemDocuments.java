@@ -179,7 +179,7 @@ final class ItemDocuments<T> {
      * Numbers DynamoDB could not store, by field path, found before anything converts them: a
      * number out of range would otherwise reach DynamoDB (500) or be spelt out digit by digit.
      */
-    private static void unstorableNumbers(JsonNode node, @Nullable String path, List<ApiError.FieldError> problems) {
+    static void unstorableNumbers(JsonNode node, @Nullable String path, List<ApiError.FieldError> problems) {
         if (node.isNumber()) {
             if (!DynamoNumbers.storable(node.getNumberValue())) {
                 problems.add(new ApiError.FieldError(path, DynamoNumbers.BODY_PROBLEM));
@@ -198,7 +198,7 @@ final class ItemDocuments<T> {
 
     /** {@code privateInfo.purchasePrice} from the nested property errors of a failed read, or null. */
     @Nullable
-    private static String fieldOf(Exception failure) {
+    static String fieldOf(Exception failure) {
         List<String> path = new ArrayList<>();
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof InvalidPropertyFormatException property) {

@@ -5,6 +5,7 @@ import dev.cairn.api.storage.MediaObjects;
 import dev.cairn.api.storage.MediaSettings;
 import dev.cairn.api.storage.StorageUsage;
 import jakarta.inject.Singleton;
+import java.util.Comparator;
 import java.util.Optional;
 
 /** The user's uploaded images, as collections attach them to items. */
@@ -25,6 +26,26 @@ final class ImageLibrary implements ImageAttachments {
     @Override
     public Optional<StoredImage> find(String userId, String imageId) {
         return records.find(userId, imageId).map(r -> new StoredImage(r.originalKey(), r.thumbnailKey()));
+    }
+
+    @Override
+    public Optional<PublishedImage> published(String userId, String imageId) {
+        return records.find(userId, imageId)
+                .map(r -> new PublishedImage(
+                        r.imageId(),
+                        r.width(),
+                        r.height(),
+                        r.status(),
+                        r.placeholder() == null
+                                ? null
+                                : new Placeholder(
+                                        r.placeholder().color(), r.placeholder().dataUri()),
+                        r.variants().stream()
+                                .sorted(Comparator.comparingInt(ImageRecord.Variant::width)
+                                        .thenComparing(v -> v.format().name()))
+                                .map(v -> new Variant(
+                                        v.width(), v.height(), v.format().mediaType(), settings.url(v.key())))
+                                .toList()));
     }
 
     @Override

@@ -35,6 +35,8 @@ final class BlueprintDocument {
         Map<String, Object> document = object(copy(everything));
         Set<Feature> features = blueprint == null ? Set.of() : blueprint.features();
         boolean apiKeys = features.contains(Feature.API_KEYS);
+        Set<String> publicRoutes =
+                Set.copyOf(blueprint == null ? RoutePolicy.PUBLIC_ROUTES : RoutePolicy.publicRoutes(blueprint));
 
         Map<String, Object> info = child(document, "info");
         info.put("title", "Cairn API: " + (blueprint == null ? "custom blueprint" : blueprint.description()));
@@ -73,7 +75,7 @@ final class BlueprintDocument {
                 opTags.forEach(tag -> tags.add((String) tag));
             }
             String route = method.toUpperCase(java.util.Locale.ROOT) + " " + path;
-            boolean open = RoutePolicy.PUBLIC_ROUTES.contains(route);
+            boolean open = publicRoutes.contains(route);
             boolean keyed = apiKeys && RoutePolicy.apiKeyMayReach(blueprint, path);
             if (open) {
                 op.put("security", list());

@@ -25,14 +25,14 @@ import java.util.function.Consumer;
  * A Cognito-like token issuer for tests: an RSA key, its JWKS on a loopback port, and access
  * tokens shaped like Cognito's, with any claim changeable to make a bad one.
  */
-final class TokenIssuer implements AutoCloseable {
+public final class TokenIssuer implements AutoCloseable {
     static final String CLIENT_ID = "test-client";
 
     private final RSAKey key;
     private final HttpServer jwks;
     private final String issuer;
 
-    TokenIssuer() throws JOSEException, IOException {
+    public TokenIssuer() throws JOSEException, IOException {
         this.key = new RSAKeyGenerator(2048).keyID("test-key").generate();
         String body = new JWKSet(key.toPublicJWK()).toString();
         this.jwks = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -48,16 +48,16 @@ final class TokenIssuer implements AutoCloseable {
         this.issuer = "http://127.0.0.1:" + jwks.getAddress().getPort() + "/pool";
     }
 
-    String issuer() {
+    public String issuer() {
         return issuer;
     }
 
     /** A valid access token for {@code sub}, changed by {@code tweak}. */
-    String accessToken(String sub, Consumer<JWTClaimsSet.Builder> tweak) throws JOSEException {
+    public String accessToken(String sub, Consumer<JWTClaimsSet.Builder> tweak) throws JOSEException {
         return sign(key, claims(sub, tweak));
     }
 
-    String accessToken(String sub) throws JOSEException {
+    public String accessToken(String sub) throws JOSEException {
         return accessToken(sub, c -> {});
     }
 

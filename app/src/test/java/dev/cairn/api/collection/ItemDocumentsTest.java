@@ -43,6 +43,11 @@ class ItemDocumentsTest {
             }
 
             @Override
+            public Optional<PublishedImage> published(String userId, String imageId) {
+                return Optional.empty();
+            }
+
+            @Override
             public String url(String key) {
                 return "https://cdn.example/" + key;
             }

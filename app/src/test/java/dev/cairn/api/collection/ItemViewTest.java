@@ -19,6 +19,11 @@ class ItemViewTest {
         }
 
         @Override
+        public Optional<PublishedImage> published(String userId, String imageId) {
+            return Optional.empty();
+        }
+
+        @Override
         public String url(String key) {
             return "https://cdn.example/" + key;
         }
