@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Test;
  *       user-data port export and deletion go through ({@code data}), per-user limits ({@code
  *       limits}), SnapStart, the API documentation, the CDN's origin check ({@code edge}), health,
  *       the blueprint condition ({@code blueprint}), the caller and the ports the token check reads
- *       ({@code identity}), and the Lambda entry point ({@code dev.cairn.api} itself).
+ *       ({@code identity}), the caches' revalidation after content changes ({@code
+ *       revalidation}), and the Lambda entry point ({@code dev.cairn.api} itself).
  *   <li><b>storage</b>: the media bucket and what is kept in it for a user: objects, private
  *       documents and their types, storage usage ({@code storage}).
  *   <li><b>collection</b>: the collections engine ({@code collection}).
@@ -61,7 +62,8 @@ class LayeringTest {
                     APP + ".edge..",
                     APP + ".health..",
                     APP + ".blueprint..",
-                    APP + ".identity.."));
+                    APP + ".identity..",
+                    APP + ".revalidation.."));
 
     private static final DescribedPredicate<JavaClass> FEATURE = resideInAnyPackage(
             FEATURES.stream().map(feature -> APP + "." + feature + "..").toArray(String[]::new));
