@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -57,6 +60,26 @@ class ContentChangesWiringTest {
             assertThat(call.body()).isEqualTo("{\"paths\":[\"/projects/p-1\"],\"tags\":[\"project:p-1\"]}");
             assertThat(new RevalidationSignature("in-process-secret")
                             .verify(call.signature(), call.body(), Instant.now()))
+                    .isTrue();
+        }
+    }
+
+    @Test
+    void theWorkerBuiltFromTheContextDeliversWithTheConfiguredHookAndSecret() throws IOException {
+        try (HookServer hook = new HookServer(body -> 200);
+                ApplicationContext context = ApplicationContext.run(properties(
+                        Map.of("cairn.revalidation.url", hook.url(), "cairn.revalidation.secret", "worker-secret")))) {
+            RevalidationHandler worker = new RevalidationHandler(context);
+            String event = "{\"Records\":[{\"messageId\":\"m-1\",\"body\":"
+                    + "\"{\\\"cdnPaths\\\":[],\\\"sitePaths\\\":[\\\"/about\\\"],\\\"tags\\\":[]}\"}]}";
+            ByteArrayOutputStream output = new ByteArrayOutputStream();
+
+            worker.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), output, null);
+
+            assertThat(output.toString(StandardCharsets.UTF_8)).isEqualTo("{\"batchItemFailures\":[]}");
+            HookServer.Call call = hook.calls().getFirst();
+            assertThat(call.body()).isEqualTo("{\"paths\":[\"/about\"],\"tags\":[]}");
+            assertThat(new RevalidationSignature("worker-secret").verify(call.signature(), call.body(), Instant.now()))
                     .isTrue();
         }
     }
