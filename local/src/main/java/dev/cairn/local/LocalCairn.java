@@ -4,10 +4,15 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import dev.cairn.api.ApiHandler;
 import dev.cairn.api.auth.cognito.AccessTokenScopeTrigger;
+import dev.cairn.api.revalidation.RevalidationSignature;
 import dev.cairn.api.user.PostConfirmationHandler;
+import dev.cairn.contract.Blueprints;
 import dev.cairn.contract.Cors;
+import dev.cairn.contract.Feature;
+import dev.cairn.contract.Functions;
 import dev.cairn.contract.MediaLayout;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.json.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -15,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HexFormat;
@@ -45,9 +51,16 @@ public final class LocalCairn implements AutoCloseable {
     public static final String MEDIA_BUCKET = "cairn-local-media";
     static final String ORIGIN_VERIFY = "cairn.origin-verify.secret";
     public static final String REGION = "us-east-1";
+    /** Where the local stack takes the front-end revalidation hook's calls, standing in for the site. */
+    public static final String REVALIDATE_PATH = "/_local/revalidate";
+    /** {@code GET /_local/outbox?to=revalidate} lists the revalidation calls instead of mails. */
+    public static final String REVALIDATE_OUTBOX = "revalidate";
 
     private final Options options;
     private final Outbox outbox = new Outbox();
+    private final Revalidations revalidations = new Revalidations();
+    // Signs the revalidation hook's calls; a new one each start, as nothing signed outlives the stack.
+    private final String revalidationSecret = HexFormat.of().formatHex(new SecureRandom().generateSeed(32));
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final Path workDir;
     private DynamoDbLocal dynamoDb;
@@ -140,6 +153,7 @@ public final class LocalCairn implements AutoCloseable {
                 r -> r.bucket(MEDIA_BUCKET).versioningConfiguration(v -> v.status(BucketVersioningStatus.ENABLED)));
         Map<String, HttpHandler> localRoutes = new LinkedHashMap<>();
         localRoutes.put("/_local/outbox", this::serveOutbox);
+        localRoutes.put(REVALIDATE_PATH, this::takeRevalidation);
         localRoutes.put(MediaLayout.CDN_PATH, this::serveMedia);
         http = remember(new HttpApiEmulator(
                 apiPort,
@@ -222,6 +236,10 @@ public final class LocalCairn implements AutoCloseable {
         properties.put("cairn.media.bucket", MEDIA_BUCKET);
         properties.put("cairn.media.base-url", "http://localhost:" + apiPort + "/media");
         properties.put("cairn.media.variants", "in-process");
+        // The revalidation worker's code runs on a thread of the API and calls this stack's own hook.
+        properties.put("cairn.revalidation.delivery", "in-process");
+        properties.put("cairn.revalidation.url", "http://localhost:" + apiPort + REVALIDATE_PATH);
+        properties.put("cairn.revalidation.secret", revalidationSecret);
         properties.put("cairn.auth.region", REGION);
         properties.put("cairn.auth.user-pool-id", pool.userPoolId());
         properties.put("cairn.auth.client-ids", pool.clientId());
@@ -241,6 +259,14 @@ public final class LocalCairn implements AutoCloseable {
             Map<String, String> query =
                     QueryStrings.parse(exchange.getRequestURI().getRawQuery());
             String to = query == null ? null : query.get("to");
+            if (REVALIDATE_OUTBOX.equals(to)) {
+                HttpApiEmulator.send(
+                        exchange,
+                        200,
+                        Map.of("Content-Type", "application/json"),
+                        revalidations.json().getBytes(StandardCharsets.UTF_8));
+                return;
+            }
             List<Outbox.Mail> mails = to == null || to.isBlank() ? outbox.all() : outbox.to(to);
             StringBuilder json = new StringBuilder("[");
             for (Outbox.Mail mail : mails) {
@@ -264,6 +290,50 @@ public final class LocalCairn implements AutoCloseable {
                     Map.of("Content-Type", "application/json"),
                     json.toString().getBytes(StandardCharsets.UTF_8));
         }
+    }
+
+    /**
+     * The site's revalidation hook, as a front end implements it: verifies the {@link
+     * Functions#REVALIDATION_SIGNATURE_HEADER} signature over the raw body with the stack's secret,
+     * records the call either way, and answers 204, or 401 to a call whose signature does not
+     * verify (which the delivery then logs as failed).
+     */
+    private void takeRevalidation(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            if (!"POST".equals(exchange.getRequestMethod())) {
+                HttpApiEmulator.send(exchange, 405, Map.of("Allow", "POST"), new byte[0]);
+                return;
+            }
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            String signature = exchange.getRequestHeaders().getFirst(Functions.REVALIDATION_SIGNATURE_HEADER);
+            boolean verified = new RevalidationSignature(revalidationSecret).verify(signature, body, Instant.now());
+            List<String> paths = null;
+            List<String> tags = null;
+            try {
+                Map<?, ?> hook = app().getBean(JsonMapper.class).readValue(body, Map.class);
+                paths = strings(hook.get("paths"));
+                tags = strings(hook.get("tags"));
+            } catch (IOException | RuntimeException e) {
+                // Not the hook's JSON: recorded with neither paths nor tags.
+            }
+            revalidations.record(new Revalidations.Call(paths, tags, signature, verified, Instant.now()));
+            if (verified) {
+                HttpApiEmulator.send(exchange, 204, Map.of(), new byte[0]);
+            } else {
+                HttpApiEmulator.send(
+                        exchange,
+                        401,
+                        Map.of("Content-Type", "application/json"),
+                        "{\"error\":\"the signature does not verify\"}".getBytes(StandardCharsets.UTF_8));
+            }
+        }
+    }
+
+    private static List<String> strings(Object value) {
+        if (!(value instanceof List<?> list)) {
+            return null;
+        }
+        return list.stream().map(String::valueOf).toList();
     }
 
     /**
@@ -321,6 +391,16 @@ public final class LocalCairn implements AutoCloseable {
 
     public Outbox outbox() {
         return outbox;
+    }
+
+    /** The revalidation hook calls this stack received ({@code GET /_local/outbox?to=revalidate}). */
+    public Revalidations revalidations() {
+        return revalidations;
+    }
+
+    /** The secret the stack signs and verifies revalidation hook calls with. */
+    public String revalidationSecret() {
+        return revalidationSecret;
     }
 
     public CognitoPool pool() {
@@ -467,7 +547,7 @@ public final class LocalCairn implements AutoCloseable {
                   API      %s/api
                   Docs     %s/api/docs  (OpenAPI: /api/openapi.json)
                   Outbox   %s/_local/outbox?to=EMAIL
-                  Cognito  user pool %s, app client %s
+                %s  Cognito  user pool %s, app client %s
                   CORS     %s
                 %sPress Ctrl-C to stop.
                 %n""",
@@ -477,6 +557,11 @@ public final class LocalCairn implements AutoCloseable {
                 base,
                 base,
                 base,
+                Blueprints.featuresOf(options.blueprint()).contains(Feature.PORTFOLIO)
+                        ? String.format(
+                                "  Hooks    %s/_local/outbox?to=%s  (front-end revalidation)%n",
+                                base, REVALIDATE_OUTBOX)
+                        : "",
                 stack.pool().userPoolId(),
                 stack.pool().clientId(),
                 options.corsOrigins().isEmpty()

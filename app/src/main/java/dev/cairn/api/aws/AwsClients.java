@@ -18,6 +18,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The AWS SDK clients, built once and shared. One HTTP client (URL connection: the lightest to
@@ -78,6 +79,16 @@ final class AwsClients {
     @Singleton
     SecretsManagerClient secretsManager(SdkHttpClient http) {
         return configure(SecretsManagerClient.builder().httpClient(http), null).build();
+    }
+
+    @Singleton
+    SqsClient sqs(SdkHttpClient http) {
+        return configure(SqsClient.builder().httpClient(http), null).build();
+    }
+
+    @Singleton
+    CdnInvalidations cdnInvalidations(SdkHttpClient http) {
+        return new CdnInvalidations(http, credentials, CdnInvalidations.ENDPOINT);
     }
 
     private S3Configuration s3Configuration() {

@@ -5,10 +5,7 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/**
- * The content changes of a stack that delivers them nowhere: they are logged (at debug) and
- * dropped. Any other {@link ContentChanges} bean takes its place.
- */
+/** When no delivery is configured (no queue, not in-process): each change is only logged. */
 @Singleton
 @Secondary
 final class LoggedContentChanges implements ContentChanges {
@@ -16,6 +13,6 @@ final class LoggedContentChanges implements ContentChanges {
 
     @Override
     public void changed(ContentChange change) {
-        LOG.debug("Content changed, delivered nowhere: {}", change);
+        LOG.info("Content changed, no revalidation configured: {}", change);
     }
 }
