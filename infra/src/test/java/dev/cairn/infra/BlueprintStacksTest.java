@@ -974,12 +974,15 @@ class BlueprintStacksTest {
                 Match.objectLike(Map.of(
                         "EventSourceArn",
                         Map.of("Fn::GetAtt", List.of(queue, "Arn")),
-                        "FunctionName",
-                        Map.of("Ref", logicalId(service, revalidation.worker().getAlias())),
                         "BatchSize",
                         ServiceStack.REVALIDATION_BATCH_SIZE,
                         "FunctionResponseTypes",
                         List.of("ReportBatchItemFailures"))));
+        // The mapping invokes the worker's alias live.
+        String mapping =
+                template.findResources("AWS::Lambda::EventSourceMapping").toString();
+        assertThat(mapping.substring(mapping.indexOf("FunctionName=")))
+                .contains(logicalId(service, revalidation.worker().getFunction()), ":live");
         // The dead letters alarm like the media processor's.
         assertThat(template.findResources(
                                 "AWS::CloudWatch::Alarm",
