@@ -62,7 +62,8 @@ import software.constructs.IConstruct;
  * The stateless tier: the {@code api} function (SnapStart, alias {@code live}, CodeDeploy canary
  * outside dev) behind the HTTP API with its JWT authorizer, the {@code media-processor} worker, the
  * CDN in front of site, media and API (with the site bucket it serves), and the alarms, dashboard
- * and budget.
+ * and budget. Blueprints with site-owned content (the portfolio) also get public reads without the
+ * authorizer, cached by the CDN, and the revalidation queue and worker (see {@link Revalidation}).
  *
  * <p>The CDN lives here, not beside the media bucket: the api function's {@code CLOUDFRONT_DOMAIN}
  * names the distribution while the distribution names the API, so the two must share a stack. The

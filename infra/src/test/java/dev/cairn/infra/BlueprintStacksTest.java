@@ -982,7 +982,7 @@ class BlueprintStacksTest {
         String mapping =
                 template.findResources("AWS::Lambda::EventSourceMapping").toString();
         assertThat(mapping.substring(mapping.indexOf("FunctionName=")))
-                .contains(logicalId(service, revalidation.worker().getFunction()), ":live");
+                .contains("{Ref=" + logicalId(service, revalidation.worker().getAlias()) + "}", ":live");
         // The dead letters alarm like the media processor's.
         assertThat(template.findResources(
                                 "AWS::CloudWatch::Alarm",
