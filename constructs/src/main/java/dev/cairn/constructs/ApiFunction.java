@@ -131,7 +131,8 @@ public class ApiFunction extends Construct implements IGrantable {
         Compliance.suppress(function, "NIST.800.53.R5-LambdaInsideVPC", vpc);
         Compliance.suppress(function, "PCI.DSS.321-LambdaInsideVPC", vpc);
         if (props.deadLetterQueue() == null) {
-            String sync = "Invoked synchronously through its alias (by API Gateway, or by Cognito for a trigger): a"
+            String sync = "Invoked synchronously through its alias (by API Gateway, by Cognito for a trigger, or by"
+                    + " an SQS event source mapping, whose queue has its own dead-letter queue): a function's"
                     + " dead-letter queue only receives failed asynchronous invocations; errors are returned to the"
                     + " caller and logged.";
             Compliance.suppress(function, "HIPAA.Security-LambdaDLQ", sync);

@@ -26,6 +26,7 @@ import software.amazon.awscdk.services.cloudfront.FunctionRuntime;
 import software.amazon.awscdk.services.cloudfront.HeadersFrameOption;
 import software.amazon.awscdk.services.cloudfront.HeadersReferrerPolicy;
 import software.amazon.awscdk.services.cloudfront.HttpVersion;
+import software.amazon.awscdk.services.cloudfront.ICachePolicy;
 import software.amazon.awscdk.services.cloudfront.IKeyGroup;
 import software.amazon.awscdk.services.cloudfront.IOrigin;
 import software.amazon.awscdk.services.cloudfront.OriginProtocolPolicy;
@@ -57,6 +58,18 @@ import software.constructs.IConstruct;
  * a path prefix such as {@code /media/}: one public key prefix, optionally one signed) and an
  * HTTP API (under a path pattern such as {@code /api/*}): S3 origins through origin access
  * control, HTTPS only with TLS 1.2, security response headers, standard access logs.
+ *
+ * <p>API answers pass uncached, except under {@code cachedApiPathPatterns} (e.g. site-owned
+ * content that anyone reads), whose cache policy honours the API's {@code Cache-Control} (at most
+ * {@link EdgeDefaults#API_CACHE_MAX_TTL}). Its key holds the path, the allow-listed query strings
+ * and the {@code Authorization} and {@code Origin} headers. {@code Authorization} is there because
+ * CloudFront forwards it to the origin only when the cache policy keys on it (an origin request
+ * policy may not forward it), and writes and signed-in reads on those paths need it. Keyed on it,
+ * an answer made for one token is only ever served to that same token: anonymous requests share
+ * one entry per URL, a signed-in request never hits it. What is stored is decided by the API's
+ * {@code Cache-Control}: with a minimum TTL of 0, CloudFront stores nothing marked {@code private},
+ * {@code no-store} or {@code no-cache}, and it never caches answers to POST, PUT, PATCH or DELETE.
+ * {@code Origin} is there because the API's CORS headers differ per calling origin.
  */
 public class Cdn extends Construct {
 
@@ -74,6 +87,7 @@ public class Cdn extends Construct {
     private final ResponseHeadersPolicy responseHeadersPolicy;
     private final ResponseHeadersPolicy mediaResponseHeadersPolicy;
     private final CachePolicy mediaCachePolicy;
+    private final CachePolicy apiCachePolicy;
     private final Function mediaFunction;
     private final Function privateMediaFunction;
     private final Function siteFunction;
@@ -129,7 +143,18 @@ public class Cdn extends Construct {
         }
         behaviors.put(mediaPath + "*", media);
         if (hasApi(props)) {
-            behaviors.put(props.apiPathPattern(), apiBehavior(props));
+            IOrigin apiOrigin = apiOrigin(props);
+            if (props.cachedApiPathPatterns().isEmpty()) {
+                this.apiCachePolicy = null;
+            } else {
+                this.apiCachePolicy = apiCachePolicy(props.cachedApiQueryStrings());
+                for (String pattern : props.cachedApiPathPatterns()) {
+                    behaviors.put(pattern, apiBehavior(apiOrigin, apiCachePolicy));
+                }
+            }
+            behaviors.put(props.apiPathPattern(), apiBehavior(apiOrigin, CachePolicy.CACHING_DISABLED));
+        } else {
+            this.apiCachePolicy = null;
         }
 
         BehaviorOptions defaultBehavior;
@@ -239,7 +264,8 @@ public class Cdn extends Construct {
         return behavior.build();
     }
 
-    private BehaviorOptions apiBehavior(CdnProps props) {
+    /** The HTTP API, reached over TLS 1.2 with the origin-verify header; every API behaviour shares it. */
+    private static IOrigin apiOrigin(CdnProps props) {
         String domainName = props.httpApi() != null
                 // https://{apiId}.execute-api.{region}.amazonaws.com -> the host part
                 ? Fn.select(2, Fn.split("/", props.httpApi().getApiEndpoint()))
@@ -255,18 +281,51 @@ public class Cdn extends Construct {
         headers.put(
                 Objects.requireNonNullElse(props.originVerifyHeaderName(), EdgeDefaults.ORIGIN_VERIFY_HEADER),
                 verifyValue);
+        return HttpOrigin.Builder.create(domainName)
+                .protocolPolicy(OriginProtocolPolicy.HTTPS_ONLY)
+                .originSslProtocols(List.of(OriginSslPolicy.TLS_V1_2))
+                .customHeaders(headers)
+                .build();
+    }
+
+    /**
+     * Every method to the API, every viewer header but Host and every query string forwarded; what
+     * is cached, and under which key, is {@code cachePolicy}'s.
+     */
+    private BehaviorOptions apiBehavior(IOrigin origin, ICachePolicy cachePolicy) {
         return BehaviorOptions.builder()
-                .origin(HttpOrigin.Builder.create(domainName)
-                        .protocolPolicy(OriginProtocolPolicy.HTTPS_ONLY)
-                        .originSslProtocols(List.of(OriginSslPolicy.TLS_V1_2))
-                        .customHeaders(headers)
-                        .build())
+                .origin(origin)
                 .viewerProtocolPolicy(ViewerProtocolPolicy.REDIRECT_TO_HTTPS)
                 .allowedMethods(AllowedMethods.ALLOW_ALL)
-                .cachePolicy(CachePolicy.CACHING_DISABLED)
+                .cachedMethods(CachedMethods.CACHE_GET_HEAD)
+                .cachePolicy(cachePolicy)
                 .originRequestPolicy(OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER)
                 .responseHeadersPolicy(responseHeadersPolicy)
                 .compress(true)
+                .build();
+    }
+
+    /**
+     * Honours the API's {@code Cache-Control} up to {@link EdgeDefaults#API_CACHE_MAX_TTL}, and
+     * nothing without it; keyed on the path, {@code queryStrings} and {@link
+     * EdgeDefaults#API_CACHE_KEY_HEADERS} (see the class comment for why Authorization is there).
+     */
+    private CachePolicy apiCachePolicy(List<String> queryStrings) {
+        return CachePolicy.Builder.create(this, "ApiCache")
+                .comment("Cached API reads: origin Cache-Control up to 5 min; key: path, listed query, Authorization,"
+                        + " Origin")
+                .minTtl(Duration.seconds(0))
+                .defaultTtl(Duration.seconds(0))
+                .maxTtl(EdgeDefaults.API_CACHE_MAX_TTL)
+                .cookieBehavior(CacheCookieBehavior.none())
+                .headerBehavior(
+                        CacheHeaderBehavior.allowList(EdgeDefaults.API_CACHE_KEY_HEADERS.toArray(String[]::new)))
+                .queryStringBehavior(
+                        queryStrings.isEmpty()
+                                ? CacheQueryStringBehavior.none()
+                                : CacheQueryStringBehavior.allowList(queryStrings.toArray(String[]::new)))
+                .enableAcceptEncodingGzip(true)
+                .enableAcceptEncodingBrotli(true)
                 .build();
     }
 
@@ -477,6 +536,7 @@ public class Cdn extends Construct {
                     !apiFolder.startsWith(media) && !media.startsWith(apiFolder),
                     "apiPathPattern must lie outside mediaPathPrefix " + media + " (value: " + apiPath + ")");
         }
+        checkCachedApiPaths(check, props, hasApi);
         String header = props.originVerifyHeaderName();
         if (PropsCheck.resolved(header)) {
             check.check(
@@ -489,6 +549,47 @@ public class Cdn extends Construct {
         check.check(
                 hasApi || header == null,
                 "originVerifyHeaderName needs apiDomainName or httpApi (value: " + header + ")");
+    }
+
+    /** Cached API paths lie inside the API's pattern, once each; their query strings are names. */
+    private static void checkCachedApiPaths(PropsCheck check, CdnProps props, boolean hasApi) {
+        List<String> patterns = props.cachedApiPathPatterns();
+        check.check(
+                hasApi || patterns.isEmpty(),
+                "cachedApiPathPatterns needs apiDomainName or httpApi (value: " + patterns + ")");
+        check.check(
+                !patterns.isEmpty() || props.cachedApiQueryStrings().isEmpty(),
+                "cachedApiQueryStrings needs cachedApiPathPatterns (value: " + props.cachedApiQueryStrings() + ")");
+        String apiPath = props.apiPathPattern();
+        String apiFolder = PropsCheck.resolved(apiPath) && apiPath.endsWith("*")
+                ? apiPath.substring(0, apiPath.length() - 1)
+                : null;
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String pattern : patterns) {
+            if (pattern != null && !PropsCheck.resolved(pattern)) {
+                continue;
+            }
+            check.check(
+                    pattern != null
+                            && pattern.endsWith("*")
+                            && apiFolder != null
+                            && pattern.startsWith(apiFolder)
+                            && pattern.length() > apiFolder.length() + 1
+                            && !pattern.equals(apiPath),
+                    "cachedApiPathPatterns entries must start with apiPathPattern's folder, name more than it and"
+                            + " end with *, e.g. /api/projects* (value: " + pattern + ")");
+            check.check(seen.add(pattern), "cachedApiPathPatterns must not repeat a pattern (value: " + pattern + ")");
+        }
+        List<String> queryStrings = props.cachedApiQueryStrings();
+        check.check(
+                queryStrings.size() <= EdgeDefaults.CACHE_KEY_QUERY_STRINGS_MAX,
+                "cachedApiQueryStrings holds at most " + EdgeDefaults.CACHE_KEY_QUERY_STRINGS_MAX + " names (value: "
+                        + queryStrings + ")");
+        for (String name : queryStrings) {
+            check.check(
+                    name != null && name.matches("^[A-Za-z0-9_.~-]{1,64}$"),
+                    "cachedApiQueryStrings entries must be query parameter names (value: " + name + ")");
+        }
     }
 
     /** A bucket key folder: no leading slash, a trailing slash, no wildcard. */
@@ -520,6 +621,11 @@ public class Cdn extends Construct {
 
     public CachePolicy getMediaCachePolicy() {
         return mediaCachePolicy;
+    }
+
+    /** The cache policy of {@code cachedApiPathPatterns}, or null without them. */
+    public CachePolicy getApiCachePolicy() {
+        return apiCachePolicy;
     }
 
     /** The viewer-request function of the media path (public key prefix). */

@@ -22,6 +22,8 @@ import software.amazon.awscdk.services.secretsmanager.ISecret;
  * @param apiDomainName see {@link Builder#apiDomainName}
  * @param httpApi see {@link Builder#httpApi}
  * @param apiPathPattern see {@link Builder#apiPathPattern}
+ * @param cachedApiPathPatterns see {@link Builder#cachedApiPathPatterns}
+ * @param cachedApiQueryStrings see {@link Builder#cachedApiQueryStrings}
  * @param originVerifySecret see {@link Builder#originVerifySecret}
  * @param originVerifySecretField see {@link Builder#originVerifySecretField}
  * @param originVerifyHeaderName see {@link Builder#originVerifyHeaderName}
@@ -43,6 +45,8 @@ public record CdnProps(
         String apiDomainName,
         IHttpApi httpApi,
         String apiPathPattern,
+        List<String> cachedApiPathPatterns,
+        List<String> cachedApiQueryStrings,
         ISecret originVerifySecret,
         String originVerifySecretField,
         String originVerifyHeaderName,
@@ -56,6 +60,8 @@ public record CdnProps(
 
     public CdnProps {
         domainNames = domainNames == null ? List.of() : List.copyOf(domainNames);
+        cachedApiPathPatterns = cachedApiPathPatterns == null ? List.of() : List.copyOf(cachedApiPathPatterns);
+        cachedApiQueryStrings = cachedApiQueryStrings == null ? List.of() : List.copyOf(cachedApiQueryStrings);
     }
 
     public static Builder builder() {
@@ -73,6 +79,8 @@ public record CdnProps(
         private String apiDomainName;
         private IHttpApi httpApi;
         private String apiPathPattern;
+        private List<String> cachedApiPathPatterns;
+        private List<String> cachedApiQueryStrings;
         private ISecret originVerifySecret;
         private String originVerifySecretField;
         private String originVerifyHeaderName;
@@ -187,6 +195,38 @@ public record CdnProps(
          */
         public Builder apiPathPattern(String apiPathPattern) {
             this.apiPathPattern = apiPathPattern;
+            return this;
+        }
+
+        /**
+         * Viewer path patterns inside {@code apiPathPattern} whose answers CloudFront may cache,
+         * e.g. {@code "/api/projects*"}: each gets a behaviour before {@code apiPathPattern}, to the
+         * same API origin (with the origin-verify header), all methods allowed, GET and HEAD cached
+         * under a cache policy that honours the origin's {@code Cache-Control} (TTL min 0, default
+         * 0, max {@link EdgeDefaults#API_CACHE_MAX_TTL}) and keys on the path, {@code
+         * cachedApiQueryStrings}, and the {@code Authorization} and {@code Origin} headers.
+         * CloudFront forwards {@code Authorization} to the origin only when the cache policy keys on
+         * it (an origin request policy may not forward it), so signed-in calls on these paths keep
+         * reaching the API; keyed on it, an answer to one token is never served to another caller or
+         * an anonymous one. Each pattern starts with {@code apiPathPattern}'s folder, ends with
+         * {@code *} and appears once.
+         *
+         * <p>Default: none; every API answer passes uncached. Rejected without an API origin.
+         */
+        public Builder cachedApiPathPatterns(List<String> cachedApiPathPatterns) {
+            this.cachedApiPathPatterns = cachedApiPathPatterns;
+            return this;
+        }
+
+        /**
+         * The query string parameters in the cache key of {@code cachedApiPathPatterns} (at most
+         * 10, CloudFront's limit); the others still reach the API but do not split the cache.
+         *
+         * <p>Default: none; the query string is not in the key. Rejected without {@code
+         * cachedApiPathPatterns}.
+         */
+        public Builder cachedApiQueryStrings(List<String> cachedApiQueryStrings) {
+            this.cachedApiQueryStrings = cachedApiQueryStrings;
             return this;
         }
 
@@ -307,6 +347,8 @@ public record CdnProps(
                     apiDomainName,
                     httpApi,
                     apiPathPattern,
+                    cachedApiPathPatterns,
+                    cachedApiQueryStrings,
                     originVerifySecret,
                     originVerifySecretField,
                     originVerifyHeaderName,

@@ -54,6 +54,22 @@ public final class EdgeDefaults {
      */
     public static final Duration MEDIA_TTL = Duration.minutes(5);
 
+    /**
+     * The longest the CDN keeps a cached API answer, whatever its {@code Cache-Control} says: the
+     * most a public read can lag a write whose invalidation was lost.
+     */
+    public static final Duration API_CACHE_MAX_TTL = Duration.minutes(5);
+
+    /**
+     * The headers in the cache key of cached API paths: {@code Authorization}, which CloudFront
+     * forwards only when it is in the key, and {@code Origin}, on which the API's CORS answer
+     * depends.
+     */
+    public static final List<String> API_CACHE_KEY_HEADERS = List.of("Authorization", "Origin");
+
+    /** CloudFront's limit of query string parameters in a cache policy's key. */
+    public static final int CACHE_KEY_QUERY_STRINGS_MAX = 10;
+
     public static final String MEDIA_CACHE_CONTROL =
             "public, max-age=" + MEDIA_TTL.toSeconds().longValue();
     public static final String CDN_LOG_PREFIX = "cdn/";

@@ -7,6 +7,7 @@ import java.util.Objects;
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.events.Rule;
+import software.amazon.awscdk.services.iam.Effect;
 import software.amazon.awscdk.services.iam.Grant;
 import software.amazon.awscdk.services.iam.IGrantable;
 import software.amazon.awscdk.services.iam.PolicyStatement;
@@ -73,8 +74,13 @@ public class MediaBucket extends Construct {
         if (props.intelligentTieringPrefix() != null) {
             lifecycle.add(StorageDefaults.intelligentTiering(props.intelligentTieringPrefix()));
         }
-        lifecycle.add(StorageDefaults.expireNoncurrentVersions(Objects.requireNonNullElse(
-                props.noncurrentVersionExpirationDays(), StorageDefaults.NONCURRENT_VERSION_EXPIRE_DAYS)));
+        int noncurrentDays = Objects.requireNonNullElse(
+                props.noncurrentVersionExpirationDays(), StorageDefaults.NONCURRENT_VERSION_EXPIRE_DAYS);
+        lifecycle.add(
+                props.noncurrentVersionArchiveDays() == null
+                        ? StorageDefaults.expireNoncurrentVersions(noncurrentDays)
+                        : StorageDefaults.archiveThenExpireNoncurrentVersions(
+                                props.noncurrentVersionArchiveDays(), noncurrentDays));
         if (props.archivePrefix() != null) {
             lifecycle.add(
                     StorageDefaults.archive(props.archivePrefix(), props.archiveTags(), props.archiveAfterDays()));
@@ -184,6 +190,27 @@ public class MediaBucket extends Construct {
         }
     }
 
+    /**
+     * Refuses CloudFront (any distribution, whatever else grants it) the objects whose keys match
+     * {@code keyPattern}, an S3 resource pattern such as {@code images/*}{@code /*}{@code
+     * /original.*}: an explicit Deny, which no Allow of {@link #grantCdnRead} overrides. For keys
+     * under a CDN-readable prefix that must stay private, e.g. originals beside their public
+     * variants.
+     */
+    public void denyCdnRead(String keyPattern) {
+        PropsCheck check = new PropsCheck("MediaBucket.denyCdnRead");
+        check.require("keyPattern", keyPattern);
+        checkKeyPattern(check, "keyPattern", keyPattern);
+        check.throwIfInvalid(getNode().getPath());
+        bucket.addToResourcePolicy(PolicyStatement.Builder.create()
+                .sid("CdnDeny" + keyPattern.replaceAll("[^A-Za-z0-9]", ""))
+                .effect(Effect.DENY)
+                .principals(List.of(new ServicePrincipal("cloudfront.amazonaws.com")))
+                .actions(List.of("s3:GetObject"))
+                .resources(List.of(bucket.arnForObjects(keyPattern)))
+                .build());
+    }
+
     // EventBridge rather than an S3 notification: no notifications custom-resource Lambda, and
     // failed invocations land in a dead-letter queue instead of being dropped.
     private void enableEventBridge() {
@@ -200,13 +227,17 @@ public class MediaBucket extends Construct {
     }
 
     private static void checkKeyPattern(PropsCheck check, String keyPattern) {
+        checkKeyPattern(check, "uploadProcessorKeyPattern", keyPattern);
+    }
+
+    private static void checkKeyPattern(PropsCheck check, String prop, String keyPattern) {
         if (PropsCheck.resolved(keyPattern)) {
             check.check(
                     !keyPattern.isBlank()
                             && !keyPattern.startsWith("/")
                             && !keyPattern.replace("*", "").isEmpty(),
-                    "uploadProcessorKeyPattern must be a key pattern without a leading slash that does not"
-                            + " match every key (value: " + keyPattern + ")");
+                    prop + " must be a key pattern without a leading slash that does not" + " match every key (value: "
+                            + keyPattern + ")");
         }
     }
 
@@ -241,6 +272,18 @@ public class MediaBucket extends Construct {
                             "archiveTags keys must be non-blank, not aws:, with a value (value: " + key + "=" + value
                                     + ")"));
             check.range("noncurrentVersionExpirationDays", props.noncurrentVersionExpirationDays(), 1, 3650);
+            check.range("noncurrentVersionArchiveDays", props.noncurrentVersionArchiveDays(), 1, 3650);
+            if (props.noncurrentVersionArchiveDays() != null) {
+                int expiry = Objects.requireNonNullElse(
+                        props.noncurrentVersionExpirationDays(), StorageDefaults.NONCURRENT_VERSION_EXPIRE_DAYS);
+                check.check(
+                        expiry
+                                >= props.noncurrentVersionArchiveDays()
+                                        + StorageDefaults.NONCURRENT_ARCHIVE_MINIMUM_DAYS,
+                        "noncurrentVersionExpirationDays must be at least noncurrentVersionArchiveDays + "
+                                + StorageDefaults.NONCURRENT_ARCHIVE_MINIMUM_DAYS + " (the archive's minimum storage"
+                                + " duration) (value: " + expiry + ")");
+            }
             String uploads = Objects.requireNonNullElse(props.uploadsPrefix(), DEFAULT_UPLOADS_PREFIX);
             checkKeyFolder(check, "uploadsPrefix", props.uploadsPrefix());
             checkKeyFolder(check, "intelligentTieringPrefix", props.intelligentTieringPrefix());

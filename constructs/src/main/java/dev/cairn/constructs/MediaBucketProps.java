@@ -19,6 +19,7 @@ import software.amazon.awscdk.services.s3.IBucket;
  * @param archiveAfterDays see {@link Builder#archiveAfterDays}
  * @param archiveTags see {@link Builder#archiveTags}
  * @param noncurrentVersionExpirationDays see {@link Builder#noncurrentVersionExpirationDays}
+ * @param noncurrentVersionArchiveDays see {@link Builder#noncurrentVersionArchiveDays}
  * @param serverAccessLogsBucket see {@link Builder#serverAccessLogsBucket}
  * @param serverAccessLogsPrefix see {@link Builder#serverAccessLogsPrefix}
  * @param accessLogRetentionDays see {@link Builder#accessLogRetentionDays}
@@ -37,6 +38,7 @@ public record MediaBucketProps(
         Integer archiveAfterDays,
         Map<String, String> archiveTags,
         Integer noncurrentVersionExpirationDays,
+        Integer noncurrentVersionArchiveDays,
         IBucket serverAccessLogsBucket,
         String serverAccessLogsPrefix,
         Integer accessLogRetentionDays,
@@ -65,6 +67,7 @@ public record MediaBucketProps(
         private Integer archiveAfterDays;
         private Map<String, String> archiveTags;
         private Integer noncurrentVersionExpirationDays;
+        private Integer noncurrentVersionArchiveDays;
         private IBucket serverAccessLogsBucket;
         private String serverAccessLogsPrefix;
         private Integer accessLogRetentionDays;
@@ -161,6 +164,20 @@ public record MediaBucketProps(
          */
         public Builder noncurrentVersionExpirationDays(Integer noncurrentVersionExpirationDays) {
             this.noncurrentVersionExpirationDays = noncurrentVersionExpirationDays;
+            return this;
+        }
+
+        /**
+         * Days after which an old version moves to {@link StorageDefaults#NONCURRENT_ARCHIVE_STORAGE_CLASS}
+         * (1..3650), before it expires: {@code noncurrentVersionExpirationDays} must then be later by
+         * at least {@link StorageDefaults#NONCURRENT_ARCHIVE_MINIMUM_DAYS} (the class's minimum
+         * storage duration, so an archived version is never deleted early at a charge). S3 by default
+         * moves no object under 128 KiB.
+         *
+         * <p>Default: old versions stay in their storage class until they expire.
+         */
+        public Builder noncurrentVersionArchiveDays(Integer noncurrentVersionArchiveDays) {
+            this.noncurrentVersionArchiveDays = noncurrentVersionArchiveDays;
             return this;
         }
 
@@ -263,6 +280,7 @@ public record MediaBucketProps(
                     archiveAfterDays,
                     archiveTags,
                     noncurrentVersionExpirationDays,
+                    noncurrentVersionArchiveDays,
                     serverAccessLogsBucket,
                     serverAccessLogsPrefix,
                     accessLogRetentionDays,

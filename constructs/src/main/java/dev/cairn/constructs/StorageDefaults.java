@@ -11,6 +11,7 @@ import software.amazon.awscdk.services.s3.BucketEncryption;
 import software.amazon.awscdk.services.s3.CorsRule;
 import software.amazon.awscdk.services.s3.HttpMethods;
 import software.amazon.awscdk.services.s3.LifecycleRule;
+import software.amazon.awscdk.services.s3.NoncurrentVersionTransition;
 import software.amazon.awscdk.services.s3.ObjectOwnership;
 import software.amazon.awscdk.services.s3.StorageClass;
 import software.amazon.awscdk.services.s3.TargetObjectKeyFormat;
@@ -32,6 +33,15 @@ public final class StorageDefaults {
      * Flexible Retrieval or Deep Archive, which need a restore first.
      */
     public static final StorageClass ARCHIVE_STORAGE_CLASS = StorageClass.GLACIER_INSTANT_RETRIEVAL;
+
+    /** Where old versions go with {@code noncurrentVersionArchiveDays}: Glacier Flexible Retrieval. */
+    public static final StorageClass NONCURRENT_ARCHIVE_STORAGE_CLASS = StorageClass.GLACIER;
+
+    /**
+     * Glacier Flexible Retrieval's minimum storage duration: an archived version expiring sooner
+     * is charged as if kept this long.
+     */
+    public static final int NONCURRENT_ARCHIVE_MINIMUM_DAYS = 90;
 
     public static final int ACCESS_LOG_RETENTION_DAYS = 365;
     /** Old versions of site files: long enough to roll a bad front-end deployment back. */
@@ -102,6 +112,22 @@ public final class StorageDefaults {
     public static LifecycleRule expireNoncurrentVersions(int days) {
         return LifecycleRule.builder()
                 .id("ExpireNoncurrentVersions")
+                .noncurrentVersionExpiration(Duration.days(days))
+                .expiredObjectDeleteMarker(true)
+                .build();
+    }
+
+    /**
+     * Old versions of overwritten or deleted objects move to {@link #NONCURRENT_ARCHIVE_STORAGE_CLASS}
+     * {@code archiveDays} after they were replaced, and are gone {@code days} after (later).
+     */
+    public static LifecycleRule archiveThenExpireNoncurrentVersions(int archiveDays, int days) {
+        return LifecycleRule.builder()
+                .id("ExpireNoncurrentVersions")
+                .noncurrentVersionTransitions(List.of(NoncurrentVersionTransition.builder()
+                        .storageClass(NONCURRENT_ARCHIVE_STORAGE_CLASS)
+                        .transitionAfter(Duration.days(archiveDays))
+                        .build()))
                 .noncurrentVersionExpiration(Duration.days(days))
                 .expiredObjectDeleteMarker(true)
                 .build();

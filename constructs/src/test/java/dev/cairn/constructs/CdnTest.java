@@ -61,6 +61,8 @@ class CdnTest {
                         .privateMediaKeyPrefix("private/")
                         .apiDomainName("api.example.com")
                         .apiPathPattern("/api/*")
+                        .cachedApiPathPatterns(List.of("/api/projects*", "/api/pages/*"))
+                        .cachedApiQueryStrings(List.of("category", "drafts", "limit", "cursor"))
                         .originVerifySecret(secret(full))
                         .domainNames(List.of("app.example.com"))
                         .certificate(Certificate.fromCertificateArn(
@@ -255,6 +257,116 @@ class CdnTest {
                 .contains(
                         "{{resolve:secretsmanager:" + SECRET_ARN + ":SecretString:value::}}",
                         "DomainName=a1b2c3.execute-api.eu-west-1.amazonaws.com");
+    }
+
+    @Test
+    void cachedApiPathsComeBeforeTheApiAndHonourTheOriginsCacheControl() {
+        List<String> patterns = ((List<?>) distributionConfig(full).get("CacheBehaviors"))
+                .stream()
+                        .map(b -> String.valueOf(((Map<?, ?>) b).get("PathPattern")))
+                        .toList();
+        // CloudFront takes the first behaviour that matches: the cached paths must precede /api/*.
+        assertThat(patterns)
+                .containsExactly("/media/private/*", "/media/*", "/api/projects*", "/api/pages/*", "/api/*");
+        Map<?, ?> api = behavior(full, "/api/*");
+        for (String pattern : List.of("/api/projects*", "/api/pages/*")) {
+            Map<?, ?> cached = behavior(full, pattern);
+            assertThat(cached.get("TargetOriginId")).isEqualTo(api.get("TargetOriginId"));
+            assertThat(cached.get("AllowedMethods").toString()).contains("POST", "PUT", "PATCH", "DELETE", "OPTIONS");
+            assertThat(cached.get("CachedMethods")).isEqualTo(List.of("GET", "HEAD"));
+            assertThat(cached.get("OriginRequestPolicyId")).isEqualTo(api.get("OriginRequestPolicyId"));
+            assertThat(cached.get("Compress")).isEqualTo(true);
+            assertThat(cached.get("ViewerProtocolPolicy")).isEqualTo("redirect-to-https");
+            assertThat(cached.get("CachePolicyId")).hasToString("{Ref=" + logicalId(fullCdn.getApiCachePolicy()) + "}");
+        }
+        // One origin for every API behaviour: the verify header goes with the cached paths too.
+        assertThat(distributionConfig(full).get("Origins").toString().split("HeaderName=X-Origin-Verify", -1))
+                .hasSize(2);
+        Template.fromStack(full)
+                .hasResourceProperties(
+                        "AWS::CloudFront::CachePolicy",
+                        Map.of(
+                                "CachePolicyConfig",
+                                Match.objectLike(Map.of(
+                                        "MinTTL",
+                                        0,
+                                        "DefaultTTL",
+                                        0,
+                                        "MaxTTL",
+                                        300,
+                                        "ParametersInCacheKeyAndForwardedToOrigin",
+                                        Map.of(
+                                                "CookiesConfig", Map.of("CookieBehavior", "none"),
+                                                "HeadersConfig",
+                                                        Map.of(
+                                                                "HeaderBehavior",
+                                                                "whitelist",
+                                                                "Headers",
+                                                                List.of("Authorization", "Origin")),
+                                                "QueryStringsConfig",
+                                                        Map.of(
+                                                                "QueryStringBehavior",
+                                                                "whitelist",
+                                                                "QueryStrings",
+                                                                List.of("category", "drafts", "limit", "cursor")),
+                                                "EnableAcceptEncodingGzip", true,
+                                                "EnableAcceptEncodingBrotli", true)))));
+        // Without cached paths there is no API cache policy, and the API stays uncached.
+        assertThat(Template.fromStack(minimal).findResources("AWS::CloudFront::CachePolicy"))
+                .hasSize(1);
+        assertThat(behavior(minimal, "/v1/*").get("CachePolicyId")).isEqualTo("4135ea2d-6df8-44a3-9df3-4b5a84be39ad");
+    }
+
+    private static String logicalId(software.constructs.IConstruct construct) {
+        return full.getLogicalId(
+                (software.amazon.awscdk.CfnElement) construct.getNode().getDefaultChild());
+    }
+
+    @Test
+    void failsIfCachedApiPathsLieOutsideTheApiOrRepeat() {
+        for (String pattern : List.of("/media/x*", "/api/*", "/api/", "api/projects*", "/apix/projects*")) {
+            Stack stack = TestApps.stack();
+            assertInvalid(
+                    validWithApi(stack).cachedApiPathPatterns(List.of(pattern)),
+                    stack,
+                    "cachedApiPathPatterns entries must start with apiPathPattern's folder, name more than it and"
+                            + " end with *, e.g. /api/projects* (value: " + pattern + ")");
+        }
+        Stack repeated = TestApps.stack();
+        assertInvalid(
+                validWithApi(repeated).cachedApiPathPatterns(List.of("/api/pages/*", "/api/pages/*")),
+                repeated,
+                "cachedApiPathPatterns must not repeat a pattern (value: /api/pages/*)");
+        Stack withoutApi = TestApps.stack();
+        assertInvalid(
+                valid(withoutApi).cachedApiPathPatterns(List.of("/api/pages/*")),
+                withoutApi,
+                "cachedApiPathPatterns needs apiDomainName or httpApi (value: [/api/pages/*])");
+    }
+
+    @Test
+    void failsIfCachedQueryStringsWithoutPathsTooManyOrNotNames() {
+        Stack stack = TestApps.stack();
+        assertInvalid(
+                validWithApi(stack).cachedApiQueryStrings(List.of("category")),
+                stack,
+                "cachedApiQueryStrings needs cachedApiPathPatterns (value: [category])");
+        List<String> eleven =
+                java.util.stream.IntStream.range(0, 11).mapToObj(i -> "q" + i).toList();
+        Stack tooMany = TestApps.stack();
+        assertInvalid(
+                validWithApi(tooMany)
+                        .cachedApiPathPatterns(List.of("/api/pages/*"))
+                        .cachedApiQueryStrings(eleven),
+                tooMany,
+                "cachedApiQueryStrings holds at most 10 names");
+        Stack notAName = TestApps.stack();
+        assertInvalid(
+                validWithApi(notAName)
+                        .cachedApiPathPatterns(List.of("/api/pages/*"))
+                        .cachedApiQueryStrings(List.of("a b")),
+                notAName,
+                "cachedApiQueryStrings entries must be query parameter names (value: a b)");
     }
 
     @Test

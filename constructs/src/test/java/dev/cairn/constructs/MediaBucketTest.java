@@ -60,14 +60,19 @@ class MediaBucketTest {
         media.grantDelete(role(custom, "Deleter"), "images/");
 
         wildcard = TestApps.stack(app, "Wildcard");
-        new MediaBucket(
+        MediaBucket portfolio = new MediaBucket(
                 wildcard,
                 "Media",
                 MediaBucketProps.builder()
                         .uploadProcessor(Function.fromFunctionArn(
                                 wildcard, "Processor", "arn:aws:lambda:eu-west-1:123456789012:function:images:live"))
                         .uploadProcessorKeyPattern("images/*/original.*")
+                        .intelligentTieringPrefix("images/")
+                        .noncurrentVersionArchiveDays(90)
+                        .noncurrentVersionExpirationDays(180)
                         .build());
+        portfolio.grantCdnRead("images/");
+        portfolio.denyCdnRead("images/*/*/original.*");
 
         nag = NagAudit.audit(defaults);
         nagWithProcessor = NagAudit.audit(custom);
@@ -185,6 +190,83 @@ class MediaBucketTest {
                                 "Enabled")))
                 .noneSatisfy(r -> assertThat(r.toString()).contains("NoncurrentVersionTransitions"))
                 .noneSatisfy(r -> assertThat(r.toString()).contains("Id=Archive"));
+    }
+
+    @Test
+    void oldVersionsMoveToGlacierBeforeTheyExpireAndImagesTierAndMultipartAborts() {
+        Map<?, ?> properties = (Map<?, ?>) Template.fromStack(wildcard)
+                .findResources("AWS::S3::Bucket")
+                .get("Media1DC13848")
+                .get("Properties");
+        List<?> rules = (List<?>) ((Map<?, ?>) properties.get("LifecycleConfiguration")).get("Rules");
+        assertThat(rules)
+                .anySatisfy(r -> assertThat(r)
+                        .isEqualTo(Map.of(
+                                "Id",
+                                "ExpireNoncurrentVersions",
+                                "NoncurrentVersionTransitions",
+                                List.of(Map.of("StorageClass", "GLACIER", "TransitionInDays", 90)),
+                                "NoncurrentVersionExpiration",
+                                Map.of("NoncurrentDays", 180),
+                                "ExpiredObjectDeleteMarker",
+                                true,
+                                "Status",
+                                "Enabled")))
+                .anySatisfy(r -> assertThat(r)
+                        .isEqualTo(Map.of(
+                                "Id", "AbortIncompleteMultipartUploads",
+                                "AbortIncompleteMultipartUpload", Map.of("DaysAfterInitiation", 7),
+                                "Status", "Enabled")))
+                .anySatisfy(r -> assertThat(r.toString())
+                        .contains("Prefix=images/", "StorageClass=INTELLIGENT_TIERING", "TransitionInDays=0"));
+    }
+
+    @Test
+    void failsIfOldVersionsExpireBeforeTheArchivesMinimumStorage() {
+        assertThatThrownBy(() -> new MediaBucket(
+                        TestApps.stack(TestApps.app(), "Bad"),
+                        "Media",
+                        MediaBucketProps.builder()
+                                .noncurrentVersionArchiveDays(90)
+                                .noncurrentVersionExpirationDays(120)
+                                .build()))
+                .hasMessageContaining("noncurrentVersionExpirationDays must be at least noncurrentVersionArchiveDays"
+                        + " + 90 (the archive's minimum storage duration) (value: 120)");
+        // Without an expiry of its own, the default 30 days come before the archive.
+        assertThatThrownBy(() -> new MediaBucket(
+                        TestApps.stack(TestApps.app(), "Bad"),
+                        "Media",
+                        MediaBucketProps.builder()
+                                .noncurrentVersionArchiveDays(1)
+                                .build()))
+                .hasMessageContaining("(value: 30)");
+    }
+
+    @Test
+    void theCdnReadsImagesButAnExplicitDenyKeepsOriginalsFromIt() {
+        Map<String, Map<String, Object>> policies = Template.fromStack(wildcard)
+                .findResources(
+                        "AWS::S3::BucketPolicy",
+                        Match.objectLike(Map.of(
+                                "Properties", Match.objectLike(Map.of("Bucket", Map.of("Ref", "Media1DC13848"))))));
+        assertThat(policies).hasSize(1);
+        Map<?, ?> document =
+                (Map<?, ?>) ((Map<?, ?>) policies.values().iterator().next().get("Properties")).get("PolicyDocument");
+        List<?> all = (List<?>) document.get("Statement");
+        Map<?, ?> deny = all.stream()
+                .map(s -> (Map<?, ?>) s)
+                .filter(s -> "CdnDenyimagesoriginal".equals(s.get("Sid")))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no CdnDeny statement in " + all));
+        assertThat(deny.get("Effect")).isEqualTo("Deny");
+        assertThat(deny.get("Principal")).isEqualTo(Map.of("Service", "cloudfront.amazonaws.com"));
+        assertThat(deny.get("Action")).isEqualTo("s3:GetObject");
+        assertThat(deny.get("Resource").toString()).contains("/images/*/*/original.*");
+        // No condition: whatever distribution asks, and whatever Allow says.
+        assertThat(deny.containsKey("Condition")).isFalse();
+        assertThat(all.toString()).contains("CdnReadimages", "/images/*");
+        assertThatThrownBy(() -> new MediaBucket(TestApps.stack(TestApps.app(), "Bad"), "Media").denyCdnRead("*"))
+                .hasMessageContaining("keyPattern must be a key pattern without a leading slash");
     }
 
     @Test

@@ -59,6 +59,10 @@ public final class CairnApp {
         if (!budget.isBlank()) {
             stage = stage.withBudget(Double.parseDouble(budget));
         }
+        String revalidateUrl = context(app, "revalidateUrl", "");
+        if (!revalidateUrl.isBlank()) {
+            stage = stage.withRevalidateUrl(revalidateUrl.strip());
+        }
         List<String> corsOrigins = commaSeparated(context(app, "corsOrigins", ""));
         Blueprint blueprint =
                 BlueprintFile.resolve(context(app, "blueprint", "guitar-collection"), BlueprintFile.DIRECTORY);

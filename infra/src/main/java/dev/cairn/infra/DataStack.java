@@ -9,8 +9,10 @@ import dev.cairn.constructs.DataTable;
 import dev.cairn.constructs.DataTableProps;
 import dev.cairn.constructs.MediaBucket;
 import dev.cairn.constructs.MediaBucketProps;
+import dev.cairn.constructs.StorageDefaults;
 import dev.cairn.contract.Blueprint;
 import dev.cairn.contract.EnvironmentVariables;
+import dev.cairn.contract.Feature;
 import dev.cairn.contract.Functions;
 import dev.cairn.contract.MediaLayout;
 import dev.cairn.contract.TableDefinition;
@@ -49,6 +51,14 @@ import software.constructs.IConstruct;
  * docs/adr/0010-access-tokens-without-cognito-scope.md.
  */
 public final class DataStack extends Stack {
+    /**
+     * For site-owned content (the portfolio): old media versions go to Glacier Flexible Retrieval
+     * after this many days.
+     */
+    static final int PORTFOLIO_NONCURRENT_ARCHIVE_DAYS = 90;
+    /** Originals, beside their variants under {@code images/}: the CDN may never read them there. */
+    static final String ORIGINALS_KEY_PATTERN = MediaLayout.IMAGES + "*/*/original.*";
+
     static final String DISPOSABLE = "The dev stage is disposable: its data is test data and the stage is"
             + " torn down with `cdk destroy`; staging and prod retain and protect it.";
 
@@ -72,6 +82,7 @@ public final class DataStack extends Stack {
             Code appCode) {
         super(scope, id, props);
         this.browserOrigins = browserOrigins(stage, corsOrigins);
+        boolean portfolio = blueprint.serves(Feature.PORTFOLIO);
         for (TableDefinition spec : blueprint.allTables()) {
             DataTable table = new DataTable(
                     this,
@@ -105,7 +116,8 @@ public final class DataStack extends Stack {
                         .archivePrefix(blueprint.privateMedia() ? MediaLayout.ARCHIVE_PREFIX : null)
                         .archiveTags(blueprint.privateMedia() ? MediaLayout.RECEIPT_ARCHIVE_TAGS : null)
                         .archiveAfterDays(blueprint.privateMedia() ? 365 : null)
-                        .noncurrentVersionExpirationDays(stage.noncurrentVersionDays())
+                        .noncurrentVersionExpirationDays(noncurrentVersionDays(stage, blueprint))
+                        .noncurrentVersionArchiveDays(portfolio ? PORTFOLIO_NONCURRENT_ARCHIVE_DAYS : null)
                         // Browser uploads wait under uploads/; processed images are read often, then rarely.
                         .uploadsPrefix(MediaLayout.UPLOADS)
                         .intelligentTieringPrefix(MediaLayout.IMAGES)
@@ -114,6 +126,10 @@ public final class DataStack extends Stack {
         disposableInDev(stage, media);
         // The CDN (in the service stack) serves the processed images; everything else stays private.
         media.grantCdnRead(MediaLayout.IMAGES);
+        if (portfolio) {
+            // Only the variants are public: the photographer's full-size originals never leave the bucket.
+            media.denyCdnRead(ORIGINALS_KEY_PATTERN);
+        }
 
         this.postConfirmation = new ApiFunction(
                 this,
@@ -203,6 +219,21 @@ public final class DataStack extends Stack {
                 "PCI.DSS.321-SecretsManagerRotationEnabled")) {
             Compliance.suppress(signingSecret, rule, rotation);
         }
+    }
+
+    /**
+     * How long old media versions stay recoverable: the stage's days; for the portfolio, whose old
+     * versions are archived after {@link #PORTFOLIO_NONCURRENT_ARCHIVE_DAYS}, at least the
+     * archive's minimum storage duration after that, so they expire later than they move and are
+     * never deleted early at a charge.
+     */
+    static int noncurrentVersionDays(StageConfig stage, Blueprint blueprint) {
+        if (!blueprint.serves(Feature.PORTFOLIO)) {
+            return stage.noncurrentVersionDays();
+        }
+        return Math.max(
+                stage.noncurrentVersionDays(),
+                PORTFOLIO_NONCURRENT_ARCHIVE_DAYS + StorageDefaults.NONCURRENT_ARCHIVE_MINIMUM_DAYS);
     }
 
     /**

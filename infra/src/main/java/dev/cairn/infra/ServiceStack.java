@@ -17,6 +17,7 @@ import dev.cairn.constructs.SiteBucketProps;
 import dev.cairn.contract.Blueprint;
 import dev.cairn.contract.Cors;
 import dev.cairn.contract.EnvironmentVariables;
+import dev.cairn.contract.Feature;
 import dev.cairn.contract.Functions;
 import dev.cairn.contract.MediaLayout;
 import dev.cairn.contract.RoutePolicy;
@@ -29,14 +30,18 @@ import java.util.Map;
 import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Names;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.codedeploy.LambdaDeploymentConfig;
 import software.amazon.awscdk.services.dynamodb.ITable;
+import software.amazon.awscdk.services.iam.Grant;
+import software.amazon.awscdk.services.iam.GrantOnPrincipalOptions;
 import software.amazon.awscdk.services.kms.Key;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.IFunction;
+import software.amazon.awscdk.services.lambda.eventsources.SqsEventSource;
 import software.amazon.awscdk.services.logs.FilterPattern;
 import software.amazon.awscdk.services.logs.MetricFilter;
 import software.amazon.awscdk.services.logs.MetricFilterOptions;
@@ -46,6 +51,7 @@ import software.amazon.awscdk.services.s3.IBucket;
 import software.amazon.awscdk.services.secretsmanager.ISecret;
 import software.amazon.awscdk.services.secretsmanager.Secret;
 import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
+import software.amazon.awscdk.services.sqs.DeadLetterQueue;
 import software.amazon.awscdk.services.sqs.IQueue;
 import software.amazon.awscdk.services.sqs.Queue;
 import software.amazon.awscdk.services.sqs.QueueEncryption;
@@ -56,7 +62,8 @@ import software.constructs.IConstruct;
  * The stateless tier: the {@code api} function (SnapStart, alias {@code live}, CodeDeploy canary
  * outside dev) behind the HTTP API with its JWT authorizer, the {@code media-processor} worker, the
  * CDN in front of site, media and API (with the site bucket it serves), and the alarms, dashboard
- * and budget.
+ * and budget. Blueprints with site-owned content (the portfolio) also get public reads without the
+ * authorizer, cached by the CDN, and the revalidation queue and worker (see {@link Revalidation}).
  *
  * <p>The CDN lives here, not beside the media bucket: the api function's {@code CLOUDFRONT_DOMAIN}
  * names the distribution while the distribution names the API, so the two must share a stack. The
@@ -75,6 +82,19 @@ public final class ServiceStack extends Stack {
     /** The header CloudFront sends the origin-verify secret in, and the API checks. */
     static final String ORIGIN_VERIFY_HEADER_NAME = "X-Origin-Verify";
 
+    /**
+     * The query strings in the CDN's cache key of the public reads: a project list's category and
+     * paging, and an admin's drafts view (never stored: the API answers it {@code private,
+     * no-store}). Other query strings reach the API but do not split the cache.
+     */
+    static final List<String> PUBLIC_READ_QUERY_STRINGS = List.of("category", "drafts", "limit", "cursor");
+    /** Messages the revalidation worker takes at once; a failed one alone is retried. */
+    static final int REVALIDATION_BATCH_SIZE = 10;
+    /** Deliveries of a revalidation message before it goes to the dead-letter queue. */
+    static final int REVALIDATION_MAX_RECEIVE_COUNT = 5;
+    /** The worker's time per batch: an invalidation and a hook call (5 s timeout) per message. */
+    static final Duration REVALIDATION_TIMEOUT = Duration.seconds(60);
+
     static final String WILDCARD_IMPORTED_BUCKET_POLICY =
             "@aws-cdk/aws-cloudfront-origins:updateImportedBucketPolicyOac";
 
@@ -84,6 +104,7 @@ public final class ServiceStack extends Stack {
     private final Cdn cdn;
     private final SiteBucket site;
     private final ObjectCreatedRoute mediaRoute;
+    private final Revalidation revalidation;
     private final String cdnDomain;
     private final CfnOutput cdnUrlOutput;
 
@@ -106,9 +127,11 @@ public final class ServiceStack extends Stack {
         this.http = createHttpApi(stage, blueprint, data, originVerify);
         // The CDN in front of site, media and API.
         this.site = createSite(stage, blueprint);
-        this.cdn = createCdn(stage, edge, data, originVerify);
+        this.cdn = createCdn(stage, blueprint, edge, data, originVerify);
         this.cdnDomain = stage.domainName() != null ? stage.domainName() : cdn.getDomainName();
         deploySiteAndTellApiTheCdnDomain(siteSource);
+        // Site-owned content: each admin write invalidates the CDN and revalidates the front end.
+        this.revalidation = blueprint.serves(Feature.PORTFOLIO) ? createRevalidation(stage, blueprint, appCode) : null;
         // The media processor, started by each new original in the media bucket.
         this.mediaProcessor = createMediaProcessor(stage, blueprint, data, appCode);
         this.mediaRoute = routeOriginalsToMediaProcessor(data);
@@ -240,7 +263,7 @@ public final class ServiceStack extends Stack {
                         .handler(api.getAlias())
                         .userPool(data.auth().getUserPool())
                         .userPoolClients(List.of(data.auth().getClient()))
-                        .publicRoutes(RoutePolicy.PUBLIC_ROUTES)
+                        .publicRoutes(RoutePolicy.publicRoutes(blueprint))
                         .appAuthorizedRoutes(RoutePolicy.apiKeyGatewayRoutes(blueprint))
                         .accessLogRetention(stage.logRetention())
                         .originVerifySecret(originVerify)
@@ -265,7 +288,8 @@ public final class ServiceStack extends Stack {
      * The distribution in front of site, media and API, behind the edge stack's firewall and, when
      * the stage has a domain, its certificate.
      */
-    private Cdn createCdn(StageConfig stage, EdgeStack edge, DataStack data, ISecret originVerify) {
+    private Cdn createCdn(
+            StageConfig stage, Blueprint blueprint, EdgeStack edge, DataStack data, ISecret originVerify) {
         // Imported: the bucket's own stack holds the policy that lets CloudFront read images/.
         IBucket mediaOrigin = Bucket.fromBucketAttributes(
                 this,
@@ -284,6 +308,10 @@ public final class ServiceStack extends Stack {
                 .originVerifySecret(originVerify)
                 .originVerifyHeaderName(ORIGIN_VERIFY_HEADER_NAME)
                 .webAclId(edge.firewall().getWebAclArn());
+        List<String> cached = cachedPathPatterns(blueprint);
+        if (!cached.isEmpty()) {
+            cdnProps.cachedApiPathPatterns(cached).cachedApiQueryStrings(PUBLIC_READ_QUERY_STRINGS);
+        }
         if (stage.domainName() != null) {
             cdnProps.domainNames(List.of(stage.domainName())).certificate(edge.certificate());
         }
@@ -298,6 +326,29 @@ public final class ServiceStack extends Stack {
     }
 
     /**
+     * The CDN path patterns of the blueprint's public reads ({@link RoutePolicy#publicReads}): each
+     * route's path up to its first parameter, with {@code *}; a path without parameters also
+     * covers what lies below it ({@code /api/projects*}), and a pattern another one covers is
+     * dropped. Empty without public reads.
+     */
+    static List<String> cachedPathPatterns(Blueprint blueprint) {
+        List<String> patterns = new ArrayList<>();
+        for (String route : RoutePolicy.publicReads(blueprint)) {
+            String path = route.substring(route.indexOf(' ') + 1).strip();
+            int parameter = path.indexOf('{');
+            String pattern = (parameter < 0 ? path : path.substring(0, parameter)) + "*";
+            if (!patterns.contains(pattern)) {
+                patterns.add(pattern);
+            }
+        }
+        return patterns.stream()
+                .filter(pattern -> patterns.stream()
+                        .noneMatch(other ->
+                                !other.equals(pattern) && pattern.startsWith(other.substring(0, other.length() - 1))))
+                .toList();
+    }
+
+    /**
      * The site's files go to its bucket and invalidate the distribution; the api function learns
      * the domain clients reach it by (its links to media use it).
      */
@@ -307,6 +358,117 @@ public final class ServiceStack extends Stack {
         }
         api.getFunction().addEnvironment(EnvironmentVariables.CDN_DOMAIN, cdnDomain);
     }
+
+    /**
+     * Front-end revalidation after admin writes: the api function puts each change on a queue
+     * (SQS-managed encryption, TLS only, a dead-letter queue after {@link
+     * #REVALIDATION_MAX_RECEIVE_COUNT} deliveries); the {@code revalidation} worker takes it in
+     * batches, reporting failed messages alone, invalidates the changed paths on this stack's
+     * distribution and, when the stage has a {@code revalidateUrl}, calls it signed with a
+     * generated secret. The worker names the distribution, never the api function: the api
+     * function only names the queue, so nothing it depends on depends on the distribution.
+     */
+    private Revalidation createRevalidation(StageConfig stage, Blueprint blueprint, Code appCode) {
+        Queue deadLetters = Queue.Builder.create(this, "RevalidationDeadLetterQueue")
+                .encryption(QueueEncryption.SQS_MANAGED)
+                .enforceSsl(true)
+                .retentionPeriod(Duration.days(14))
+                .build();
+        String isDeadLetterQueue = "This queue is itself the dead-letter queue of the revalidation queue; a"
+                + " dead-letter queue of a dead-letter queue adds nothing.";
+        Compliance.suppress(deadLetters, "AwsSolutions-SQS3", isDeadLetterQueue);
+        Compliance.suppress(deadLetters, "Serverless-SQSRedrivePolicy", isDeadLetterQueue);
+        Queue queue = Queue.Builder.create(this, "RevalidationQueue")
+                .encryption(QueueEncryption.SQS_MANAGED)
+                .enforceSsl(true)
+                // Lambda's advice for SQS event sources: six times the function's timeout.
+                .visibilityTimeout(
+                        Duration.seconds(6 * REVALIDATION_TIMEOUT.toSeconds().intValue()))
+                .retentionPeriod(Duration.days(4))
+                .deadLetterQueue(DeadLetterQueue.builder()
+                        .queue(deadLetters)
+                        .maxReceiveCount(REVALIDATION_MAX_RECEIVE_COUNT)
+                        .build())
+                .build();
+
+        Key secretKey = Key.Builder.create(this, "RevalidationKey")
+                .description("Encrypts the secret that signs the front end's revalidation calls")
+                .enableKeyRotation(true)
+                .removalPolicy(stage.removalPolicy())
+                .build();
+        Secret secret = Secret.Builder.create(this, "RevalidationSecret")
+                .description("Signs the calls to the front end's revalidation hook (HMAC-SHA256, header "
+                        + Functions.REVALIDATION_SIGNATURE_HEADER + ")")
+                .encryptionKey(secretKey)
+                .generateSecretString(SecretStringGenerator.builder()
+                        .passwordLength(64)
+                        .excludePunctuation(true)
+                        .build())
+                .build();
+        String rotation = "The front end holds a copy of this value to check the hook's signature, outside AWS;"
+                + " a scheduled rotation would make it refuse every call until someone copied the new value. It is"
+                + " rotated deliberately: replace the secret's value, then the front end's copy.";
+        for (String rule : List.of(
+                "AwsSolutions-SMG4",
+                "HIPAA.Security-SecretsManagerRotationEnabled",
+                "NIST.800.53.R5-SecretsManagerRotationEnabled",
+                "PCI.DSS.321-SecretsManagerRotationEnabled")) {
+            Compliance.suppress(secret, rule, rotation);
+        }
+
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put(EnvironmentVariables.STAGE, stage.name());
+        environment.put(EnvironmentVariables.BLUEPRINT, blueprint.name());
+        environment.put(
+                EnvironmentVariables.CDN_DISTRIBUTION_ID, cdn.getDistribution().getDistributionId());
+        environment.put(EnvironmentVariables.REVALIDATION_SECRET_ARN, secret.getSecretArn());
+        if (stage.revalidateUrl() != null) {
+            environment.put(EnvironmentVariables.REVALIDATE_URL, stage.revalidateUrl());
+        }
+        ApiFunction worker = new ApiFunction(
+                this,
+                "Revalidation",
+                ApiFunctionProps.builder()
+                        .code(appCode)
+                        .handler(Functions.REVALIDATION_HANDLER)
+                        .description("Cairn " + blueprint.name() + " revalidation worker (" + stage.name() + ")")
+                        .memorySize(stage.apiMemoryMb())
+                        .timeout(REVALIDATION_TIMEOUT)
+                        .logRetention(stage.logRetention())
+                        .environment(environment)
+                        .build());
+        SqsEventSource source = SqsEventSource.Builder.create(queue)
+                .batchSize(REVALIDATION_BATCH_SIZE)
+                .reportBatchItemFailures(true)
+                .build();
+        worker.getAlias().addEventSource(source);
+        // The id aws-cdk-lib gives the mapping it adds to the alias.
+        IConstruct mapping =
+                worker.getAlias().getNode().findChild("SqsEventSource:" + Names.nodeUniqueId(queue.getNode()));
+        Compliance.suppress(
+                mapping,
+                "Serverless-LambdaEventSourceMappingDestination",
+                "Lambda supports on-failure destinations for stream and Kafka event sources only; for SQS the"
+                        + " queue's redrive policy is the destination: a message failed "
+                        + REVALIDATION_MAX_RECEIVE_COUNT + " times goes to the dead-letter queue, which alarms.");
+        cdn.getDistribution().grantCreateInvalidation(worker);
+        worker.grantReadSecretOfOtherStack(secret, secretKey);
+
+        // Sending is all the api function does with the queue; SQS-managed encryption needs no key grant.
+        Grant.addToPrincipal(GrantOnPrincipalOptions.builder()
+                .grantee(api)
+                .actions(List.of("sqs:SendMessage"))
+                .resourceArns(List.of(queue.getQueueArn()))
+                .build());
+        api.getFunction().addEnvironment(EnvironmentVariables.REVALIDATION_QUEUE_URL, queue.getQueueUrl());
+        return new Revalidation(queue, deadLetters, secret, worker);
+    }
+
+    /**
+     * The revalidation of site-owned content: the queue the api function sends to, its dead-letter
+     * queue, the signing secret and the worker.
+     */
+    public record Revalidation(Queue queue, Queue deadLetterQueue, Secret secret, ApiFunction worker) {}
 
     /** New originals under {@code images/} invoke the media processor through this stack's rule. */
     private ObjectCreatedRoute routeOriginalsToMediaProcessor(DataStack data) {
@@ -326,6 +488,10 @@ public final class ServiceStack extends Stack {
                 data.postConfirmation().getFunction(),
                 data.accessTokenScopes().getFunction()));
         List<IQueue> deadLetters = new ArrayList<>(List.of(mediaRoute.getDeadLetterQueue()));
+        if (revalidation != null) {
+            functions.add(revalidation.worker().getFunction());
+            deadLetters.add(revalidation.deadLetterQueue());
+        }
         if (mediaProcessor.getFunction().getDeadLetterQueue() != null) {
             deadLetters.add(mediaProcessor.getFunction().getDeadLetterQueue());
         }
@@ -498,6 +664,11 @@ public final class ServiceStack extends Stack {
 
     public ObjectCreatedRoute mediaRoute() {
         return mediaRoute;
+    }
+
+    /** The revalidation of site-owned content, or null when the blueprint has none. */
+    public Revalidation revalidation() {
+        return revalidation;
     }
 
     /** {@code https://} and the CDN's domain: what smoke tests call. */

@@ -31,6 +31,8 @@ import software.amazon.awscdk.services.logs.RetentionDays;
  * @param alarmEmails addresses subscribed to the alarm topic and the budget; synth of staging or
  *     prod warns without any
  * @param noncurrentVersionDays days an overwritten or deleted media object stays recoverable
+ * @param revalidateUrl the front end's revalidation hook ({@code https://}), which blueprints with
+ *     site-owned content call, signed, after each admin write; null: only the CDN is invalidated
  */
 public record StageConfig(
         String name,
@@ -50,13 +52,27 @@ public record StageConfig(
         String domainName,
         String emailFrom,
         List<String> alarmEmails,
-        int noncurrentVersionDays) {
+        int noncurrentVersionDays,
+        String revalidateUrl) {
 
     /** Old versions of media objects are kept this long unless a stage says otherwise. */
     public static final int NONCURRENT_VERSION_DAYS = 30;
 
     public StageConfig {
         alarmEmails = alarmEmails == null ? List.of() : List.copyOf(alarmEmails);
+        if (revalidateUrl != null && !isHttpsUrl(revalidateUrl)) {
+            throw new IllegalArgumentException(
+                    "revalidateUrl must be an absolute https:// URL with a host (value: " + revalidateUrl + ")");
+        }
+    }
+
+    private static boolean isHttpsUrl(String url) {
+        try {
+            java.net.URI uri = new java.net.URI(url);
+            return "https".equals(uri.getScheme()) && uri.getHost() != null && uri.getUserInfo() == null;
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
     }
 
     public static final StageConfig DEV = new StageConfig(
@@ -77,7 +93,8 @@ public record StageConfig(
             null,
             null,
             List.of(),
-            NONCURRENT_VERSION_DAYS);
+            NONCURRENT_VERSION_DAYS,
+            null);
     public static final StageConfig STAGING = new StageConfig(
             "staging",
             null,
@@ -96,7 +113,8 @@ public record StageConfig(
             null,
             null,
             List.of(),
-            NONCURRENT_VERSION_DAYS);
+            NONCURRENT_VERSION_DAYS,
+            null);
     public static final StageConfig PROD = new StageConfig(
             "prod",
             null,
@@ -115,7 +133,8 @@ public record StageConfig(
             null,
             null,
             List.of(),
-            NONCURRENT_VERSION_DAYS);
+            NONCURRENT_VERSION_DAYS,
+            null);
 
     public static final Map<String, StageConfig> STAGES =
             new TreeMap<>(Map.of(DEV.name(), DEV, STAGING.name(), STAGING, PROD.name(), PROD));
@@ -165,6 +184,33 @@ public record StageConfig(
     }
 
     /**
+     * The same stage calling the front end's revalidation hook at {@code url} ({@code -c
+     * revalidateUrl=https://site.example.com/api/revalidate}); null: none.
+     */
+    public StageConfig withRevalidateUrl(String url) {
+        return new StageConfig(
+                name,
+                account,
+                region,
+                removalPolicy,
+                logRetention,
+                terminationProtection,
+                apiMemoryMb,
+                lambdaErrorRatePercent,
+                apiServerErrorRatePercent,
+                apiP95LatencyMs,
+                wafRequestsPer5Minutes,
+                wafAuthRequestsPer5Minutes,
+                canary,
+                monthlyBudgetUsd,
+                domainName,
+                emailFrom,
+                alarmEmails,
+                noncurrentVersionDays,
+                url);
+    }
+
+    /**
      * The same stage served under a custom domain ({@code -c domainName=app.example.com}): the
      * edge stack requests its certificate (DNS validation) and the CDN answers to it.
      */
@@ -197,6 +243,7 @@ public record StageConfig(
                 domain,
                 newEmailFrom,
                 newAlarmEmails,
-                noncurrentVersionDays);
+                noncurrentVersionDays,
+                revalidateUrl);
     }
 }

@@ -745,6 +745,10 @@ class BlueprintStacksTest {
                     .findResources("AWS::S3::Bucket")
                     .get(logicalId(stacks.data(), stacks.data().media().getBucket()))
                     .toString();
+            if (name.startsWith("photo-portfolio/")) {
+                // Its old versions are archived first, and expire later (see the portfolio's test).
+                return;
+            }
             assertThat(bucket)
                     .as(name)
                     .contains("Id=ExpireNoncurrentVersions")
@@ -828,5 +832,279 @@ class BlueprintStacksTest {
         assertThatThrownBy(() -> StageConfig.named("qa"))
                 .hasMessageContaining("stage must be one of [dev, prod, staging]")
                 .hasMessageContaining("(value: qa)");
+    }
+
+    @Test
+    void publicReadsPassTheGatewayWithoutTheJwtAuthorizer() {
+        Template portfolio =
+                Template.fromStack(STACKS.get("photo-portfolio/prod").service());
+        for (String route : RoutePolicy.publicRoutes(Blueprints.named("photo-portfolio"))) {
+            portfolio.hasResourceProperties(
+                    "AWS::ApiGatewayV2::Route",
+                    Match.objectLike(Map.of("RouteKey", route, "AuthorizationType", "NONE")));
+        }
+        assertThat(RoutePolicy.publicRoutes(Blueprints.named("photo-portfolio")))
+                .contains("GET /api/projects", "GET /api/pages/{pageId}");
+        // Writes on the same paths go through the JWT authorizer's catch-all.
+        assertThat(portfolio
+                        .findResources(
+                                "AWS::ApiGatewayV2::Route",
+                                Match.objectLike(Map.of(
+                                        "Properties",
+                                        Match.objectLike(Map.of(
+                                                "RouteKey",
+                                                Match.stringLikeRegexp(
+                                                        "(POST|PUT|PATCH|DELETE|ANY) /api/(projects|pages).*"))))))
+                        .isEmpty())
+                .isTrue();
+        Template guitars =
+                Template.fromStack(STACKS.get("guitar-collection/prod").service());
+        assertThat(guitars.findResources(
+                                "AWS::ApiGatewayV2::Route",
+                                Match.objectLike(Map.of(
+                                        "Properties",
+                                        Match.objectLike(Map.of(
+                                                "RouteKey", Match.stringLikeRegexp(".*/api/(projects|pages).*"))))))
+                        .isEmpty())
+                .isTrue();
+    }
+
+    @Test
+    void theCdnPathsOfPublicReadsComeFromTheContract() {
+        assertThat(ServiceStack.cachedPathPatterns(Blueprints.named("photo-portfolio")))
+                .containsExactly("/api/projects*", "/api/pages/*");
+        assertThat(ServiceStack.cachedPathPatterns(Blueprints.named("guitar-collection")))
+                .isEmpty();
+    }
+
+    @Test
+    void theCdnCachesPublicReadsBeforeTheApiAndHonoursTheirCacheControl() {
+        STACKS.forEach((name, stacks) -> {
+            if (!name.startsWith("photo-portfolio/")) {
+                // Only the media cache policy: every API answer passes uncached.
+                Template.fromStack(stacks.service()).resourceCountIs("AWS::CloudFront::CachePolicy", 1);
+                assertThat(stacks.service().cdn().getApiCachePolicy()).as(name).isNull();
+                return;
+            }
+            ServiceStack service = stacks.service();
+            Template template = Template.fromStack(service);
+            Map<?, ?> config = (Map<?, ?>) ((Map<?, ?>) template.findResources("AWS::CloudFront::Distribution")
+                            .values()
+                            .iterator()
+                            .next()
+                            .get("Properties"))
+                    .get("DistributionConfig");
+            List<Map<?, ?>> behaviors = ((List<?>) config.get("CacheBehaviors"))
+                    .stream().<Map<?, ?>>map(b -> (Map<?, ?>) b).toList();
+            List<String> patterns = behaviors.stream()
+                    .map(b -> String.valueOf(b.get("PathPattern")))
+                    .toList();
+            assertThat(patterns).as(name).containsSubsequence("/api/projects*", "/api/pages/*", "/api/*");
+            String policy = logicalId(service, service.cdn().getApiCachePolicy());
+            for (Map<?, ?> behavior : behaviors) {
+                if (List.of("/api/projects*", "/api/pages/*").contains(behavior.get("PathPattern"))) {
+                    assertThat(behavior.get("CachePolicyId")).hasToString("{Ref=" + policy + "}");
+                    assertThat(behavior.get("AllowedMethods").toString()).contains("POST", "DELETE");
+                }
+            }
+            template.hasResourceProperties(
+                    "AWS::CloudFront::CachePolicy",
+                    Map.of(
+                            "CachePolicyConfig",
+                            Match.objectLike(Map.of(
+                                    "MinTTL",
+                                    0,
+                                    "DefaultTTL",
+                                    0,
+                                    "MaxTTL",
+                                    300,
+                                    "ParametersInCacheKeyAndForwardedToOrigin",
+                                    Match.objectLike(Map.of(
+                                            "HeadersConfig",
+                                            Map.of(
+                                                    "HeaderBehavior",
+                                                    "whitelist",
+                                                    "Headers",
+                                                    List.of("Authorization", "Origin")),
+                                            "QueryStringsConfig",
+                                            Map.of(
+                                                    "QueryStringBehavior",
+                                                    "whitelist",
+                                                    "QueryStrings",
+                                                    ServiceStack.PUBLIC_READ_QUERY_STRINGS)))))));
+        });
+    }
+
+    @Test
+    void adminWritesReachTheRevalidationWorkerThroughAQueueWithADeadLetterQueue() {
+        ServiceStack service = STACKS.get("photo-portfolio/prod").service();
+        Template template = Template.fromStack(service);
+        ServiceStack.Revalidation revalidation = service.revalidation();
+        String queue = logicalId(service, revalidation.queue());
+        String deadLetters = logicalId(service, revalidation.deadLetterQueue());
+        template.hasResourceProperties(
+                "AWS::SQS::Queue",
+                Match.objectLike(Map.of(
+                        "SqsManagedSseEnabled",
+                        true,
+                        "RedrivePolicy",
+                        Map.of(
+                                "deadLetterTargetArn",
+                                Map.of("Fn::GetAtt", List.of(deadLetters, "Arn")),
+                                "maxReceiveCount",
+                                ServiceStack.REVALIDATION_MAX_RECEIVE_COUNT))));
+        // Both queues refuse plain HTTP.
+        for (String id : List.of(queue, deadLetters)) {
+            template.hasResourceProperties(
+                    "AWS::SQS::QueuePolicy",
+                    Match.objectLike(Map.of(
+                            "Queues",
+                            List.of(Map.of("Ref", id)),
+                            "PolicyDocument",
+                            Match.objectLike(Map.of(
+                                    "Statement",
+                                    Match.arrayWith(List.of(Match.objectLike(Map.of(
+                                            "Effect",
+                                            "Deny",
+                                            "Condition",
+                                            Map.of("Bool", Map.of("aws:SecureTransport", "false")))))))))));
+        }
+        template.hasResourceProperties(
+                "AWS::Lambda::EventSourceMapping",
+                Match.objectLike(Map.of(
+                        "EventSourceArn",
+                        Map.of("Fn::GetAtt", List.of(queue, "Arn")),
+                        "BatchSize",
+                        ServiceStack.REVALIDATION_BATCH_SIZE,
+                        "FunctionResponseTypes",
+                        List.of("ReportBatchItemFailures"))));
+        // The mapping invokes the worker's alias live.
+        String mapping =
+                template.findResources("AWS::Lambda::EventSourceMapping").toString();
+        assertThat(mapping.substring(mapping.indexOf("FunctionName=")))
+                .contains("{Ref=" + logicalId(service, revalidation.worker().getAlias()) + "}", ":live");
+        // The dead letters alarm like the media processor's.
+        assertThat(template.findResources(
+                                "AWS::CloudWatch::Alarm",
+                                Match.objectLike(Map.of(
+                                        "Properties",
+                                        Match.objectLike(Map.of(
+                                                "MetricName",
+                                                "ApproximateNumberOfMessagesVisible",
+                                                "Dimensions",
+                                                List.of(Map.of(
+                                                        "Name",
+                                                        "QueueName",
+                                                        "Value",
+                                                        Map.of("Fn::GetAtt", List.of(deadLetters, "QueueName")))))))))
+                        .toString())
+                .isNotEqualTo("{}");
+        STACKS.forEach((name, stacks) -> {
+            if (!name.startsWith("photo-portfolio/")) {
+                assertThat(stacks.service().revalidation()).as(name).isNull();
+                assertThat(Template.fromStack(stacks.service())
+                                .findResources(
+                                        "AWS::Lambda::Function",
+                                        Match.objectLike(Map.of(
+                                                "Properties",
+                                                Match.objectLike(Map.of("Handler", Functions.REVALIDATION_HANDLER))))))
+                        .as(name)
+                        .isEmpty();
+                assertThat(environmentOf(Template.fromStack(stacks.service()), Functions.API_HANDLER))
+                        .as(name)
+                        .doesNotContainKey(EnvironmentVariables.REVALIDATION_QUEUE_URL);
+            }
+        });
+    }
+
+    @Test
+    void theRevalidationWorkerInvalidatesOnlyItsDistributionAndReadsOnlyItsSecret() {
+        ServiceStack service = STACKS.get("photo-portfolio/staging").service();
+        Template template = Template.fromStack(service);
+        ServiceStack.Revalidation revalidation = service.revalidation();
+        String distribution = logicalId(service, service.cdn().getDistribution());
+        String secret = logicalId(service, revalidation.secret());
+        Map<String, Object> variables = environmentOf(template, Functions.REVALIDATION_HANDLER);
+        assertThat(variables.get(EnvironmentVariables.CDN_DISTRIBUTION_ID)).hasToString("{Ref=" + distribution + "}");
+        assertThat(variables.get(EnvironmentVariables.REVALIDATION_SECRET_ARN)).hasToString("{Ref=" + secret + "}");
+        // No revalidateUrl in the stage: the worker only invalidates the CDN.
+        assertThat(variables).doesNotContainKey(EnvironmentVariables.REVALIDATE_URL);
+        String policy = policyOf(template, revalidation.worker()).toString();
+        assertThat(policy)
+                .contains("Action=cloudfront:CreateInvalidation", ":distribution/, {Ref=" + distribution + "}")
+                .contains("secretsmanager:GetSecretValue", "Resource={Ref=" + secret + "}")
+                .contains("kms:ViaService")
+                .doesNotContain("s3:", "dynamodb:", "sqs:SendMessage");
+        // The api function sends to the queue and nothing else of it; SQS-managed encryption needs no key.
+        String queue = logicalId(service, revalidation.queue());
+        String api = policyOf(template, service.api()).toString();
+        assertThat(api).contains("{Action=sqs:SendMessage, Effect=Allow, Resource={Fn::GetAtt=[" + queue + ", Arn]}}");
+        assertThat(api).doesNotContain("cloudfront:", "sqs:ReceiveMessage", "sqs:DeleteMessage");
+        assertThat(environmentOf(template, Functions.API_HANDLER).get(EnvironmentVariables.REVALIDATION_QUEUE_URL))
+                .hasToString("{Ref=" + queue + "}");
+        // The generated secret is encrypted with a key of its own, rotated yearly.
+        template.hasResourceProperties(
+                "AWS::SecretsManager::Secret",
+                Match.objectLike(Map.of(
+                        "KmsKeyId",
+                        Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("RevalidationKey.*"), "Arn")),
+                        "GenerateSecretString",
+                        Match.objectLike(Map.of("PasswordLength", 64)))));
+    }
+
+    @Test
+    void aStagesRevalidateUrlReachesTheWorker() throws IOException {
+        Path code = Files.createTempDirectory("cairn-code");
+        Files.writeString(code.resolve("placeholder.txt"), "the api artifact is injected in tests");
+        App app = new App(AppProps.builder()
+                .outdir(Files.createTempDirectory("cairn-cdk-out-revalidate").toString())
+                .build());
+        CairnApp.Stacks stacks = CairnApp.build(
+                app,
+                configured(StageConfig.DEV).withRevalidateUrl("https://www.example.com/api/revalidate"),
+                Blueprints.named("photo-portfolio"),
+                List.of(),
+                Code.fromAsset(code.toString()));
+        assertThat(environmentOf(Template.fromStack(stacks.service()), Functions.REVALIDATION_HANDLER)
+                        .get(EnvironmentVariables.REVALIDATE_URL))
+                .isEqualTo("https://www.example.com/api/revalidate");
+        for (String bad :
+                List.of("http://www.example.com/hook", "www.example.com/hook", "https:///hook", "not a url")) {
+            assertThatThrownBy(() -> StageConfig.DEV.withRevalidateUrl(bad))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining(
+                            "revalidateUrl must be an absolute https:// URL with a host (value: " + bad + ")");
+        }
+        assertThat(StageConfig.DEV.revalidateUrl()).isNull();
+    }
+
+    @Test
+    void thePortfoliosOriginalsStayPrivateAndItsOldVersionsGoToGlacierBeforeTheyExpire() {
+        STACKS.forEach((name, stacks) -> {
+            Template data = Template.fromStack(stacks.data());
+            String policy = data.findResources("AWS::S3::BucketPolicy").toString();
+            String bucket = data.findResources("AWS::S3::Bucket")
+                    .get(logicalId(stacks.data(), stacks.data().media().getBucket()))
+                    .toString();
+            assertThat(bucket)
+                    .as(name)
+                    .contains("Id=AbortIncompleteMultipartUploads", "DaysAfterInitiation=7")
+                    .contains("Prefix=images/", "StorageClass=INTELLIGENT_TIERING");
+            if (!name.startsWith("photo-portfolio/")) {
+                assertThat(policy).as(name).doesNotContain("CdnDeny");
+                assertThat(bucket).as(name).doesNotContain("NoncurrentVersionTransitions");
+                return;
+            }
+            assertThat(policy)
+                    .as(name)
+                    .contains(
+                            "{Action=s3:GetObject, Effect=Deny, Principal={Service=cloudfront.amazonaws.com}, Resource={Fn::Join=[, [{Fn::GetAtt=[")
+                    .contains("/images/*/*/original.*]]}, Sid=CdnDenyimagesoriginal}");
+            // Old versions move to Glacier after 90 days and expire 90 days later (its minimum storage).
+            assertThat(bucket)
+                    .as(name)
+                    .contains("NoncurrentVersionTransitions=[{StorageClass=GLACIER, TransitionInDays=90}]")
+                    .contains("NoncurrentVersionExpiration={NoncurrentDays=180}");
+        });
     }
 }

@@ -8,6 +8,7 @@ import dev.cairn.constructs.EdgeDefaults;
 import dev.cairn.contract.Blueprint;
 import dev.cairn.contract.Blueprints;
 import dev.cairn.contract.EnvironmentVariables;
+import dev.cairn.contract.Feature;
 import dev.cairn.contract.Functions;
 import dev.cairn.contract.MediaLayout;
 import dev.cairn.contract.RoutePolicy;
@@ -76,23 +77,14 @@ class InfraAppContractTest {
 
     @Test
     void apiGatewayLetsThroughExactlyTheAppsPublicRoutes() {
-        try (ApplicationContext app = ApplicationContext.builder()
-                .properties(Map.of(
-                        "cairn.aws.region", "us-east-1",
-                        "cairn.auth.issuer", "http://127.0.0.1:9/pool",
-                        "cairn.auth.client-ids", "contract"))
-                .start()) {
-            Set<String> publicRoutes = new TreeSet<>();
-            app.getBean(Router.class).uriRoutes().forEach(route -> {
-                UriRouteInfo<?, ?> info = route;
-                // Micronaut answers HEAD for every GET by itself; API Gateway lists the GETs.
-                if (info.getAnnotationMetadata().hasAnnotation(Public.class)
-                        && !"HEAD".equals(info.getHttpMethodName())) {
-                    publicRoutes.add(info.getHttpMethodName() + " "
-                            + info.getUriMatchTemplate().toPathString());
-                }
-            });
-            assertThat(publicRoutes).containsExactlyInAnyOrderElementsOf(RoutePolicy.PUBLIC_ROUTES);
+        for (Blueprint blueprint : BUILT.keySet()) {
+            Map<String, Object> tables = new TreeMap<>();
+            for (TableDefinition table : blueprint.allTables()) {
+                tables.put("cairn.tables." + table.name(), table.name());
+            }
+            assertThat(publicRoutesServed(blueprint.name(), tables))
+                    .as(blueprint.name())
+                    .containsExactlyInAnyOrderElementsOf(RoutePolicy.publicRoutes(blueprint));
         }
     }
 
@@ -141,7 +133,7 @@ class InfraAppContractTest {
                                     Map.of("Properties", Match.objectLike(Map.of("AuthorizationType", "NONE")))))
                     .values()
                     .forEach(route -> open.add(String.valueOf(properties(route).get("RouteKey"))));
-            Set<String> expected = new TreeSet<>(RoutePolicy.PUBLIC_ROUTES);
+            Set<String> expected = new TreeSet<>(RoutePolicy.publicRoutes(blueprint));
             expected.addAll(RoutePolicy.apiKeyGatewayRoutes(blueprint));
             assertThat(open).as(blueprint.name()).isEqualTo(expected);
         });
@@ -199,7 +191,7 @@ class InfraAppContractTest {
             for (String variable : read) {
                 boolean needed = variable.startsWith(EnvironmentVariables.TABLE_PREFIX)
                         ? tables.contains(variable)
-                        : !NOT_FROM_INFRA.contains(variable);
+                        : !NOT_FROM_INFRA.contains(variable) && !REVALIDATION.contains(variable);
                 if (needed) {
                     assertThat(environment).as(blueprint.name()).containsKey(variable);
                 }
@@ -214,6 +206,44 @@ class InfraAppContractTest {
                             EnvironmentVariables.STAGE)
                     .containsEntry(EnvironmentVariables.BLUEPRINT, blueprint.name())
                     .containsAllEntriesOf(blueprint.limits().environment());
+        });
+    }
+
+    @Test
+    void siteOwnedContentIsRevalidatedByTheWorkerTheAppProvides() {
+        BUILT.forEach((blueprint, stacks) -> {
+            Template service = Template.fromStack(stacks.service());
+            Map<String, Object> api = environmentOf(service, Functions.API_HANDLER);
+            if (!blueprint.serves(Feature.PORTFOLIO)) {
+                assertThat(api).as(blueprint.name()).doesNotContainKey(EnvironmentVariables.REVALIDATION_QUEUE_URL);
+                assertThat(handlersDeployed(service))
+                        .as(blueprint.name())
+                        .doesNotContain(Functions.REVALIDATION_HANDLER);
+                return;
+            }
+            assertThat(api).as(blueprint.name()).containsKey(EnvironmentVariables.REVALIDATION_QUEUE_URL);
+            assertThat(environmentOf(service, Functions.REVALIDATION_HANDLER))
+                    .as(blueprint.name())
+                    .containsKeys(
+                            EnvironmentVariables.CDN_DISTRIBUTION_ID,
+                            EnvironmentVariables.REVALIDATION_SECRET_ARN,
+                            EnvironmentVariables.STAGE)
+                    .containsEntry(EnvironmentVariables.BLUEPRINT, blueprint.name())
+                    // The dev stage names no front end: the worker only invalidates the CDN.
+                    .doesNotContainKey(EnvironmentVariables.REVALIDATE_URL);
+        });
+    }
+
+    @Test
+    void everyHandlerTheInfraDeploysIsOneTheContractNames() {
+        BUILT.forEach((blueprint, stacks) -> {
+            for (var stack : stacks.all()) {
+                assertThat(Functions.HANDLERS)
+                        .as(stack.getStackName())
+                        .containsAll(handlersDeployed(Template.fromStack(stack)).stream()
+                                .filter(handler -> handler.startsWith("dev.cairn."))
+                                .toList());
+            }
         });
     }
 
@@ -244,6 +274,26 @@ class InfraAppContractTest {
 
     /** Set by the Lambda runtime, or optional with a default that fits the infra. */
     private static final Set<String> NOT_FROM_INFRA = Set.of("AWS_REGION", "ORIGIN_VERIFY_SECRET_FIELD");
+
+    /**
+     * The revalidation's: the queue only where a blueprint has site-owned content, the rest the
+     * worker's (checked on it), the hook's URL only where the stage names one.
+     */
+    private static final Set<String> REVALIDATION = Set.of(
+            EnvironmentVariables.REVALIDATION_QUEUE_URL,
+            EnvironmentVariables.REVALIDATE_URL,
+            EnvironmentVariables.REVALIDATION_SECRET_ARN,
+            EnvironmentVariables.CDN_DISTRIBUTION_ID);
+
+    /** The handlers of the functions in {@code template}. */
+    private static Set<String> handlersDeployed(Template template) {
+        Set<String> handlers = new TreeSet<>();
+        template.findResources("AWS::Lambda::Function")
+                .values()
+                .forEach(function ->
+                        handlers.add(String.valueOf(properties(function).get("Handler"))));
+        return handlers;
+    }
 
     /** Every {@code ${VARIABLE:...}} of the app's application.properties. */
     private static Set<String> variablesTheAppReads() throws IOException {
@@ -304,6 +354,29 @@ class InfraAppContractTest {
     private static String collection(String path) {
         String[] parts = path.split("/");
         return "/" + parts[1] + "/" + parts[2];
+    }
+
+    /** The app's {@code @Public} routes when it serves {@code blueprint} (HEAD left out, as above). */
+    private static Set<String> publicRoutesServed(String blueprint, Map<String, Object> tables) {
+        Map<String, Object> properties = new TreeMap<>(tables);
+        properties.put("cairn.blueprint", blueprint);
+        properties.put("cairn.aws.region", "us-east-1");
+        properties.put("cairn.auth.issuer", "http://127.0.0.1:9/pool");
+        properties.put("cairn.auth.client-ids", "contract");
+        try (ApplicationContext app =
+                ApplicationContext.builder().properties(properties).start()) {
+            Set<String> routes = new TreeSet<>();
+            app.getBean(Router.class).uriRoutes().forEach(route -> {
+                UriRouteInfo<?, ?> info = route;
+                // Micronaut answers HEAD for every GET by itself; API Gateway lists the GETs.
+                if (info.getAnnotationMetadata().hasAnnotation(Public.class)
+                        && !"HEAD".equals(info.getHttpMethodName())) {
+                    routes.add(info.getHttpMethodName() + " "
+                            + info.getUriMatchTemplate().toPathString());
+                }
+            });
+            return routes;
+        }
     }
 
     private static Set<String> routesServed(String blueprint, Map<String, Object> tables) {
