@@ -277,6 +277,12 @@ public final class LocalCairn implements AutoCloseable {
         if (!key.startsWith(MediaLayout.IMAGES) || key.contains("..")) {
             return false;
         }
+        // A "." or empty segment would name another key than the one checked here.
+        for (String segment : key.split("/", -1)) {
+            if (segment.isEmpty() || segment.equals(".")) {
+                return false;
+            }
+        }
         return !(Blueprints.featuresOf(blueprint).contains(Feature.PORTFOLIO)
                 && MediaLayout.ORIGINAL_KEY.matcher(key).matches());
     }

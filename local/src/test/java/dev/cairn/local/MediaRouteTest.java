@@ -21,6 +21,10 @@ class MediaRouteTest {
                 .isTrue();
         assertThat(LocalCairn.servedByCdn("photo-portfolio", "private/user-1/files/x.pdf"))
                 .isFalse();
+        assertThat(LocalCairn.servedByCdn("photo-portfolio", "images/./user-1/image-1/original.jpg"))
+                .isFalse();
+        assertThat(LocalCairn.servedByCdn("photo-portfolio", "images/user-1//image-1/original.jpg"))
+                .isFalse();
     }
 
     @Test
