@@ -517,7 +517,7 @@ public final class LocalCairn implements AutoCloseable {
     }
 
     /** The banner's lines about the seeded accounts, and the samples' failure if they failed. */
-    private static String accounts(SampleData.Seeded seeded, String failure) {
+    static String accounts(SampleData.Seeded seeded, String failure) {
         String samples;
         if (seeded.existed()) {
             samples = "kept from the last run";

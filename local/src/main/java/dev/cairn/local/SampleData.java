@@ -138,7 +138,8 @@ public final class SampleData {
                 count++;
             } catch (IOException | RuntimeException e) {
                 throw new SeedingFailed(
-                        "Seeding failed at sample " + (count + 1) + " (" + path + "): " + e.getMessage(),
+                        "sample " + (count + 1) + " of samples/"
+                                + stack.options().blueprint() + ".json: " + e.getMessage(),
                         new Seeded(EMAIL, PASSWORD, count, false, ADMIN_EMAIL, created),
                         e);
             }
@@ -254,11 +255,19 @@ public final class SampleData {
         }
     }
 
-    private static JsonNode require(JsonNode reply, String what) {
+    private JsonNode require(JsonNode reply, String what) {
         JsonNode success = reply.get("success");
         if (success == null || !success.getBooleanValue()) {
-            throw new IllegalStateException("Seeding failed at " + what + ": " + reply.get("error"));
+            throw new IllegalStateException(what + " was refused: " + describe(reply.get("error")));
         }
         return reply;
+    }
+
+    private String describe(JsonNode error) {
+        try {
+            return error == null ? "no error given" : json.writeValueAsString(error);
+        } catch (IOException e) {
+            return String.valueOf(error);
+        }
     }
 }
