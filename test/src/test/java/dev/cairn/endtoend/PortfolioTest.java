@@ -460,20 +460,22 @@ class PortfolioTest extends EndToEnd {
                         .status())
                 .isEqualTo(400);
 
+        int aboutBefore = Revalidations.tagged(stack, "page:about").size();
+        int homeBefore = Revalidations.tagged(stack, "page:home").size();
         Reply page = api.send(
                 "PUT",
                 "/api/pages/about",
                 Map.of("content", Map.of("title", "About", "body", "Hello")),
                 admin.accessToken());
         assertThat(page.status()).as(page.body().toString()).isIn(200, 201);
-        Revalidations.Hook onPage = Revalidations.await(stack, "page:about", 1, hook -> true);
+        Revalidations.Hook onPage = Revalidations.await(stack, "page:about", aboutBefore + 1, hook -> true);
         assertThat(onPage.paths()).containsExactly("/about");
         assertThat(onPage.tags()).containsExactly("page:about");
         assertSigned(onPage);
         Reply home =
                 api.send("PUT", "/api/pages/home", Map.of("content", Map.of("headline", "Hi")), admin.accessToken());
         assertThat(home.status()).as(home.body().toString()).isIn(200, 201);
-        Revalidations.Hook onHome = Revalidations.await(stack, "page:home");
+        Revalidations.Hook onHome = Revalidations.await(stack, "page:home", homeBefore + 1, hook -> true);
         assertThat(onHome.paths()).containsExactly("/");
         assertSigned(onHome);
         assertThat(Revalidations.tagged(stack, tag))
