@@ -35,6 +35,7 @@ public final class SampleData {
     public static final String ADMIN_EMAIL = "admin@cairn.local";
     public static final String PASSWORD = "Demo-Cairn-2026";
     private static final String ADMIN = "admin";
+    private static final String DEMO = "demo";
 
     private final LocalCairn stack;
     private final JsonMapper json;
@@ -118,7 +119,7 @@ public final class SampleData {
                     path = path.replace("{last}", last);
                 }
                 String method = text(sample, "method", "POST");
-                String as = text(sample, "as", "demo");
+                String as = text(sample, "as", DEMO);
                 String token = tokens.computeIfAbsent(as, this::signIn);
                 Object body = sample.get("body");
                 if (sample.get("image") != null) {
@@ -154,6 +155,9 @@ public final class SampleData {
 
     /** An access token of the demo user, or of the admin for {@code "admin"}. */
     private String signIn(String as) {
+        if (!ADMIN.equals(as) && !DEMO.equals(as)) {
+            throw new IllegalArgumentException("\"as\" must be " + DEMO + " or " + ADMIN + " (value: " + as + ")");
+        }
         String email = ADMIN.equals(as) ? ADMIN_EMAIL : EMAIL;
         JsonNode login = require(
                 call("POST", "/api/auth/login", Map.of("email", email, "password", PASSWORD), null),
