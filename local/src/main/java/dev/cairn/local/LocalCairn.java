@@ -337,8 +337,28 @@ public final class LocalCairn implements AutoCloseable {
     }
 
     /**
+     * Whether the CDN serves {@code key} of the media bucket for {@code blueprint}: the {@code
+     * images/} prefix only, and for a blueprint serving {@link Feature#PORTFOLIO} not the originals
+     * there, only their variants (the photographer's full-size files stay private).
+     */
+    static boolean servedByCdn(String blueprint, String key) {
+        if (!key.startsWith(MediaLayout.IMAGES) || key.contains("..")) {
+            return false;
+        }
+        // A "." or empty segment would name another key than the one checked here.
+        for (String segment : key.split("/", -1)) {
+            if (segment.isEmpty() || segment.equals(".")) {
+                return false;
+            }
+        }
+        return !(Blueprints.featuresOf(blueprint).contains(Feature.PORTFOLIO)
+                && MediaLayout.ORIGINAL_KEY.matcher(key).matches());
+    }
+
+    /**
      * {@code /media/*} the way the CDN serves it: the public {@code images/} paths of the media
      * bucket, with their stored content type and cache headers; anything else needs a signed URL.
+     * A portfolio's originals are not found there, as the CDN may not read them.
      */
     private void serveMedia(HttpExchange exchange) throws IOException {
         try (exchange) {
@@ -353,6 +373,14 @@ public final class LocalCairn implements AutoCloseable {
                         403,
                         Map.of("Content-Type", "text/plain"),
                         "Forbidden".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            if (!servedByCdn(options.blueprint(), key)) {
+                HttpApiEmulator.send(
+                        exchange,
+                        404,
+                        Map.of("Content-Type", "text/plain"),
+                        "Not Found".getBytes(StandardCharsets.UTF_8));
                 return;
             }
             try {
@@ -525,17 +553,13 @@ public final class LocalCairn implements AutoCloseable {
         String demo = "";
         if (options.samples()) {
             try {
-                SampleData.Seeded seeded = SampleData.seed(stack);
-                demo = String.format(
-                        "  Demo     %s / %s (%s)%n  Admin    %s / %s (group %s)%n",
-                        seeded.email(),
-                        seeded.password(),
-                        seeded.existed() ? "kept from the last run" : seeded.items() + " sample items",
-                        seeded.adminEmail(),
-                        seeded.password(),
-                        CognitoPool.ADMIN_GROUP);
+                demo = accounts(SampleData.seed(stack), null);
+            } catch (SampleData.SeedingFailed e) {
+                System.err.println("The sample data could not be seeded: " + e.getMessage());
+                demo = accounts(e.seeded(), e.getMessage());
             } catch (RuntimeException e) {
-                demo = "  Demo     not seeded: " + e.getMessage() + "\n";
+                System.err.println("The sample data could not be seeded: " + e.getMessage());
+                demo = "  Demo     NOT SEEDED: " + e.getMessage() + "\n";
             }
         }
         long millis = (System.nanoTime() - begin) / 1_000_000;
@@ -573,6 +597,33 @@ public final class LocalCairn implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The banner's lines about the seeded accounts, and the samples' failure if they failed. */
+    static String accounts(SampleData.Seeded seeded, String failure) {
+        String samples;
+        if (seeded.existed()) {
+            samples = "kept from the last run";
+        } else if (seeded.created().isEmpty()) {
+            samples = seeded.items() + " sample items";
+        } else {
+            samples = seeded.items() + " sample items: " + seeded.describeCreated();
+        }
+        String lines = String.format(
+                "  Demo     %s / %s (%s)%n  Admin    %s / %s (group %s)%n",
+                seeded.email(),
+                seeded.password(),
+                samples,
+                seeded.adminEmail(),
+                seeded.password(),
+                CognitoPool.ADMIN_GROUP);
+        if (failure != null) {
+            lines += String.format(
+                    "  SAMPLES  FAILED, the sample data is incomplete: %s%n"
+                            + "           (start again without --data, or with an empty folder, to retry)%n",
+                    failure);
+        }
+        return lines;
     }
 
     /**

@@ -32,4 +32,16 @@ final class Accounts {
         assertThat(login.status()).isEqualTo(200);
         return new Account(email, registered.text("userId"), login.text("accessToken"), login.text("refreshToken"));
     }
+
+    /**
+     * A confirmed user put in the pool's admin group, as an operator does, then signed in again so
+     * that the access token carries the group.
+     */
+    static Account admin(LocalCairn stack, ApiClient api, String name) throws InterruptedException {
+        Account user = signedIn(stack, api, name);
+        stack.addToAdminGroup(user.email());
+        Reply login = api.post("/api/auth/login", Map.of("email", user.email(), "password", PASSWORD));
+        assertThat(login.status()).isEqualTo(200);
+        return new Account(user.email(), user.userId(), login.text("accessToken"), login.text("refreshToken"));
+    }
 }
