@@ -65,8 +65,8 @@ async function generate(blueprint, documentPath, packageDir) {
     join(src, "index.ts"),
     header +
       `export { ${className} } from "./operations.js";\n` +
-      `export { CairnApiError, CairnClient } from "./runtime.js";\n` +
-      `export type { ClientOptions, FieldError, RequestOptions } from "./runtime.js";\n` +
+      `export { CairnApiError, CairnClient, isNotModified } from "./runtime.js";\n` +
+      `export type { ClientOptions, FieldError, NotModified, RequestOptions } from "./runtime.js";\n` +
       `export type { components, operations, paths } from "./schema.js";\n` +
       `import type { components } from "./schema.js";\n\n` +
       `/** The document's schemas by name, e.g. \`Schemas["Guitar"]\`. */\n` +
@@ -116,7 +116,7 @@ function operationsSource(document, className) {
   }
   const apiKeyArgument = apiKeyScheme === undefined ? "" : `, ${JSON.stringify(apiKeyScheme.name)}`;
   return `import type { operations } from "./schema.js";
-import { CairnClient, type ClientOptions, type RequestOptions } from "./runtime.js";
+import { CairnClient, type ClientOptions, type NotModified, type RequestOptions } from "./runtime.js";
 
 type Op = operations;
 
@@ -210,22 +210,59 @@ function method_(document, path, method, operation, parameters, auth) {
   if (Object.keys(headerParams).length > 0) spec.headerParams = headerParams;
   if (contentType !== undefined) spec.contentType = contentType;
   spec.auth = auth;
+  const conditional = conditionalRead(operation, headerParams);
+  if (conditional !== undefined) spec.conditional = true;
 
-  return `
-${comment(
-  [
-    operation.summary,
-    operation.description === operation.summary ? undefined : operation.description,
-    `\`${method.toUpperCase()} ${path}\`${auth.length > 0 ? "" : " (no credentials needed)"}${auth.includes("apiKey") ? " (an API key may call it)" : ""}`,
-    operation.deprecated ? "@deprecated" : undefined,
-  ],
-  "  ",
-)}  ${id}(
+  const doc = comment(
+    [
+      operation.summary,
+      operation.description === operation.summary ? undefined : operation.description,
+      `\`${method.toUpperCase()} ${path}\`${auth.length > 0 ? "" : " (no credentials needed)"}${auth.includes("apiKey") ? " (an API key may call it)" : ""}`,
+      operation.deprecated ? "@deprecated" : undefined,
+    ],
+    "  ",
+  );
+  const result = successType(document, id, operation);
+  const call = `this.call(${JSON.stringify(spec)}, ${argsValue}, ${contentType === undefined ? "undefined" : "body"}, options)`;
+  if (conditional === undefined) {
+    return `
+${doc}  ${id}(
     ${arguments_.join(",\n    ")},
-  ): Promise<${successType(document, id, operation)}> {
-    return this.call(${JSON.stringify(spec)}, ${argsValue}, ${contentType === undefined ? "undefined" : "body"}, options);
+  ): Promise<${result}> {
+    return ${call};
   }
 `;
+  }
+  // A conditional read: without the If-None-Match argument it resolves to the item; with it, to
+  // the item or NotModified (its 304).
+  // Overload signatures take no initializer: an optional `params = {}` becomes `params?`.
+  const [params, ...rest] = arguments_;
+  const overload = params.endsWith(" = {}") ? params.replace(/^params:/, "params?:").slice(0, -" = {}".length) : params;
+  const unconditional = [`${overload} & { ${conditional}?: undefined }`, ...rest];
+  return `
+${doc}  ${id}(
+    ${unconditional.join(",\n    ")},
+  ): Promise<${result}>;
+${comment([`With \`${conditional}\`: resolves to \`NotModified\` (304) when it names the current ETag.`], "  ")}  ${id}(
+    ${[overload, ...rest].join(",\n    ")},
+  ): Promise<${result} | NotModified>;
+  ${id}(
+    ${arguments_.join(",\n    ")},
+  ): Promise<${result} | NotModified> {
+    return ${call};
+  }
+`;
+}
+
+/**
+ * The argument that makes the operation a conditional read (`ifNoneMatch`), when it has an
+ * If-None-Match header and a 304 answer; else undefined.
+ */
+function conditionalRead(operation, headerParams) {
+  if (operation.responses?.["304"] === undefined) {
+    return undefined;
+  }
+  return Object.entries(headerParams).find(([, header]) => header.toLowerCase() === "if-none-match")?.[0];
 }
 
 /** The type the method resolves to: the success envelope's `data`, or void when there is no body. */

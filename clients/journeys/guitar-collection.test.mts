@@ -2,7 +2,7 @@
 // stack: CAIRN_BASE_URL, and a confirmed user's CAIRN_EMAIL and CAIRN_PASSWORD (see docs/clients.md).
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { CairnApiError, GuitarCollectionClient, type Schemas } from "@cairn/guitar-collection-client";
+import { CairnApiError, GuitarCollectionClient, isNotModified, type Schemas } from "@cairn/guitar-collection-client";
 import { rejectionOf, required } from "./support.mjs";
 
 const rejection = rejectionOf(CairnApiError);
@@ -37,7 +37,18 @@ test("lists guitars, filtered by brand", async () => {
 });
 
 test("reads a guitar", async () => {
-  assert.deepEqual(await client.getGuitar({ id: strat.id }), strat);
+  // Without ifNoneMatch the result is the guitar itself: no NotModified to rule out first.
+  const read: Schemas["Guitar"] = await client.getGuitar({ id: strat.id });
+  assert.deepEqual(read, strat);
+});
+
+test("reads a guitar again with its ETag and is told it has not changed", async () => {
+  const etag = `"${strat.version}"`; // a guitar's ETag is its version, quoted
+  const again = await client.getGuitar({ id: strat.id, ifNoneMatch: etag });
+  assert.ok(isNotModified(again), JSON.stringify(again));
+  assert.deepEqual(again, { notModified: true, etag });
+  // Another ETag than the current one reads the guitar.
+  assert.deepEqual(await client.getGuitar({ id: strat.id, ifNoneMatch: `"${strat.version + 1}"` }), strat);
 });
 
 test("changes a guitar with a merge patch", async () => {
@@ -46,6 +57,14 @@ test("changes a guitar with a merge patch", async () => {
   assert.equal(patched.type ?? null, null);
   assert.equal(patched.model, "Stratocaster");
   assert.equal(patched.version, 2);
+  // The ETag of the version read before is stale now: a conditional read answers the changed guitar.
+  const changed = await client.getGuitar({ id: strat.id, ifNoneMatch: `"${strat.version}"` });
+  assert.ok(!isNotModified(changed), JSON.stringify(changed));
+  assert.equal(changed.finish, "Nitro");
+  assert.deepEqual(await client.getGuitar({ id: strat.id, ifNoneMatch: `"${patched.version}"` }), {
+    notModified: true,
+    etag: `"${patched.version}"`,
+  });
   strat = patched;
 });
 

@@ -1,7 +1,7 @@
 /**
  * The runtime every generated Cairn client shares: it sends a request, unwraps the envelope
- * `{success: true, data}` into `data`, and throws a {@link CairnApiError} for
- * `{success: false, error}` (or any other failed answer).
+ * `{success: true, data}` into `data`, answers a conditional read's 304 with {@link NotModified},
+ * and throws a {@link CairnApiError} for `{success: false, error}` (or any other failed answer).
  *
  * Written by hand and copied into each generated package by clients/generate.mjs.
  */
@@ -43,6 +43,21 @@ export class CairnApiError extends Error {
   }
 }
 
+/**
+ * What a conditional read resolves to when the item has not changed: the API answered 304 Not
+ * Modified because `ifNoneMatch` named its current ETag. The copy the caller holds is current.
+ */
+export interface NotModified {
+  readonly notModified: true;
+  /** The item's current ETag, from the answer's `ETag` header (absent if the answer had none). */
+  readonly etag: string | undefined;
+}
+
+/** Whether a conditional read's result is {@link NotModified} rather than the item. */
+export function isNotModified(result: unknown): result is NotModified {
+  return isObject(result) && result["notModified"] === true;
+}
+
 /** How a client reaches the API and who it acts as. */
 export interface ClientOptions {
   /** The API's origin, e.g. `http://localhost:8080` (the local stack) or a stage's domain. */
@@ -78,6 +93,8 @@ export interface OperationSpec {
   readonly contentType?: string;
   /** The credentials the operation accepts (the document's `security`); none: a public operation. */
   readonly auth: readonly ("bearer" | "apiKey")[];
+  /** A conditional read: its 304 Not Modified resolves to {@link NotModified} instead of failing. */
+  readonly conditional?: boolean;
 }
 
 type Arguments = Readonly<Record<string, unknown>>;
@@ -161,6 +178,10 @@ export class CairnClient {
       body: spec.contentType !== undefined ? JSON.stringify(body) : undefined,
       signal: options?.signal,
     });
+    if (spec.conditional === true && response.status === 304) {
+      const notModified: NotModified = { notModified: true, etag: response.headers.get("ETag") ?? undefined };
+      return notModified as T;
+    }
     return unwrap<T>(response);
   }
 
