@@ -63,7 +63,7 @@ public final class SampleData {
             created = Collections.unmodifiableMap(new LinkedHashMap<>(created));
         }
 
-        /** The counts as a person reads them, e.g. {@code 7 projects, 21 photos, 3 pages}. */
+        /** The counts as a person reads them, e.g. {@code 7 projects, 12 photos, 3 pages}. */
         public String describeCreated() {
             return created.entrySet().stream()
                     .map(entry -> entry.getValue() + " " + entry.getKey())

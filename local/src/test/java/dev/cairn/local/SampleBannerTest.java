@@ -13,15 +13,15 @@ class SampleBannerTest {
     void theBannerCountsWhatWasSeededByCollection() {
         Map<String, Integer> created = new LinkedHashMap<>();
         created.put("projects", 7);
-        created.put("photos", 21);
+        created.put("photos", 12);
         created.put("pages", 3);
         SampleData.Seeded seeded = new SampleData.Seeded(
-                SampleData.EMAIL, SampleData.PASSWORD, 31, false, SampleData.ADMIN_EMAIL, created);
+                SampleData.EMAIL, SampleData.PASSWORD, 22, false, SampleData.ADMIN_EMAIL, created);
 
         String banner = LocalCairn.accounts(seeded, null);
 
         assertThat(banner)
-                .contains("demo@cairn.local / Demo-Cairn-2026 (31 sample items: 7 projects, 21 photos, 3 pages)")
+                .contains("demo@cairn.local / Demo-Cairn-2026 (22 sample items: 7 projects, 12 photos, 3 pages)")
                 .contains("admin@cairn.local / Demo-Cairn-2026 (group admin)")
                 .doesNotContain("FAILED");
     }

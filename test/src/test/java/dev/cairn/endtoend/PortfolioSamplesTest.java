@@ -33,7 +33,7 @@ class PortfolioSamplesTest extends EndToEnd {
         SampleData.Seeded seeded = SampleData.seed(stack);
 
         assertThat(seeded.created())
-                .containsExactly(Map.entry("projects", 7), Map.entry("photos", 21), Map.entry("pages", 3));
+                .containsExactly(Map.entry("projects", 7), Map.entry("photos", 12), Map.entry("pages", 3));
         assertThat(seeded.items()).isEqualTo(samples.size());
         assertThat(SampleData.seed(stack).existed()).isTrue();
         Reply login = api.post("/api/auth/login", Map.of("email", seeded.adminEmail(), "password", seeded.password()));

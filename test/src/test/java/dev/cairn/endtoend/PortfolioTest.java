@@ -95,7 +95,7 @@ class PortfolioTest extends EndToEnd {
 
         Reply unknown = api.get("/api/projects?category=weddings", null);
         assertThat(unknown.status()).isEqualTo(400);
-        assertThat(unknown.errorCode()).isEqualTo("VALIDATION_ERROR");
+        assertThat(unknown.errorCode()).isEqualTo("PROJECT_VALIDATION_ERROR");
         assertThat(api.get("/api/projects/" + UUID.randomUUID(), null).status()).isEqualTo(404);
     }
 
@@ -209,7 +209,7 @@ class PortfolioTest extends EndToEnd {
                 List.of(p3, p1, UUID.randomUUID().toString()))) {
             Reply refused = api.send("PUT", path + "/photos/order", Map.of("photoIds", bad), admin.accessToken());
             assertThat(refused.status()).as(bad.toString()).isEqualTo(400);
-            assertThat(refused.errorCode()).as(bad.toString()).isEqualTo("VALIDATION_ERROR");
+            assertThat(refused.errorCode()).as(bad.toString()).isEqualTo("PHOTO_VALIDATION_ERROR");
             assertThat(ids(photos(api, id))).as("after " + bad).containsExactly(p3, p1, p2);
         }
 

@@ -3,6 +3,7 @@ package dev.cairn.endtoend;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cairn.local.LocalCairn;
+import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,8 +38,9 @@ final class Revalidations {
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-            List<Map<String, Object>> entries =
-                    stack.app().getBean(JsonMapper.class).readValue(response.body(), List.class);
+            List<Map<String, Object>> entries = stack.app()
+                    .getBean(JsonMapper.class)
+                    .readValue(response.body(), Argument.listOf(Argument.mapOf(String.class, Object.class)));
             return entries.stream()
                     .map(entry -> new Hook(
                             (List<String>) entry.get("paths"),
