@@ -40,8 +40,15 @@ class BlueprintsTest {
     @Test
     void limitsDefaultToWhatTheAppAlwaysAllowedAndBecomeItsEnvironment() {
         for (Blueprint blueprint : Blueprints.all()) {
-            assertThat(blueprint.limits()).as(blueprint.name()).isEqualTo(new Blueprint.Limits(20, 1L << 30, 1000));
+            if (blueprint != Blueprints.PHOTO_PORTFOLIO) {
+                assertThat(blueprint.limits()).as(blueprint.name()).isEqualTo(new Blueprint.Limits(20, 1L << 30, 1000));
+            }
         }
+        // The portfolio's admins upload every photo of the site.
+        assertThat(Blueprints.PHOTO_PORTFOLIO.limits()).isEqualTo(new Blueprint.Limits(20, 50L << 30, 10_000));
+        assertThat(Blueprints.PHOTO_PORTFOLIO.limits().environment())
+                .containsEntry("CAIRN_LIMITS_STORED_BYTES", "53687091200")
+                .containsEntry("CAIRN_LIMITS_FILES", "10000");
         assertThat(Blueprint.Limits.DEFAULTS.environment())
                 .containsEntry("CAIRN_LIMITS_API_KEYS", "20")
                 .containsEntry("CAIRN_LIMITS_STORED_BYTES", "1073741824")
