@@ -30,13 +30,13 @@ import org.junit.jupiter.api.Test;
  *       user-data port export and deletion go through ({@code data}), per-user limits ({@code
  *       limits}), SnapStart, the API documentation, the CDN's origin check ({@code edge}), health,
  *       the blueprint condition ({@code blueprint}), the caller and the ports the token check reads
- *       ({@code identity}), the caches' revalidation after content changes ({@code
+ *       ({@code identity}), what tells the caches that site-owned content changed ({@code
  *       revalidation}), and the Lambda entry point ({@code dev.cairn.api} itself).
  *   <li><b>storage</b>: the media bucket and what is kept in it for a user: objects, private
  *       documents and their types, storage usage ({@code storage}).
  *   <li><b>collection</b>: the collections engine ({@code collection}).
  *   <li><b>features</b>: sign-in ({@code auth}), the user's account ({@code user}), images ({@code
- *       media}), guitars, the personal site, files and API keys. A feature never uses another:
+ *       media}), guitars, the personal site, the portfolio, files and API keys. A feature never uses another:
  *       what two features share sits in a layer below.
  *   <li><b>build</b>: what the build runs over the compiled app, never a request: the OpenAPI
  *       documents ({@code openapi}).
@@ -48,7 +48,8 @@ import org.junit.jupiter.api.Test;
 class LayeringTest {
     private static final String APP = "dev.cairn.api";
 
-    private static final List<String> FEATURES = List.of("auth", "user", "media", "guitar", "site", "files", "keys");
+    private static final List<String> FEATURES =
+            List.of("auth", "user", "media", "guitar", "site", "files", "keys", "portfolio");
 
     private static final DescribedPredicate<JavaClass> PLATFORM = resideInAPackage(APP)
             .or(resideInAnyPackage(
@@ -62,8 +63,8 @@ class LayeringTest {
                     APP + ".edge..",
                     APP + ".health..",
                     APP + ".blueprint..",
-                    APP + ".identity..",
-                    APP + ".revalidation.."));
+                    APP + ".revalidation..",
+                    APP + ".identity.."));
 
     private static final DescribedPredicate<JavaClass> FEATURE = resideInAnyPackage(
             FEATURES.stream().map(feature -> APP + "." + feature + "..").toArray(String[]::new));
