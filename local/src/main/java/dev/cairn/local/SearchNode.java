@@ -71,6 +71,8 @@ public final class SearchNode implements AutoCloseable {
                 java,
                 "-Xms256m",
                 "-Xmx512m",
+                // C1 only: the node is ready in about half the time, and is smaller, on a busy machine.
+                "-XX:TieredStopAtLevel=1",
                 "-XX:+UseSerialGC",
                 "-Xshare:auto",
                 "--enable-native-access=ALL-UNNAMED",
