@@ -39,17 +39,25 @@ public final class SearchNodeMain {
     private SearchNodeMain() {}
 
     /**
-     * Starts the node and waits until it is told to stop.
+     * Starts the node and waits until it is told to stop; exits with status 1 if it cannot start.
      *
      * @param args the node's home directory (its data goes under {@code data} there)
-     * @throws Exception when the node cannot start
      */
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
         if (args.length != 1) {
             System.err.println("usage: SearchNodeMain HOME_DIR");
             System.exit(2);
         }
-        Path home = Path.of(args[0]).toAbsolutePath();
+        try {
+            run(Path.of(args[0]).toAbsolutePath());
+        } catch (Exception | LinkageError e) {
+            // The node's own threads would keep the JVM up: exit, so the parent sees it failed.
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private static void run(Path home) throws Exception {
         Files.createDirectories(home.resolve("data"));
         Files.createDirectories(home.resolve("logs"));
         Settings settings = Settings.builder()
