@@ -100,6 +100,11 @@ final class ChildProcess implements AutoCloseable {
         throw new IllegalStateException(name + " was not ready within " + timeout.toSeconds() + " s:\n" + output());
     }
 
+    /** The running process, to see whether it and its children are still alive. */
+    ProcessHandle handle() {
+        return process.toHandle();
+    }
+
     String output() {
         synchronized (lastLines) {
             return String.join("\n", lastLines);
