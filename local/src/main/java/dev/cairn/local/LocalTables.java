@@ -1,21 +1,14 @@
 package dev.cairn.local;
 
+import dev.cairn.api.data.TableSchemas;
 import dev.cairn.contract.Blueprint;
 import dev.cairn.contract.Blueprints;
 import dev.cairn.contract.TableDefinition;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /** Creates a blueprint's tables in DynamoDB Local, with the keys and indexes the contract declares. */
 final class LocalTables {
@@ -37,67 +30,12 @@ final class LocalTables {
         for (TableDefinition table : tables) {
             String name = PREFIX + table.name();
             try {
-                dynamoDb.createTable(r -> {
-                    r.tableName(name)
-                            .billingMode(BillingMode.PAY_PER_REQUEST)
-                            .attributeDefinitions(attributes(table))
-                            .keySchema(keys(table.partitionKey(), table.sortKey()));
-                    if (!table.indexes().isEmpty()) {
-                        r.globalSecondaryIndexes(indexes(table));
-                    }
-                });
+                dynamoDb.createTable(TableSchemas.createRequest(name, table));
             } catch (ResourceInUseException e) {
                 // A file-backed stack keeps its tables across restarts.
             }
             properties.put("cairn.tables." + table.name(), name);
         }
         return properties;
-    }
-
-    private static List<AttributeDefinition> attributes(TableDefinition table) {
-        Map<String, AttributeDefinition> attributes = new LinkedHashMap<>();
-        List<TableDefinition.Key> keys = new ArrayList<>();
-        keys.add(table.partitionKey());
-        keys.add(table.sortKey());
-        table.indexes().forEach(i -> {
-            keys.add(i.partitionKey());
-            keys.add(i.sortKey());
-        });
-        for (TableDefinition.Key key : keys) {
-            if (key != null) {
-                attributes.putIfAbsent(
-                        key.name(),
-                        AttributeDefinition.builder()
-                                .attributeName(key.name())
-                                .attributeType(key.numeric() ? ScalarAttributeType.N : ScalarAttributeType.S)
-                                .build());
-            }
-        }
-        return List.copyOf(attributes.values());
-    }
-
-    private static List<KeySchemaElement> keys(TableDefinition.Key partitionKey, TableDefinition.Key sortKey) {
-        List<KeySchemaElement> keys = new ArrayList<>();
-        keys.add(KeySchemaElement.builder()
-                .attributeName(partitionKey.name())
-                .keyType(KeyType.HASH)
-                .build());
-        if (sortKey != null) {
-            keys.add(KeySchemaElement.builder()
-                    .attributeName(sortKey.name())
-                    .keyType(KeyType.RANGE)
-                    .build());
-        }
-        return keys;
-    }
-
-    private static List<GlobalSecondaryIndex> indexes(TableDefinition table) {
-        return table.indexes().stream()
-                .map(i -> GlobalSecondaryIndex.builder()
-                        .indexName(i.name())
-                        .keySchema(keys(i.partitionKey(), i.sortKey()))
-                        .projection(p -> p.projectionType(ProjectionType.ALL))
-                        .build())
-                .toList();
     }
 }
