@@ -16,6 +16,27 @@ public final class EntityTags {
     }
 
     /**
+     * The version a write's {@code If-Match} expects: the stored one for {@code *}, else the number
+     * in its tag ({@code "3"} or {@code W/"3"}); null when the tag holds no version number, which
+     * the caller answers with 400.
+     *
+     * @param ifMatch the request's {@code If-Match}, neither null nor blank
+     * @param stored the item's stored version
+     */
+    public static @Nullable Long expectedBy(String ifMatch, long stored) {
+        String tag = ifMatch.strip();
+        if (tag.equals("*")) {
+            return stored;
+        }
+        tag = tag.startsWith("W/") ? tag.substring(2) : tag;
+        try {
+            return Long.parseLong(tag.replace("\"", ""));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /**
      * Whether {@code ifNoneMatch} names {@code etag}, so that a read may answer 304 Not Modified. A
      * missing, blank or malformed header matches nothing; a list matches if any tag in it does.
      *

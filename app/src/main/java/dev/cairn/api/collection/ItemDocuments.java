@@ -71,18 +71,12 @@ final class ItemDocuments<T> {
     /** If-Match wins over a {@code version} in the body; with neither, the stored version is expected. */
     long expectedVersion(Map<String, AttributeValue> current, @Nullable JsonNode body, @Nullable String ifMatch) {
         if (ifMatch != null && !ifMatch.isBlank()) {
-            String tag = ifMatch.strip();
-            if (tag.equals("*")) {
-                return StoredItem.version(current);
-            }
-            tag = tag.startsWith("W/") ? tag.substring(2) : tag;
-            tag = tag.replace("\"", "");
-            try {
-                return Long.parseLong(tag);
-            } catch (NumberFormatException e) {
+            Long expected = EntityTags.expectedBy(ifMatch, StoredItem.version(current));
+            if (expected == null) {
                 throw errors.validation(
                         "If-Match must hold the item's version", "If-Match", "must be a version number");
             }
+            return expected;
         }
         JsonNode version = body == null ? null : body.get(VERSION);
         if (version != null && !version.isNull()) {

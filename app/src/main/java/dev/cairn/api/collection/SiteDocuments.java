@@ -102,17 +102,12 @@ public final class SiteDocuments {
     public static long expectedVersion(
             long stored, @Nullable Long bodyVersion, @Nullable String ifMatch, String resource) {
         if (ifMatch != null && !ifMatch.isBlank()) {
-            String tag = ifMatch.strip();
-            if (tag.equals("*")) {
-                return stored;
-            }
-            tag = tag.startsWith("W/") ? tag.substring(2) : tag;
-            try {
-                return Long.parseLong(tag.replace("\"", ""));
-            } catch (NumberFormatException e) {
+            Long expected = EntityTags.expectedBy(ifMatch, stored);
+            if (expected == null) {
                 throw new CollectionErrors(resource, resource)
                         .validation("If-Match must hold the item's version", "If-Match", "must be a version number");
             }
+            return expected;
         }
         return bodyVersion == null ? stored : bodyVersion;
     }

@@ -12,6 +12,14 @@ class EntityTagsTest {
     }
 
     @Test
+    void ifMatchExpectsTheVersionItsTagHoldsOrTheStoredOneForAStar() {
+        assertThat(EntityTags.expectedBy("\"3\"", 7)).isEqualTo(3L);
+        assertThat(EntityTags.expectedBy(" W/\"4\" ", 7)).isEqualTo(4L);
+        assertThat(EntityTags.expectedBy("*", 7)).isEqualTo(7L);
+        assertThat(EntityTags.expectedBy("\"three\"", 7)).isNull();
+    }
+
+    @Test
     void theCurrentTagAStarOrAListHoldingItMatch() {
         assertThat(EntityTags.noneMatchHolds("\"3\"", "\"3\"")).isTrue();
         assertThat(EntityTags.noneMatchHolds(" \"3\" ", "\"3\"")).isTrue();
