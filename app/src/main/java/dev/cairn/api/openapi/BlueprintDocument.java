@@ -6,6 +6,7 @@ import static dev.cairn.api.openapi.JsonTree.list;
 import static dev.cairn.api.openapi.JsonTree.obj;
 import static dev.cairn.api.openapi.JsonTree.object;
 
+import dev.cairn.api.collection.SiteReads;
 import dev.cairn.api.docs.ApiDocumentation;
 import dev.cairn.api.http.ErrorCodes;
 import dev.cairn.contract.Blueprint;
@@ -23,6 +24,8 @@ import java.util.Set;
  * blueprint serves, who may call each, what each can answer when it fails, where to call it.
  */
 final class BlueprintDocument {
+    private static final String ETAG = "A strong ETag: an item's version, or a hash of a list.";
+
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch");
 
     private BlueprintDocument() {}
@@ -35,6 +38,7 @@ final class BlueprintDocument {
         Map<String, Object> document = object(copy(everything));
         Set<Feature> features = blueprint == null ? Set.of() : blueprint.features();
         boolean apiKeys = features.contains(Feature.API_KEYS);
+        Set<String> publicReads = Set.copyOf(blueprint == null ? List.of() : RoutePolicy.publicReads(blueprint));
         Set<String> publicRoutes =
                 Set.copyOf(blueprint == null ? RoutePolicy.PUBLIC_ROUTES : RoutePolicy.publicRoutes(blueprint));
 
@@ -84,6 +88,9 @@ final class BlueprintDocument {
             } else {
                 op.put("security", list(obj(ApiDocumentation.BEARER, list())));
             }
+            if (publicReads.contains(route)) {
+                publicRead(op);
+            }
             failures(op, path, method, open, keyed, apiKeys, errors, Envelopes.throttled(document));
         }));
 
@@ -110,6 +117,47 @@ final class BlueprintDocument {
             }
         }
         return true;
+    }
+
+    /**
+     * A public read of site-owned content ({@link RoutePolicy#publicReads}), as {@link SiteReads}
+     * answers it: {@code Cache-Control} and {@code ETag} on the answer, 304 on a matching {@code
+     * If-None-Match}, and, where it takes {@code drafts}, the 401 and 403 of asking for them.
+     */
+    private static void publicRead(Map<String, Object> op) {
+        Map<String, Object> responses = child(op, "responses");
+        Map<String, Object> ok = child(responses, "200");
+        ok.put("description", "The answer, public and cacheable (no token needed).");
+        Map<String, Object> headers = child(ok, "headers");
+        headers.put("Cache-Control", header("`" + SiteReads.PUBLIC + "`; `" + SiteReads.PRIVATE + "` with drafts."));
+        headers.put("ETag", header(ETAG));
+        responses.put(
+                "304",
+                obj(
+                        "description",
+                        "Not Modified: `If-None-Match` names the current ETag; no body.",
+                        "headers",
+                        obj("ETag", header(ETAG))));
+        boolean drafts = op.get("parameters") instanceof List<?> parameters
+                && parameters.stream()
+                        .anyMatch(p -> SiteReads.DRAFTS.equals(object(p).get("name")));
+        if (drafts) {
+            responses.put(
+                    "401",
+                    obj(
+                            "description",
+                            ErrorCodes.AUTH_UNAUTHORIZED + " or " + ErrorCodes.AUTH_TOKEN_EXPIRED
+                                    + ": `drafts=true` without a valid token."));
+            responses.put(
+                    "403",
+                    obj(
+                            "description",
+                            ErrorCodes.AUTH_FORBIDDEN + ": `drafts=true` from a caller not in the admin group."));
+        }
+    }
+
+    private static Map<String, Object> header(String description) {
+        return obj("description", description, "schema", obj("type", "string"));
     }
 
     /** The failures a route can answer, each with the codes it gives. */

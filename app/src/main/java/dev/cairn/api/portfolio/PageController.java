@@ -45,19 +45,6 @@ class PageController {
     /** A page of the site, with its images' variants. */
     @Operation(operationId = "getPage")
     @Public
-    @io.swagger.v3.oas.annotations.responses.ApiResponse(
-            responseCode = "200",
-            description = PortfolioDocs.OK_PUBLIC,
-            headers = {
-                @io.swagger.v3.oas.annotations.headers.Header(
-                        name = "Cache-Control",
-                        description = PortfolioDocs.CACHE_CONTROL),
-                @io.swagger.v3.oas.annotations.headers.Header(name = "ETag", description = PortfolioDocs.ETAG)
-            })
-    @io.swagger.v3.oas.annotations.responses.ApiResponse(
-            responseCode = "304",
-            description = PortfolioDocs.NOT_MODIFIED,
-            headers = {@io.swagger.v3.oas.annotations.headers.Header(name = "ETag", description = PortfolioDocs.ETAG)})
     @Get("/{pageId}")
     HttpResponse<ApiResponse<PageView>> get(
             @PathVariable String pageId,

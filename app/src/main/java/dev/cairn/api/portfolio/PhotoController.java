@@ -63,21 +63,6 @@ class PhotoController {
     @Operation(operationId = "listProjectPhotos")
     @Public
     @RequiresGroupWhen(value = RequiresGroup.ADMIN, parameter = SiteReads.DRAFTS)
-    @io.swagger.v3.oas.annotations.responses.ApiResponse(
-            responseCode = "200",
-            description = PortfolioDocs.OK_PUBLIC,
-            headers = {
-                @io.swagger.v3.oas.annotations.headers.Header(
-                        name = "Cache-Control",
-                        description = PortfolioDocs.CACHE_CONTROL),
-                @io.swagger.v3.oas.annotations.headers.Header(name = "ETag", description = PortfolioDocs.ETAG)
-            })
-    @io.swagger.v3.oas.annotations.responses.ApiResponse(
-            responseCode = "304",
-            description = PortfolioDocs.NOT_MODIFIED,
-            headers = {@io.swagger.v3.oas.annotations.headers.Header(name = "ETag", description = PortfolioDocs.ETAG)})
-    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "401", description = PortfolioDocs.DRAFTS_401)
-    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "403", description = PortfolioDocs.DRAFTS_403)
     @Get
     HttpResponse<ApiResponse<List<PhotoView>>> list(
             @PathVariable String projectId,

@@ -20,14 +20,6 @@ final class PortfolioDocs {
             "An ETag of an earlier answer: if it is still the current one, the answer" + " is 304 with no body.";
     static final String IF_MATCH = "The version the write expects, as the ETag gives it (`\"3\"`); a `version` in"
             + " the body does the same. A stale one is 409.";
-    static final String OK_PUBLIC = "The answer, public and cacheable (no token needed).";
-    static final String CACHE_CONTROL = "`" + SiteReads.PUBLIC + "`; `" + SiteReads.PRIVATE + "` with drafts.";
-    static final String ETAG = "A strong ETag: an item's version, or a hash of a list.";
-    static final String NOT_MODIFIED = "Not Modified: `If-None-Match` names the current ETag; no body.";
-    static final String DRAFTS_401 = ErrorCodes.AUTH_UNAUTHORIZED + " or " + ErrorCodes.AUTH_TOKEN_EXPIRED
-            + ": `drafts=true` without a valid token.";
-    static final String DRAFTS_403 =
-            ErrorCodes.AUTH_FORBIDDEN + ": `drafts=true` from a caller not in the admin group.";
     static final String ADMIN_403 = ErrorCodes.AUTH_FORBIDDEN + ": the caller is not in the admin group.";
     static final String CONFLICT = ErrorCodes.CONFLICT + ": the project changed since the version the write names.";
 
