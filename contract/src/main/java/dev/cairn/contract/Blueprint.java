@@ -29,6 +29,8 @@ import java.util.Set;
  * @param limits what one user may hold
  * @param content the closed lists of its site-owned content (categories, pages); {@link
  *     SiteContent#NONE} unless it serves {@link Feature#PORTFOLIO}, which needs at least one of each
+ * @param searchLanguages the languages its search indexes analyze, the first being an item's
+ *     language when it names none: always English and Portuguese, then the ones the blueprint lists
  */
 public record Blueprint(
         String name,
@@ -38,10 +40,14 @@ public record Blueprint(
         boolean site,
         List<String> privateMediaAreas,
         Limits limits,
-        SiteContent content) {
+        SiteContent content,
+        List<Language> searchLanguages) {
 
     /** Every blueprint's user profiles and image records, created first. */
     public static final List<TableDefinition> CORE_TABLES = List.of(Tables.USERS, Tables.IMAGES);
+
+    /** The languages every search index analyzes, in this order. */
+    public static final List<Language> ALWAYS_SEARCHED = List.of(Language.EN, Language.PT);
 
     public Blueprint {
         if (name == null || name.isBlank()) {
@@ -58,6 +64,9 @@ public record Blueprint(
         privateMediaAreas = List.copyOf(areas);
         limits = Objects.requireNonNullElse(limits, Limits.DEFAULTS);
         content = Objects.requireNonNullElse(content, SiteContent.NONE);
+        Set<Language> languages = new LinkedHashSet<>(ALWAYS_SEARCHED);
+        languages.addAll(searchLanguages == null ? List.of() : searchLanguages);
+        searchLanguages = List.copyOf(languages);
         if (features.contains(Feature.PORTFOLIO)
                 && (content.categories().isEmpty() || content.pages().isEmpty())) {
             throw new IllegalArgumentException("blueprint " + name + " serves " + Feature.PORTFOLIO
@@ -88,6 +97,14 @@ public record Blueprint(
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("table of blueprint " + name + " must be one of "
                         + allTables().stream().map(TableDefinition::name).toList() + " (value: " + tableName + ")"));
+    }
+
+    /** The search indexes of the features it serves, in the features' order; empty for most blueprints. */
+    public List<SearchIndex> searchIndexes() {
+        return features.stream()
+                .map(Feature::searchIndex)
+                .filter(Objects::nonNull)
+                .toList();
     }
 
     public boolean serves(Feature feature) {
@@ -153,6 +170,7 @@ public record Blueprint(
         private boolean site;
         private Limits limits = Limits.DEFAULTS;
         private SiteContent content = SiteContent.NONE;
+        private final List<Language> searchLanguages = new ArrayList<>();
 
         private Builder(String name, String description) {
             this.name = name;
@@ -198,8 +216,23 @@ public record Blueprint(
             return this;
         }
 
+        /** Languages its search analyzes beyond {@link Blueprint#ALWAYS_SEARCHED}. */
+        public Builder searchLanguages(Language... languages) {
+            searchLanguages.addAll(List.of(languages));
+            return this;
+        }
+
         public Blueprint build() {
-            return new Blueprint(name, description, features, extraTables, site, privateMediaAreas, limits, content);
+            return new Blueprint(
+                    name,
+                    description,
+                    features,
+                    extraTables,
+                    site,
+                    privateMediaAreas,
+                    limits,
+                    content,
+                    searchLanguages);
         }
     }
 }

@@ -23,11 +23,14 @@ public final class Blueprints {
             .site(true)
             .build();
 
-    /** Its tables are created for the recipe front end; no API feature reads them yet. */
+    /**
+     * Recipes with full-text search in English, Portuguese, French and Spanish. Its revisions table
+     * has no API yet.
+     */
     public static final Blueprint RECIPE_ARCHIVE = Blueprint.builder("recipe-archive", "Recipe Archive (seed 000)")
-            .extraTables(
-                    TableDefinition.of("recipes", "userId", "recipeId"),
-                    TableDefinition.of("recipe-revisions", "recipeId", "revisionId"))
+            .features(Feature.RECIPES)
+            .searchLanguages(Language.FR, Language.ES)
+            .extraTables(TableDefinition.of("recipe-revisions", "recipeId", "revisionId"))
             .site(true)
             .build();
 

@@ -39,6 +39,14 @@ public final class EnvironmentVariables {
     /** The revalidation worker's: the distribution whose cached API answers it invalidates. */
     public static final String CDN_DISTRIBUTION_ID = "CLOUDFRONT_DISTRIBUTION_ID";
 
+    /**
+     * The search engine's HTTPS endpoint ({@code https://...}), set where the blueprint declares a
+     * search index; the local stack sets {@code cairn.search.endpoint} to its node instead.
+     */
+    public static final String SEARCH_ENDPOINT = "CAIRN_SEARCH_ENDPOINT";
+    /** The SigV4 signing name of the search engine: {@code es} (a managed domain) or {@code aoss} (Serverless). */
+    public static final String SEARCH_SIGNING_SERVICE = "CAIRN_SEARCH_SIGNING_SERVICE";
+
     /** Each table's deployed name is in this prefix and the table's name, upper case, {@code -} as {@code _}. */
     public static final String TABLE_PREFIX = "DYNAMODB_TABLE_";
 

@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * The tables the app reads and the CDK app creates: every blueprint's core tables and each
- * feature's own. Tables only some blueprint creates, without an API that reads them yet (the
- * recipe archive's, the retreat app's), are declared with their blueprint in {@link Blueprints}.
+ * feature's own, and the search indexes features declare over them. Tables only some blueprint
+ * creates, without an API that reads them yet (the retreat app's), are declared with their
+ * blueprint in {@link Blueprints}.
  */
 public final class Tables {
     /** Guitars by brand, for {@code ?brand=}: partition key {@code brand}, sort key {@code userId}. */
@@ -52,6 +53,33 @@ public final class Tables {
     public static final TableDefinition PHOTOS = TableDefinition.of("photos", "projectId", "orderPhoto");
     /** The site's pages (home, about, ...), keyed by their name. */
     public static final TableDefinition PAGES = TableDefinition.of("pages", "pageId", null);
+
+    /** A user's recipes (seed 000), newest first; its stream feeds {@link #RECIPE_SEARCH}. */
+    public static final TableDefinition RECIPES = TableDefinition.of("recipes", "userId", "recipeId");
+
+    /**
+     * Full-text search over {@link #RECIPES}: title over ingredients over description over steps;
+     * tags, dietary restrictions and cuisine as filters with counts; the total time as a range. A
+     * user finds their own recipes, the ones shared with them ({@code sharedWith}) and the public
+     * ones ({@code visibility} = {@code public}).
+     */
+    public static final SearchIndex RECIPE_SEARCH = new SearchIndex(
+            "recipes",
+            RECIPES,
+            1,
+            "GET /api/recipes/search",
+            List.of(
+                    SearchIndex.Field.text("title", 3),
+                    SearchIndex.Field.text("ingredients", 2),
+                    SearchIndex.Field.text("description", 1.5),
+                    SearchIndex.Field.text("steps", 1),
+                    SearchIndex.Field.facet("tags"),
+                    SearchIndex.Field.facet("dietary"),
+                    SearchIndex.Field.facet("cuisine"),
+                    SearchIndex.Field.number("totalMinutes"),
+                    SearchIndex.Field.number("servings")),
+            "language",
+            new SearchIndex.Access("userId", "sharedWith", "visibility", "public"));
 
     private Tables() {}
 }
