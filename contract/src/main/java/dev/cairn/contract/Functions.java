@@ -20,6 +20,17 @@ public final class Functions {
      */
     public static final String REVALIDATION_HANDLER = "dev.cairn.api.revalidation.RevalidationHandler::handleRequest";
 
+    /**
+     * Takes a searchable table's stream (DynamoDB Streams batches) and applies each change to the
+     * index: idempotent by the item's version, reporting failed records as partial batch failures.
+     */
+    public static final String SEARCH_INDEXER_HANDLER = "dev.cairn.api.search.SearchIndexerHandler::handleRequest";
+    /**
+     * Rebuilds a search index from its table behind an alias, in steps {@code scripts/reindex}
+     * invokes: begin (a new index), one scan segment at a time, then the alias swap.
+     */
+    public static final String SEARCH_REINDEX_HANDLER = "dev.cairn.api.search.SearchReindexHandler::handleRequest";
+
     /** The pre token generation trigger that keeps Cognito's user-API scope out of access tokens. */
     public static final String ACCESS_TOKEN_SCOPE_HANDLER =
             "dev.cairn.api.auth.cognito.AccessTokenScopeTrigger::handleRequest";
