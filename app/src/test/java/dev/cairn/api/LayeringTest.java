@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
  *       limits}), SnapStart, the API documentation, the CDN's origin check ({@code edge}), health,
  *       the blueprint condition ({@code blueprint}), the caller and the ports the token check reads
  *       ({@code identity}), what tells the caches that site-owned content changed ({@code
- *       revalidation}), and the Lambda entry point ({@code dev.cairn.api} itself).
+ *       revalidation}), full-text search over a feature's search index ({@code search}), and the Lambda entry point ({@code dev.cairn.api} itself).
  *   <li><b>storage</b>: the media bucket and what is kept in it for a user: objects, private
  *       documents and their types, storage usage ({@code storage}).
  *   <li><b>collection</b>: the collections engine ({@code collection}).
@@ -64,6 +64,7 @@ class LayeringTest {
                     APP + ".health..",
                     APP + ".blueprint..",
                     APP + ".revalidation..",
+                    APP + ".search..",
                     APP + ".identity.."));
 
     private static final DescribedPredicate<JavaClass> FEATURE = resideInAnyPackage(

@@ -40,6 +40,12 @@ final class AwsClients {
                         () -> DefaultCredentialsProvider.builder().build());
     }
 
+    /** The credentials every client signs with: the function's role in AWS, fixed ones locally. */
+    @Singleton
+    AwsCredentialsProvider credentials() {
+        return credentials;
+    }
+
     @Singleton
     SdkHttpClient httpClient() {
         return UrlConnectionHttpClient.builder().build();
