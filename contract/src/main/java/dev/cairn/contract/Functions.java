@@ -41,7 +41,9 @@ public final class Functions {
             POST_CONFIRMATION_HANDLER,
             MEDIA_PROCESSOR_HANDLER,
             ACCESS_TOKEN_SCOPE_HANDLER,
-            REVALIDATION_HANDLER);
+            REVALIDATION_HANDLER,
+            SEARCH_INDEXER_HANDLER,
+            SEARCH_REINDEX_HANDLER);
 
     /** The post-confirmation trigger creates the profile with one conditional PutItem. */
     public static final List<String> POST_CONFIRMATION_USERS_ACTIONS = List.of("dynamodb:PutItem");

@@ -6,11 +6,13 @@ import dev.cairn.api.ApiHandler;
 import dev.cairn.api.auth.cognito.AccessTokenScopeTrigger;
 import dev.cairn.api.revalidation.RevalidationSignature;
 import dev.cairn.api.user.PostConfirmationHandler;
+import dev.cairn.contract.Blueprint;
 import dev.cairn.contract.Blueprints;
 import dev.cairn.contract.Cors;
 import dev.cairn.contract.Feature;
 import dev.cairn.contract.Functions;
 import dev.cairn.contract.MediaLayout;
+import dev.cairn.contract.SearchIndex;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;
 import java.io.IOException;
@@ -22,11 +24,14 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
@@ -73,6 +78,8 @@ public final class LocalCairn implements AutoCloseable {
     private S3Client mediaReader;
     private ApiHandler handler;
     private HttpApiEmulator http;
+    private SearchNode searchNode;
+    private LocalSearch search;
 
     private LocalCairn(Options options) {
         this.options = options;
@@ -107,25 +114,52 @@ public final class LocalCairn implements AutoCloseable {
         lambda = remember(new LocalLambdaEndpoint());
         CompletableFuture<CognitoEmulator> cognitoStart = CompletableFuture.supplyAsync(() -> CognitoEmulator.start(
                 options.repoDir(), cognitoDir, outbox, lambda.endpoint(), CognitoEmulator.TOKEN_TRIGGER_FUNCTION));
+        // Only a blueprint that declares search gets a search node: the others start as before.
+        List<SearchIndex> searchIndexes = Blueprints.find(options.blueprint())
+                .map(Blueprint::searchIndexes)
+                .orElse(List.of());
+        Path searchDir = persistent && !searchIndexes.isEmpty() ? directory("search") : null;
+        CompletableFuture<SearchNode> searchStart = searchIndexes.isEmpty()
+                ? CompletableFuture.completedFuture(null)
+                : CompletableFuture.supplyAsync(() -> SearchNode.start(options.repoDir(), searchDir));
         try {
             dynamoDb = remember(DynamoDbLocal.start(dynamoDir));
             cognito = remember(join(cognitoStart));
             s3 = remember(join(s3Start));
+            searchNode = join(searchStart);
+            if (searchNode != null) {
+                remember(searchNode);
+            }
         } catch (RuntimeException e) {
             // A stand-in that started after another failed must stop too (closing twice is harmless).
             s3Start.thenAccept(S3Emulator::close);
             cognitoStart.thenAccept(CognitoEmulator::close);
+            searchStart.thenAccept(node -> {
+                if (node != null) {
+                    node.close();
+                }
+            });
             throw e;
         }
         apiPort = options.port() == 0 ? Ports.free() : options.port();
         pool = CognitoPool.provision(cognito.endpoint(), REGION);
+        List<String> streamArns = new ArrayList<>();
         try (DynamoDbClient provisioning = DynamoDbClient.builder()
                 .endpointOverride(dynamoDb.endpoint())
                 .region(Region.of(REGION))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .httpClient(UrlConnectionHttpClient.create())
                 .build()) {
-            tableProperties = LocalTables.create(provisioning, LocalTables.of(options.blueprint()));
+            Set<String> streamed = new HashSet<>();
+            searchIndexes.forEach(index -> streamed.add(index.table().name()));
+            tableProperties = LocalTables.create(provisioning, LocalTables.of(options.blueprint()), streamed);
+            for (SearchIndex index : searchIndexes) {
+                String arn = provisioning
+                        .describeTable(r -> r.tableName(LocalTables.name(index.table())))
+                        .table()
+                        .latestStreamArn();
+                streamArns.add(arn);
+            }
         }
         Map<String, Object> appProperties = appProperties();
         handler = new ApiHandler(ApplicationContext.builder()
@@ -152,6 +186,11 @@ public final class LocalCairn implements AutoCloseable {
         mediaReader.putBucketVersioning(
                 r -> r.bucket(MEDIA_BUCKET).versioningConfiguration(v -> v.status(BucketVersioningStatus.ENABLED)));
         Map<String, HttpHandler> localRoutes = new LinkedHashMap<>();
+        if (searchNode != null) {
+            // The same indexer code as the function in AWS, fed by DynamoDB Local's streams.
+            search = remember(LocalSearch.start(app(), dynamoDb.endpoint(), streamArns));
+            localRoutes.put(LocalSearch.REINDEX_PATH, search::serveReindex);
+        }
         localRoutes.put("/_local/outbox", this::serveOutbox);
         localRoutes.put(REVALIDATE_PATH, this::takeRevalidation);
         localRoutes.put(MediaLayout.CDN_PATH, this::serveMedia);
@@ -247,6 +286,9 @@ public final class LocalCairn implements AutoCloseable {
         properties.put("cairn.auth.issuer", pool.issuer());
         properties.put("cairn.auth.jwks-url", pool.jwksUrl());
         properties.putAll(tableProperties);
+        if (searchNode != null) {
+            properties.put("cairn.search.endpoint", searchNode.endpoint().toString());
+        }
         return properties;
     }
 
@@ -451,6 +493,22 @@ public final class LocalCairn implements AutoCloseable {
                         r -> r.userPoolId(pool.userPoolId()).username(username).groupName(CognitoPool.ADMIN_GROUP));
     }
 
+    /** The search node's endpoint ({@code http://127.0.0.1:PORT}), or null for a blueprint without search. */
+    public URI searchEndpoint() {
+        return searchNode == null ? null : searchNode.endpoint();
+    }
+
+    /**
+     * Rebuilds the search index {@code index} from its table behind its alias, as {@code POST
+     * /_local/search/reindex?index=NAME} does; answers the index searches read afterwards.
+     */
+    public String reindex(String index) {
+        if (search == null) {
+            throw new IllegalStateException("blueprint " + options.blueprint() + " declares no search index");
+        }
+        return search.reindex(index, LocalSearch.SEGMENTS).finished().current();
+    }
+
     public URI dynamoDbEndpoint() {
         return dynamoDb.endpoint();
     }
@@ -581,11 +639,16 @@ public final class LocalCairn implements AutoCloseable {
                 base,
                 base,
                 base,
-                Blueprints.featuresOf(options.blueprint()).contains(Feature.PORTFOLIO)
-                        ? String.format(
-                                "  Hooks    %s/_local/outbox?to=%s  (front-end revalidation)%n",
-                                base, REVALIDATE_OUTBOX)
-                        : "",
+                (Blueprints.featuresOf(options.blueprint()).contains(Feature.PORTFOLIO)
+                                ? String.format(
+                                        "  Hooks    %s/_local/outbox?to=%s  (front-end revalidation)%n",
+                                        base, REVALIDATE_OUTBOX)
+                                : "")
+                        + (stack.searchEndpoint() == null
+                                ? ""
+                                : String.format(
+                                        "  Search   %s  (OpenSearch; reindex: curl -X POST '%s%s?index=NAME')%n",
+                                        stack.searchEndpoint(), base, LocalSearch.REINDEX_PATH)),
                 stack.pool().userPoolId(),
                 stack.pool().clientId(),
                 options.corsOrigins().isEmpty()

@@ -2,6 +2,7 @@ package dev.cairn.local;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamViewType;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Date;
@@ -227,7 +228,9 @@ final class LocalStreams implements AutoCloseable {
         StreamRecord stream = new StreamRecord();
         stream.setSequenceNumber(source.sequenceNumber());
         stream.setSizeBytes(source.sizeBytes());
-        stream.setStreamViewType(source.streamViewTypeAsString());
+        if (source.streamViewTypeAsString() != null) {
+            stream.setStreamViewType(StreamViewType.fromValue(source.streamViewTypeAsString()));
+        }
         if (source.approximateCreationDateTime() != null) {
             stream.setApproximateCreationDateTime(Date.from(source.approximateCreationDateTime()));
         }
@@ -258,9 +261,11 @@ final class LocalStreams implements AutoCloseable {
             case B -> converted.setB(value.b().asByteBuffer());
             case SS -> converted.setSS(value.ss());
             case NS -> converted.setNS(value.ns());
-            case BS -> converted.setBS(value.bs().stream().map(SdkBytes::asByteBuffer).toList());
+            case BS ->
+                converted.setBS(value.bs().stream().map(SdkBytes::asByteBuffer).toList());
             case M -> converted.setM(attributes(value.m()));
-            case L -> converted.setL(value.l().stream().map(LocalStreams::attribute).toList());
+            case L ->
+                converted.setL(value.l().stream().map(LocalStreams::attribute).toList());
             case BOOL -> converted.setBOOL(value.bool());
             case NUL -> converted.setNULL(true);
             default -> throw new IllegalArgumentException("unknown attribute type (value: " + value + ")");

@@ -47,7 +47,8 @@ public final class SearchAliases {
         String current = null;
         String next = null;
         for (Map.Entry<String, JsonValue> entry : answer.entrySet()) {
-            if (!(entry.getValue() instanceof JsonObject body) || !(body.get("aliases") instanceof JsonObject aliases)) {
+            if (!(entry.getValue() instanceof JsonObject body)
+                    || !(body.get("aliases") instanceof JsonObject aliases)) {
                 continue;
             }
             if (aliases.containsKey(alias)) {
@@ -118,7 +119,9 @@ public final class SearchAliases {
 
     /** How many documents {@code name} holds (what searches see). */
     public long count(String name) {
-        return call("GET", "/" + name + "/_count", null, 200).getJsonNumber("count").longValue();
+        return call("GET", "/" + name + "/_count", null, 200)
+                .getJsonNumber("count")
+                .longValue();
     }
 
     private JsonObject call(String method, String path, String json, int... accepted) {

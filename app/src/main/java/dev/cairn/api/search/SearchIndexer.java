@@ -12,9 +12,9 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -73,6 +73,18 @@ public final class SearchIndexer {
         }
     }
 
+    /**
+     * Creates each index of the blueprint that has neither its alias nor a reindex under way, with
+     * its alias; answers the index behind each alias by the alias's name.
+     */
+    public Map<String, String> ensureIndexes() {
+        Map<String, String> indices = new LinkedHashMap<>();
+        for (SearchDocuments documents : byTable.values()) {
+            indices.put(documents.index().name(), aliases.ensure(documents.index(), blueprint));
+        }
+        return indices;
+    }
+
     /** The blueprint whose indexes it feeds. */
     public Blueprint blueprint() {
         return blueprint;
@@ -96,7 +108,10 @@ public final class SearchIndexer {
             try {
                 writeTo = targets.computeIfAbsent(documents.index(), this::writeTargets);
             } catch (RuntimeException e) {
-                LOG.warn("Search index {} is not reachable: {}", documents.index().name(), e.toString());
+                LOG.warn(
+                        "Search index {} is not reachable: {}",
+                        documents.index().name(),
+                        e.toString());
                 failed.add(record);
                 continue;
             }
@@ -192,8 +207,8 @@ public final class SearchIndexer {
             Map<String, AttributeValue> old = change.getOldImage() == null ? null : attributes(change.getOldImage());
             long version = SearchDocuments.version(old, id) + 1;
             for (String target : writeTo) {
-                operations.add(BulkOperation.of(o -> o.delete(d ->
-                        d.index(target).id(id).version(version).versionType(VersionType.External))));
+                operations.add(BulkOperation.of(o ->
+                        o.delete(d -> d.index(target).id(id).version(version).versionType(VersionType.External))));
             }
         } else if (change.getNewImage() != null) {
             SearchDocuments.Document document = documents.document(attributes(change.getNewImage()));

@@ -81,7 +81,10 @@ public final class SearchReindex {
                 .filter(i -> i.name().equals(name))
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("index must be one of blueprint " + blueprint.name()
-                        + "'s search indexes " + blueprint.searchIndexes().stream().map(SearchIndex::name).toList()
+                        + "'s search indexes "
+                        + blueprint.searchIndexes().stream()
+                                .map(SearchIndex::name)
+                                .toList()
                         + " (value: " + name + ")"));
     }
 
@@ -112,7 +115,12 @@ public final class SearchReindex {
      * @param after where to go on from when the segment stopped early (null when it is done)
      */
     public record SegmentResult(
-            String index, int segment, int segments, long scanned, long indexed, List<String> skipped,
+            String index,
+            int segment,
+            int segments,
+            long scanned,
+            long indexed,
+            List<String> skipped,
             Map<String, String> after) {}
 
     /**
@@ -124,9 +132,8 @@ public final class SearchReindex {
             String indexName, int segment, int segments, Map<String, String> after, LongSupplier remainingMillis) {
         SearchIndex index = index(indexName);
         if (segments < 1 || segments > 1_000 || segment < 0 || segment >= segments) {
-            throw new IllegalArgumentException(
-                    "segment must be 0.." + (segments - 1) + " of 1..1000 segments (value: " + segment + " of "
-                            + segments + ")");
+            throw new IllegalArgumentException("segment must be 0.." + (segments - 1) + " of 1..1000 segments (value: "
+                    + segment + " of " + segments + ")");
         }
         if (aliases.targets(index).next() == null) {
             throw new IllegalStateException("no reindex of " + indexName + " is under way ("
@@ -185,7 +192,11 @@ public final class SearchReindex {
         aliases.refresh(targets.next());
         long documents = aliases.count(targets.next());
         aliases.swap(index, targets.current(), targets.next());
-        LOG.info("Reindex of {} finished: {} ({} documents) replaced {}", indexName, targets.next(), documents,
+        LOG.info(
+                "Reindex of {} finished: {} ({} documents) replaced {}",
+                indexName,
+                targets.next(),
+                documents,
                 targets.current());
         return new Finished(indexName, targets.next(), targets.current(), documents);
     }
@@ -251,7 +262,8 @@ public final class SearchReindex {
             } else if (value.startsWith("S:")) {
                 key.put(name, AttributeValue.fromS(value.substring(2)));
             } else {
-                throw new IllegalArgumentException("after." + name + " must be S:TEXT or N:NUMBER (value: " + value + ")");
+                throw new IllegalArgumentException(
+                        "after." + name + " must be S:TEXT or N:NUMBER (value: " + value + ")");
             }
         });
         return key;

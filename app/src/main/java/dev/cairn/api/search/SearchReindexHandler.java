@@ -85,8 +85,18 @@ public class SearchReindexHandler implements RequestStreamHandler {
             case "begin" -> {
                 SearchReindex.Begun begun = reindex.begin(step.index());
                 yield new Result(
-                        "begin", begun.index(), begun.next(), begun.current(), null, null, null, null, null, null,
-                        null, null);
+                        "begin",
+                        begun.index(),
+                        begun.next(),
+                        begun.current(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null);
             }
             case "segment" -> {
                 if (step.segment() == null || step.segments() == null) {
@@ -96,23 +106,54 @@ public class SearchReindexHandler implements RequestStreamHandler {
                 SearchReindex.SegmentResult result =
                         reindex.segment(step.index(), step.segment(), step.segments(), step.after(), remainingMillis);
                 yield new Result(
-                        "segment", result.index(), null, null, null, result.segment(), result.segments(),
-                        result.scanned(), result.indexed(), result.skipped(), result.after(), null);
+                        "segment",
+                        result.index(),
+                        null,
+                        null,
+                        null,
+                        result.segment(),
+                        result.segments(),
+                        result.scanned(),
+                        result.indexed(),
+                        result.skipped(),
+                        result.after(),
+                        null);
             }
             case "finish" -> {
                 SearchReindex.Finished finished = reindex.finish(step.index());
                 yield new Result(
-                        "finish", finished.index(), null, finished.current(), finished.deleted(), null, null, null,
-                        null, null, null, finished.documents());
+                        "finish",
+                        finished.index(),
+                        null,
+                        finished.current(),
+                        finished.deleted(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        finished.documents());
             }
             case "abort" -> {
                 SearchReindex.Finished aborted = reindex.abort(step.index());
                 yield new Result(
-                        "abort", aborted.index(), null, aborted.current(), aborted.deleted(), null, null, null, null,
-                        null, null, null);
+                        "abort",
+                        aborted.index(),
+                        null,
+                        aborted.current(),
+                        aborted.deleted(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null);
             }
-            default -> throw new IllegalArgumentException(
-                    "step must be one of begin, segment, finish, abort (value: " + step.step() + ")");
+            default ->
+                throw new IllegalArgumentException(
+                        "step must be one of begin, segment, finish, abort (value: " + step.step() + ")");
         };
     }
 }
