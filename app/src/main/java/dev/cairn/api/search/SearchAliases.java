@@ -6,17 +6,22 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.opensearch.client.json.JsonpDeserializer;
+import org.opensearch.client.json.JsonpMapper;
 import org.opensearch.client.opensearch.OpenSearchClient;
+import org.opensearch.client.opensearch._types.mapping.TypeMapping;
 import org.opensearch.client.opensearch.generic.Body;
 import org.opensearch.client.opensearch.generic.Requests;
 import org.opensearch.client.opensearch.generic.Response;
+import org.opensearch.client.opensearch.indices.IndexSettings;
+import org.opensearch.client.opensearch.indices.update_aliases.Action;
 
 /**
  * The indices behind a search index's aliases, and the changes to them: creating an index from
@@ -43,7 +48,7 @@ public final class SearchAliases {
         String alias = index.name();
         String nextAlias = SearchMappings.nextAlias(index);
         // 404 names the missing alias and still lists the indices of the other one.
-        JsonObject answer = call("GET", "/_alias/" + alias + "," + nextAlias, null, 200, 404);
+        JsonObject answer = call("GET", "/_alias/" + alias + "," + nextAlias, 200, 404);
         String current = null;
         String next = null;
         for (Map.Entry<String, JsonValue> entry : answer.entrySet()) {
@@ -63,9 +68,23 @@ public final class SearchAliases {
 
     /** Creates {@code name} with the mapping of {@code index} for {@code blueprint}, and {@code alias} on it. */
     public void create(String name, SearchIndex index, Blueprint blueprint, String alias) {
-        Map<String, Object> body = new LinkedHashMap<>(SearchMappings.createIndexBody(index, blueprint));
-        body.put("aliases", Map.of(alias, Map.of()));
-        call("PUT", "/" + name, SearchJson.pretty(body), 200);
+        Map<String, Object> body = SearchMappings.createIndexBody(index, blueprint);
+        JsonpMapper mapper = client._transport().jsonpMapper();
+        IndexSettings settings = read(IndexSettings._DESERIALIZER, body.get("settings"), mapper);
+        TypeMapping mappings = read(TypeMapping._DESERIALIZER, body.get("mappings"), mapper);
+        try {
+            client.indices()
+                    .create(c ->
+                            c.index(name).settings(settings).mappings(mappings).aliases(alias, a -> a));
+        } catch (IOException e) {
+            throw new UncheckedIOException("The search engine did not create " + name, e);
+        }
+    }
+
+    private static <T> T read(JsonpDeserializer<T> deserializer, Object value, JsonpMapper mapper) {
+        try (JsonParser parser = mapper.jsonProvider().createParser(new StringReader(SearchJson.pretty(value)))) {
+            return deserializer.deserialize(parser, mapper);
+        }
     }
 
     /**
@@ -80,7 +99,7 @@ public final class SearchAliases {
         String name = SearchMappings.indexName(index, System.currentTimeMillis());
         try {
             create(name, index, blueprint, index.name());
-        } catch (IllegalStateException e) {
+        } catch (RuntimeException e) {
             // Another writer created it at the same moment: then the alias is there.
             if (targets(index).current() == null) {
                 throw e;
@@ -95,13 +114,17 @@ public final class SearchAliases {
      * {@code NAME-next} is removed; then {@code current} is deleted.
      */
     public void swap(SearchIndex index, String current, String next) {
-        List<Object> actions = new ArrayList<>();
-        actions.add(Map.of("add", Map.of("index", next, "alias", index.name())));
+        List<Action> actions = new ArrayList<>();
+        actions.add(Action.of(a -> a.add(add -> add.index(next).alias(index.name()))));
         if (current != null) {
-            actions.add(Map.of("remove", Map.of("index", current, "alias", index.name())));
+            actions.add(Action.of(a -> a.remove(remove -> remove.index(current).alias(index.name()))));
         }
-        actions.add(Map.of("remove", Map.of("index", next, "alias", SearchMappings.nextAlias(index))));
-        call("POST", "/_aliases", SearchJson.pretty(Map.of("actions", actions)), 200);
+        actions.add(Action.of(a -> a.remove(remove -> remove.index(next).alias(SearchMappings.nextAlias(index)))));
+        try {
+            client.indices().updateAliases(u -> u.actions(actions));
+        } catch (IOException e) {
+            throw new UncheckedIOException("The search engine did not swap the aliases of " + index.name(), e);
+        }
         if (current != null && !current.equals(next)) {
             delete(current);
         }
@@ -109,26 +132,30 @@ public final class SearchAliases {
 
     /** Deletes the index {@code name} (its aliases go with it); a missing one is no error. */
     public void delete(String name) {
-        call("DELETE", "/" + name, null, 200, 404);
+        call("DELETE", "/" + name, 200, 404);
     }
 
     /** Makes what was written to {@code name} visible to searches now. */
     public void refresh(String name) {
-        call("POST", "/" + name + "/_refresh", null, 200);
+        try {
+            client.indices().refresh(r -> r.index(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException("The search engine did not refresh " + name, e);
+        }
     }
 
     /** How many documents {@code name} holds (what searches see). */
     public long count(String name) {
-        return call("GET", "/" + name + "/_count", null, 200)
-                .getJsonNumber("count")
-                .longValue();
+        try {
+            return client.count(c -> c.index(name)).count();
+        } catch (IOException e) {
+            throw new UncheckedIOException("The search engine did not count " + name, e);
+        }
     }
 
-    private JsonObject call(String method, String path, String json, int... accepted) {
+    /** A request without a body (the generic client's bodies need a library the app leaves out). */
+    private JsonObject call(String method, String path, int... accepted) {
         var request = Requests.builder().method(method).endpoint(path);
-        if (json != null) {
-            request.json(json);
-        }
         try (Response response = client.generic().execute(request.build())) {
             String text = response.getBody().map(Body::bodyAsString).orElse("");
             for (int status : accepted) {
