@@ -104,6 +104,18 @@ public final class SearchIndexer {
             if (documents == null) {
                 continue;
             }
+            Change prepared;
+            try {
+                prepared = prepare(documents, record);
+            } catch (RuntimeException e) {
+                LOG.warn(
+                        "Stream record {} (sequence number {}) cannot be indexed: {}",
+                        record.getEventID(),
+                        sequenceNumber(record),
+                        e.getMessage());
+                failed.add(record);
+                continue;
+            }
             List<String> writeTo;
             try {
                 writeTo = targets.computeIfAbsent(documents.index(), this::writeTargets);
@@ -115,20 +127,8 @@ public final class SearchIndexer {
                 failed.add(record);
                 continue;
             }
-            List<BulkOperation> recordOperations;
-            try {
-                recordOperations = operations(documents, record, writeTo);
-            } catch (RuntimeException e) {
-                LOG.warn(
-                        "Stream record {} (sequence number {}) cannot be indexed: {}",
-                        record.getEventID(),
-                        sequenceNumber(record),
-                        e.getMessage());
-                failed.add(record);
-                continue;
-            }
-            for (BulkOperation operation : recordOperations) {
-                operations.add(operation);
+            for (String target : writeTo) {
+                operations.add(prepared.operation(target));
                 operationRecords.add(record);
             }
         }
@@ -194,36 +194,38 @@ public final class SearchIndexer {
         return writeTo;
     }
 
-    private static List<BulkOperation> operations(
-            SearchDocuments documents, DynamodbEvent.DynamodbStreamRecord record, List<String> writeTo) {
+    /** One record's write, ready for any target alias. */
+    private record Change(String id, long version, SearchSource source) {
+        BulkOperation operation(String target) {
+            if (source == null) {
+                return BulkOperation.of(o ->
+                        o.delete(d -> d.index(target).id(id).version(version).versionType(VersionType.External)));
+            }
+            return BulkOperation.of(o -> o.index(i -> i.index(target)
+                    .id(id)
+                    .version(version)
+                    .versionType(VersionType.External)
+                    .document(source)));
+        }
+    }
+
+    /** The write a record asks for; fails, saying why, when it cannot be indexed. */
+    private static Change prepare(SearchDocuments documents, DynamodbEvent.DynamodbStreamRecord record) {
         var change = record.getDynamodb();
         if (change == null) {
             throw new IllegalArgumentException("the record has no change");
         }
-        List<BulkOperation> operations = new ArrayList<>();
         if ("REMOVE".equals(record.getEventName())) {
-            Map<String, AttributeValue> keys = attributes(change.getKeys());
-            String id = documents.id(keys);
+            String id = documents.id(change.getKeys() == null ? Map.of() : attributes(change.getKeys()));
             Map<String, AttributeValue> old = change.getOldImage() == null ? null : attributes(change.getOldImage());
-            long version = SearchDocuments.version(old, id) + 1;
-            for (String target : writeTo) {
-                operations.add(BulkOperation.of(o ->
-                        o.delete(d -> d.index(target).id(id).version(version).versionType(VersionType.External))));
-            }
-        } else if (change.getNewImage() != null) {
-            SearchDocuments.Document document = documents.document(attributes(change.getNewImage()));
-            for (String target : writeTo) {
-                operations.add(BulkOperation.of(o -> o.index(i -> i.index(target)
-                        .id(document.id())
-                        .version(document.version())
-                        .versionType(VersionType.External)
-                        .document(document.source()))));
-            }
-        } else {
+            return new Change(id, SearchDocuments.version(old, id) + 1, null);
+        }
+        if (change.getNewImage() == null) {
             throw new IllegalArgumentException("a " + record.getEventName()
                     + " record must carry the new image: the stream's view type must be NEW_AND_OLD_IMAGES");
         }
-        return operations;
+        SearchDocuments.Document document = documents.document(attributes(change.getNewImage()));
+        return new Change(document.id(), document.version(), new SearchSource(document.source()));
     }
 
     /** The table name in a stream's ARN: {@code arn:aws:dynamodb:REGION:ACCOUNT:table/NAME/stream/LABEL}. */

@@ -169,7 +169,7 @@ public final class SearchReindex {
                         .id(document.id())
                         .version(document.version())
                         .versionType(VersionType.External)
-                        .document(document.source()))));
+                        .document(new SearchSource(document.source())))));
             }
             indexed += write(indexName, operations);
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
