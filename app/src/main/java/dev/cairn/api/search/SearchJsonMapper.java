@@ -22,7 +22,7 @@ import org.opensearch.client.json.JsonpSerializable;
  * JSON parser is Parsson, the reference {@code jakarta.json} implementation.
  */
 public final class SearchJsonMapper extends JsonpMapperBase {
-    private static final JsonProvider PROVIDER = JsonProvider.provider();
+    private static final JsonProvider PROVIDER = new NdJsonProvider(JsonProvider.provider());
 
     @Override
     public JsonProvider jsonProvider() {
