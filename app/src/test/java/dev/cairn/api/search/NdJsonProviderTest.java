@@ -30,10 +30,9 @@ class NdJsonProviderTest {
         out.write('\n');
         generator.close();
 
-        assertThat(out.toString(StandardCharsets.UTF_8).split("\n"))
-                .hasSize(2)
-                .first()
-                .isEqualTo("{\"index\":{\"_id\":\"a\"}}");
+        String[] lines = out.toString(StandardCharsets.UTF_8).split("\n");
+        assertThat(lines).hasSize(2);
+        assertThat(lines[0]).isEqualTo("{\"index\":{\"_id\":\"a\"}}");
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"title\":\"Soup\"", "\"tags\":[\"x\"]");
     }
 
