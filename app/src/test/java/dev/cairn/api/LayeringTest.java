@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
  *       documents and their types, storage usage ({@code storage}).
  *   <li><b>collection</b>: the collections engine ({@code collection}).
  *   <li><b>features</b>: sign-in ({@code auth}), the user's account ({@code user}), images ({@code
- *       media}), guitars, the personal site, the portfolio, files and API keys. A feature never uses another:
+ *       media}), guitars, the personal site, the portfolio, files, API keys and recipes. A feature never uses another:
  *       what two features share sits in a layer below.
  *   <li><b>build</b>: what the build runs over the compiled app, never a request: the OpenAPI
  *       documents ({@code openapi}).
@@ -49,7 +49,7 @@ class LayeringTest {
     private static final String APP = "dev.cairn.api";
 
     private static final List<String> FEATURES =
-            List.of("auth", "user", "media", "guitar", "site", "files", "keys", "portfolio");
+            List.of("auth", "user", "media", "guitar", "site", "files", "keys", "portfolio", "recipe");
 
     private static final DescribedPredicate<JavaClass> PLATFORM = resideInAPackage(APP)
             .or(resideInAnyPackage(

@@ -1,6 +1,7 @@
 package dev.cairn.api.collection;
 
 import dev.cairn.api.collection.CollectionStore.ConditionFailed;
+import dev.cairn.api.data.Cursors;
 import dev.cairn.api.data.Ids;
 import dev.cairn.api.data.UserData;
 import dev.cairn.api.http.ApiException;

@@ -1,5 +1,6 @@
 package dev.cairn.api.collection;
 
+import dev.cairn.api.data.Cursors;
 import dev.cairn.api.data.TableNames;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;

@@ -1,5 +1,6 @@
 package dev.cairn.api.collection;
 
+import dev.cairn.api.data.Cursors;
 import dev.cairn.api.data.DynamoNumbers;
 import io.micronaut.core.annotation.Nullable;
 import java.util.ArrayList;

@@ -58,6 +58,7 @@ public final class OpenApiDocuments {
         removeBoundArguments(everything);
         CollectionOperations operations = new CollectionOperations(everything, samples);
         collections.forEach(operations::describe);
+        new SearchOperations(everything).describeAll();
         shortenNames(everything);
         envelopes(everything);
         Envelopes.error(everything);

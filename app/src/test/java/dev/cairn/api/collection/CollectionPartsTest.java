@@ -2,6 +2,7 @@ package dev.cairn.api.collection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cairn.api.data.Cursors;
 import dev.cairn.api.secrets.SigningSecret;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;

@@ -2,6 +2,7 @@ package dev.cairn.api.collection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cairn.api.data.Cursors;
 import dev.cairn.api.http.ApiError;
 import dev.cairn.api.http.ApiException;
 import dev.cairn.api.secrets.SigningSecret;

@@ -1,4 +1,4 @@
-package dev.cairn.api.collection;
+package dev.cairn.api.data;
 
 import dev.cairn.api.secrets.SigningSecret;
 import jakarta.inject.Singleton;
@@ -14,9 +14,10 @@ import javax.crypto.spec.SecretKeySpec;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Opaque list cursors: the key a query stopped at, signed with HMAC-SHA256 over the list it
- * belongs to (resource, owner and filters). A cursor changed by hand, or used for another owner or
- * other filters, does not verify.
+ * Opaque cursors: where a list or a search stopped (a DynamoDB key, or a search's sort values as
+ * attribute values), signed with HMAC-SHA256 over what it belongs to (the scope: resource, owner
+ * and filters, or the search and its query). A cursor changed by hand, or used for another owner
+ * or another query, does not verify.
  */
 @Singleton
 public final class Cursors {
@@ -26,7 +27,7 @@ public final class Cursors {
 
     private final SecretKeySpec key;
 
-    Cursors(SigningSecret secret) {
+    public Cursors(SigningSecret secret) {
         this.key = new SecretKeySpec(secret.derive("list-cursor"), "HmacSHA256");
     }
 
