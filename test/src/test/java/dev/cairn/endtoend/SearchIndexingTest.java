@@ -81,6 +81,63 @@ class SearchIndexingTest extends EndToEnd {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void recipesWrittenThroughTheApiAreFoundBySearchWithinTheBound() throws Exception {
+        Accounts.Account ada = Accounts.signedIn(stack, api, "Ada");
+        Map<String, Object> recipe = new HashMap<>();
+        recipe.put("title", "Quindim de coco");
+        recipe.put("language", "pt");
+        recipe.put("ingredients", List.of("gemas", "coco ralado", "açúcar"));
+        recipe.put("tags", List.of("sobremesa"));
+        ApiClient.Reply created = api.post("/api/recipes", recipe, ada.accessToken());
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        String id = created.text("id");
+
+        long found = awaitSearch(ada, "quindim", id, true);
+        ApiClient.Reply hit = api.get("/api/recipes/search?q=quindim", ada.accessToken());
+        Map<String, Object> item = ((List<Map<String, Object>>) hit.data().get("items")).getFirst();
+        assertThat(item).containsEntry("id", id).containsEntry("language", "pt").containsEntry("version", 1);
+
+        ApiClient.Reply patched = api.send(
+                "PATCH",
+                "/api/recipes/" + id,
+                Map.of("title", "Pudim de leite"),
+                ada.accessToken(),
+                Map.of("Content-Type", "application/merge-patch+json", "If-Match", "\"1\""));
+        assertThat(patched.status()).as(patched.body().toString()).isEqualTo(200);
+        long updated = awaitSearch(ada, "pudim", id, true);
+        awaitSearch(ada, "quindim", id, false);
+
+        assertThat(api.delete("/api/recipes/" + id, ada.accessToken()).status()).isEqualTo(204);
+        long deleted = awaitSearch(ada, "pudim", id, false);
+
+        System.out.printf(
+                "Search through the API followed the table in %d ms (create), %d ms (update), %d ms (delete)%n",
+                found, updated, deleted);
+    }
+
+    /** Searches as {@code user} until {@code id} is among the hits ({@code present}) or not; answers how long. */
+    @SuppressWarnings("unchecked")
+    private static long awaitSearch(Accounts.Account user, String q, String id, boolean present)
+            throws InterruptedException {
+        long begin = System.nanoTime();
+        while (true) {
+            ApiClient.Reply reply = api.get("/api/recipes/search?q=" + q, user.accessToken());
+            assertThat(reply.status()).as(reply.body().toString()).isEqualTo(200);
+            boolean hit = ((List<Map<String, Object>>) reply.data().get("items"))
+                    .stream().anyMatch(item -> id.equals(item.get("id")));
+            long elapsed = (System.nanoTime() - begin) / 1_000_000;
+            if (hit == present) {
+                return elapsed;
+            }
+            assertThat(elapsed)
+                    .as("search for " + q + " " + (present ? "finds " : "no longer finds ") + id + " within the bound")
+                    .isLessThan(BOUND_MILLIS);
+            Thread.sleep(50);
+        }
+    }
+
+    @Test
     void replayedAndOutOfOrderRecordsConvergeOnTheNewestVersion() throws Exception {
         SearchIndexer indexer = stack.app().getBean(SearchIndexer.class);
         String user = "user-" + UUID.randomUUID();
