@@ -62,14 +62,9 @@ public class SearchService {
 
     SearchService(
             OpenSearchClient client, Cursors cursors, @Property(name = BlueprintServes.PROPERTY) String blueprint) {
-        this(client, cursors, Blueprints.named(blueprint).searchLanguages());
-    }
-
-    /** A service for a blueprint whose search analyzes {@code languages} (the first is the default). */
-    public SearchService(OpenSearchClient client, Cursors cursors, List<Language> languages) {
         this.client = client;
         this.cursors = cursors;
-        this.languages = List.copyOf(languages);
+        this.languages = Blueprints.named(blueprint).searchLanguages();
     }
 
     /** One page of what {@code caller} may read in {@code index} that matches the route's parameters. */
