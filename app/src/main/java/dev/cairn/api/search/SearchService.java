@@ -87,15 +87,6 @@ public class SearchService {
         return results(index, query, scope, response);
     }
 
-    /** The request {@link #search} would send for these parameters, for tests and diagnostics. */
-    public SearchRequest request(SearchIndex index, String caller, Map<String, List<String>> parameters) {
-        SearchParameters.Parsed parsed = SearchParameters.parse(index, languages, parameters);
-        if (!parsed.problems().isEmpty()) {
-            throw invalid(parsed.problems());
-        }
-        return SearchQueries.request(index, languages, parsed.query(), caller);
-    }
-
     private SearchResponse<JsonObject> run(SearchIndex index, SearchRequest request) {
         try {
             return client.search(request, JsonObject.class);
