@@ -191,7 +191,9 @@ class InfraAppContractTest {
             for (String variable : read) {
                 boolean needed = variable.startsWith(EnvironmentVariables.TABLE_PREFIX)
                         ? tables.contains(variable)
-                        : !NOT_FROM_INFRA.contains(variable) && !REVALIDATION.contains(variable);
+                        : SEARCH.contains(variable)
+                                ? !blueprint.searchIndexes().isEmpty()
+                                : !NOT_FROM_INFRA.contains(variable) && !REVALIDATION.contains(variable);
                 if (needed) {
                     assertThat(environment).as(blueprint.name()).containsKey(variable);
                 }
@@ -284,6 +286,10 @@ class InfraAppContractTest {
             EnvironmentVariables.REVALIDATE_URL,
             EnvironmentVariables.REVALIDATION_SECRET_ARN,
             EnvironmentVariables.CDN_DISTRIBUTION_ID);
+
+    /** The search engine's: only where a blueprint declares a search index. */
+    private static final Set<String> SEARCH =
+            Set.of(EnvironmentVariables.SEARCH_ENDPOINT, EnvironmentVariables.SEARCH_SIGNING_SERVICE);
 
     /** The handlers of the functions in {@code template}. */
     private static Set<String> handlersDeployed(Template template) {

@@ -30,7 +30,7 @@ import org.opensearch.client.opensearch.core.search.HighlighterEncoder;
  *       first letter exact);
  *   <li>should: the words as a phrase in the folded fields, {@value #PHRASE_BOOST} times the field's
  *       boost, so an exact phrase ranks first;
- *   <li>sort: score, then most recently updated, then the document id (a total order, so {@code
+ *   <li>sort: score, then most recently updated, then the item id (a total order, so {@code
  *       search_after} pages have no gaps); without words, most recently updated first;
  *   <li>highlights of the text fields ({@code <em>} marks, HTML-escaped text) and counts of the
  *       facet fields' {@value #FACET_SIZE} commonest values.
@@ -45,8 +45,12 @@ public final class SearchQueries {
     public static final String FUZZINESS = "AUTO";
     /** The letters that must match exactly before a typo is forgiven. */
     public static final int PREFIX_LENGTH = 1;
-    /** The tiebreaker of the sort: unique per document. */
-    public static final String TIEBREAKER = "_id";
+    /**
+     * The tiebreaker of the sort, unique per document: the item's id (a UUIDv7 sort key, or the
+     * partition key), a keyword with doc values. Not {@code _id}, whose sort loads every id into
+     * the heap (fielddata) and which a cluster may refuse ({@code indices.id_field_data.enabled}).
+     */
+    public static final String TIEBREAKER = SearchFields.ITEM_ID;
 
     private SearchQueries() {}
 

@@ -62,14 +62,9 @@ public class SearchService {
 
     SearchService(
             OpenSearchClient client, Cursors cursors, @Property(name = BlueprintServes.PROPERTY) String blueprint) {
-        this(client, cursors, Blueprints.named(blueprint).searchLanguages());
-    }
-
-    /** A service for a blueprint whose search analyzes {@code languages} (the first is the default). */
-    public SearchService(OpenSearchClient client, Cursors cursors, List<Language> languages) {
         this.client = client;
         this.cursors = cursors;
-        this.languages = List.copyOf(languages);
+        this.languages = Blueprints.named(blueprint).searchLanguages();
     }
 
     /** One page of what {@code caller} may read in {@code index} that matches the route's parameters. */
@@ -90,15 +85,6 @@ public class SearchService {
         SearchRequest request = SearchQueries.request(index, languages, query, caller);
         SearchResponse<JsonObject> response = run(index, request);
         return results(index, query, scope, response);
-    }
-
-    /** The request {@link #search} would send for these parameters, for tests and diagnostics. */
-    public SearchRequest request(SearchIndex index, String caller, Map<String, List<String>> parameters) {
-        SearchParameters.Parsed parsed = SearchParameters.parse(index, languages, parameters);
-        if (!parsed.problems().isEmpty()) {
-            throw invalid(parsed.problems());
-        }
-        return SearchQueries.request(index, languages, parsed.query(), caller);
     }
 
     private SearchResponse<JsonObject> run(SearchIndex index, SearchRequest request) {

@@ -150,6 +150,11 @@ class RecipeApiTest {
         assertThat((String) error(search).get("message")).contains("search engine cannot be reached");
         assertThat(send("GET", "/api/recipes/search", null, null).getStatusCode())
                 .isEqualTo(401);
+        // Every language of the blueprint is a valid filter: the check passes, the engine is asked.
+        for (String language : List.of("en", "pt", "fr", "es")) {
+            APIGatewayV2HTTPResponse filtered = send("GET", "/api/recipes/search?language=" + language, null, ada);
+            assertThat(filtered.getStatusCode()).as(filtered.getBody()).isEqualTo(503);
+        }
     }
 
     @Test

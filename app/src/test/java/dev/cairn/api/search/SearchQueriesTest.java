@@ -96,8 +96,8 @@ class SearchQueriesTest {
 
     @Test
     void wordsSortByScoreThenNewestThenIdAndNoWordsByNewest() {
-        assertThat(sortKeys(request(Map.of("q", List.of("soup"))))).containsExactly("_score", "updatedAt", "_id");
-        assertThat(sortKeys(request(Map.of()))).containsExactly("updatedAt", "_id");
+        assertThat(sortKeys(request(Map.of("q", List.of("soup"))))).containsExactly("_score", "updatedAt", "itemId");
+        assertThat(sortKeys(request(Map.of()))).containsExactly("updatedAt", "itemId");
     }
 
     @Test
