@@ -6,7 +6,7 @@ import software.constructs.IConstruct;
 
 /**
  * Where an app's search indexes live in AWS: an OpenSearch Service domain ({@link SearchDomain})
- * or an OpenSearch Serverless collection (see docs/adr/0013-search-engine-per-stage.md). Callers reach it by HTTPS at
+ * or an OpenSearch Serverless collection ({@link SearchCollection}). Callers reach it by HTTPS at
  * {@link #getEndpoint()}, signing each request with SigV4 under {@link #getSigningService()} with
  * their own role's credentials; only the roles granted here get in.
  *
