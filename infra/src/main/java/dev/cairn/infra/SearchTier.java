@@ -4,6 +4,8 @@ import dev.cairn.constructs.ApiFunction;
 import dev.cairn.constructs.ApiFunctionProps;
 import dev.cairn.constructs.Compliance;
 import dev.cairn.constructs.DataTable;
+import dev.cairn.constructs.SearchCollection;
+import dev.cairn.constructs.SearchCollectionProps;
 import dev.cairn.constructs.SearchDomain;
 import dev.cairn.constructs.SearchDomainProps;
 import dev.cairn.constructs.SearchEngine;
@@ -26,8 +28,8 @@ import software.amazon.awscdk.services.sqs.QueueEncryption;
 import software.constructs.Construct;
 
 /**
- * Search in AWS for a blueprint that declares search indexes: the stage's OpenSearch domain
- * ({@link StageConfig.Search}), the {@code search-indexer} that applies each searchable table's
+ * Search in AWS for a blueprint that declares search indexes: the stage's engine ({@link
+ * StageConfig.Search}: an OpenSearch domain, or a Serverless collection), the {@code search-indexer} that applies each searchable table's
  * stream to its index, and the {@code search-reindex} that {@code scripts/reindex} invokes to
  * rebuild an index from its table. The api function searches; it never writes to an index.
  *
@@ -36,7 +38,7 @@ import software.constructs.Construct;
  * records are younger than {@link #MAX_RECORD_AGE}; what still fails is described in the dead-letter
  * queue (stream position, not the item), which alarms: the remedy is a reindex.
  *
- * @param engine the domain
+ * @param engine the domain or the Serverless collection
  * @param indexer the stream consumer
  * @param reindex the rebuild the reindex command runs; the domain's administrator
  * @param deadLetterQueue where the indexer's failed batches are described
@@ -94,7 +96,7 @@ public record SearchTier(SearchEngine engine, ApiFunction indexer, ApiFunction r
                 "search reindex",
                 REINDEX_TIMEOUT);
 
-        SearchEngine engine = domain(scope, stage, blueprint, data, reindex);
+        SearchEngine engine = engine(scope, stage, blueprint, data, reindex);
         for (SearchIndex index : indexes) {
             DataTable table = data.tables().get(index.table().name());
             engine.grantRead(api, index.name());
@@ -147,12 +149,28 @@ public record SearchTier(SearchEngine engine, ApiFunction indexer, ApiFunction r
     }
 
     /**
-     * The stage's domain, encrypted with the stage's data key; the reindex is its administrator
-     * (fine-grained access control's master user), which maps the api's and the indexer's roles.
+     * The stage's engine, encrypted with the stage's data key: a domain, whose administrator
+     * (fine-grained access control's master user) is the reindex, which maps the api's and the
+     * indexer's roles; or a Serverless collection, whose data access policy holds every grant.
      */
-    private static SearchEngine domain(
+    private static SearchEngine engine(
             Construct scope, StageConfig stage, Blueprint blueprint, DataStack data, ApiFunction reindex) {
         StageConfig.Search size = stage.search();
+        if (size.serverless()) {
+            SearchCollection collection = new SearchCollection(
+                    scope,
+                    "Search",
+                    SearchCollectionProps.builder()
+                            .encryptionKey(data.dataKey())
+                            .collectionName(domainName(blueprint, stage))
+                            .standbyReplicas(size.availabilityZones() > 1)
+                            .removalPolicy(stage.removalPolicy())
+                            .build());
+            if (size.reason() != null) {
+                Annotations.of(collection).acknowledgeWarning("@cairn/constructs:standbyReplicas", size.reason());
+            }
+            return collection;
+        }
         SearchDomain domain = new SearchDomain(
                 scope,
                 "Search",

@@ -59,10 +59,12 @@ public record StageConfig(
         Search search) {
 
     /**
-     * The OpenSearch Service domain of a stage, for blueprints with search indexes; the others
-     * get none. One availability zone or no dedicated masters are the stage's choice, acknowledged
-     * with {@code reason}.
+     * The search engine of a stage, for blueprints with search indexes; the others get none: an
+     * OpenSearch Service domain, or with {@code serverless} an OpenSearch Serverless collection
+     * (which uses only {@code availabilityZones}: above 1, standby replicas). One availability zone
+     * or no dedicated masters are the stage's choice, acknowledged with {@code reason}.
      *
+     * @param serverless an OpenSearch Serverless collection instead of a domain
      * @param instanceType the data nodes' type
      * @param availabilityZones 1..3; above 1, zone awareness with as many data nodes
      * @param dedicatedMasters 0, 3 or 5 dedicated master nodes
@@ -71,12 +73,22 @@ public record StageConfig(
      * @param reason why a single zone or no masters suffice in this stage; null when it has both
      */
     public record Search(
+            boolean serverless,
             String instanceType,
             int availabilityZones,
             int dedicatedMasters,
             String dedicatedMasterType,
             int volumeGiB,
-            String reason) {}
+            String reason) {
+
+        /**
+         * An OpenSearch Serverless collection, with standby replicas in another zone unless
+         * {@code reason} says why one zone suffices.
+         */
+        public static Search serverless(String reason) {
+            return new Search(true, null, reason == null ? 2 : 1, 0, null, 0, reason);
+        }
+    }
 
     /**
      * The smallest domain that keeps every security setting (encryption at rest, node-to-node,
@@ -84,6 +96,7 @@ public record StageConfig(
      * reindex, so a lost node loses no data of record.
      */
     static final Search SEARCH_SINGLE_NODE = new Search(
+            false,
             "t3.small.search",
             1,
             0,
@@ -93,7 +106,7 @@ public record StageConfig(
                     + " staying up through an availability zone outage; prod spreads over two zones with three masters.");
 
     /** Two zones with a data node each and three dedicated masters: what AWS advises for production. */
-    static final Search SEARCH_PRODUCTION = new Search("m7g.large.search", 2, 3, "m7g.large.search", 20, null);
+    static final Search SEARCH_PRODUCTION = new Search(false, "m7g.large.search", 2, 3, "m7g.large.search", 20, null);
 
     /** Old versions of media objects are kept this long unless a stage says otherwise. */
     public static final int NONCURRENT_VERSION_DAYS = 30;
@@ -252,6 +265,31 @@ public record StageConfig(
                 noncurrentVersionDays,
                 url,
                 search);
+    }
+
+    /** The same stage with another search engine (docs/adr/0013-search-engine-per-stage.md). */
+    public StageConfig withSearch(Search engine) {
+        return new StageConfig(
+                name,
+                account,
+                region,
+                removalPolicy,
+                logRetention,
+                terminationProtection,
+                apiMemoryMb,
+                lambdaErrorRatePercent,
+                apiServerErrorRatePercent,
+                apiP95LatencyMs,
+                wafRequestsPer5Minutes,
+                wafAuthRequestsPer5Minutes,
+                canary,
+                monthlyBudgetUsd,
+                domainName,
+                emailFrom,
+                alarmEmails,
+                noncurrentVersionDays,
+                revalidateUrl,
+                engine);
     }
 
     /**

@@ -32,6 +32,8 @@ import software.amazon.awscdk.services.lambda.Code;
 class SearchStacksTest {
     private static final Map<String, CairnApp.Stacks> STACKS = new LinkedHashMap<>();
     private static Path outdir;
+    private static Path serverlessOutdir;
+    private static CairnApp.Stacks serverless;
 
     @BeforeAll
     static void synthesize() throws IOException {
@@ -60,6 +62,38 @@ class SearchStacksTest {
                         Code.fromAsset(code.toString())));
         Compliance.applyAllPacks(app);
         app.synth();
+
+        serverlessOutdir = Files.createTempDirectory("cairn-cdk-out-serverless");
+        App other =
+                new App(AppProps.builder().outdir(serverlessOutdir.toString()).build());
+        CrossStackReferences.of(other).consume(ReferenceStrength.STRONG);
+        serverless = CairnApp.build(
+                other,
+                BlueprintStacksTest.configured(StageConfig.PROD).withSearch(StageConfig.Search.serverless(null)),
+                Blueprints.RECIPE_ARCHIVE,
+                List.of(),
+                Code.fromAsset(code.toString()));
+        Compliance.applyAllPacks(other);
+        other.synth();
+    }
+
+    private static List<String> nonCompliant(Path dir, int reports) throws IOException {
+        List<String> findings = new ArrayList<>();
+        List<String> files;
+        try (Stream<Path> list = Files.list(dir)) {
+            files = list.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith("-NagReport.csv"))
+                    .toList();
+        }
+        assertThat(files).hasSize(reports);
+        for (String report : files) {
+            for (String row : Files.readAllLines(dir.resolve(report))) {
+                if (row.contains("\"Non-Compliant\"")) {
+                    findings.add(report + ": " + row);
+                }
+            }
+        }
+        return findings;
     }
 
     private static Template service(String name) {
@@ -72,22 +106,33 @@ class SearchStacksTest {
 
     @Test
     void everySearchStackIsCleanUnderAllFivePacks() throws IOException {
-        List<String> findings = new ArrayList<>();
-        List<String> reports;
-        try (Stream<Path> files = Files.list(outdir)) {
-            reports = files.map(p -> p.getFileName().toString())
-                    .filter(n -> n.endsWith("-NagReport.csv"))
-                    .toList();
-        }
-        assertThat(reports).hasSize(4 * 3 * 5);
-        for (String report : reports) {
-            for (String row : Files.readAllLines(outdir.resolve(report))) {
-                if (row.contains("\"Non-Compliant\"")) {
-                    findings.add(report + ": " + row);
-                }
-            }
-        }
-        assertThat(findings).isEmpty();
+        assertThat(nonCompliant(outdir, 4 * 3 * 5)).isEmpty();
+        assertThat(nonCompliant(serverlessOutdir, 3 * 5)).isEmpty();
+    }
+
+    @Test
+    void aStageMayRunAServerlessCollectionWhoseDataAccessPolicyHoldsTheSameGrants() {
+        Template service = Template.fromStack(serverless.service());
+        service.resourceCountIs("AWS::OpenSearchService::Domain", 0);
+        service.hasResourceProperties(
+                "AWS::OpenSearchServerless::Collection",
+                Match.objectLike(
+                        Map.of("Name", "cairn-recipe-archive-prod", "Type", "SEARCH", "StandbyReplicas", "ENABLED")));
+        service.hasResourceProperties(
+                "AWS::OpenSearchServerless::SecurityPolicy", Match.objectLike(Map.of("Type", "encryption")));
+        String access =
+                service.findResources("AWS::OpenSearchServerless::AccessPolicy").toString();
+        assertThat(access)
+                .contains("ApiServiceRole")
+                .contains("SearchIndexerServiceRole")
+                .contains("SearchReindexServiceRole")
+                .contains("index/cairn-recipe-archive-prod/recipes*");
+        Map<String, Object> api = BlueprintStacksTest.environmentOf(service, Functions.API_HANDLER);
+        assertThat(api.get(EnvironmentVariables.SEARCH_SIGNING_SERVICE)).isEqualTo("aoss");
+        assertThat(api.get(EnvironmentVariables.SEARCH_ENDPOINT).toString()).contains("CollectionEndpoint");
+        assertThat(policyOf(service, "ApiServiceRole"))
+                .contains("aoss:APIAccessAll")
+                .doesNotContain("es:ESHttp");
     }
 
     @Test
