@@ -12,7 +12,9 @@ import software.constructs.IConstruct;
  *
  * <p>An index is named by its alias ({@code recipes}); the indices behind it are {@code
  * recipes-v1-...} and the alias a reindex builds is {@code recipes-next}: a write grant covers
- * every name that starts with the alias, a read grant the alias alone.
+ * every name that starts with the alias; a read grant covers the alias alone on a domain, and on a
+ * collection (whose data access policy names index patterns) the same names as a write grant, for
+ * reading only.
  */
 public interface SearchEngine extends IConstruct {
 
