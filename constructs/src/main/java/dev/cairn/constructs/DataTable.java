@@ -172,6 +172,22 @@ public class DataTable extends Construct {
         return grant;
     }
 
+    /**
+     * {@link Perms#DYNAMODB_SCAN} on the table alone (not its indexes), plus {@link Perms#KMS_READ}
+     * with a customer managed key: for a batch job that reads every item once (a reindex).
+     */
+    public Grant grantScan(IGrantable grantee) {
+        Grant grant = Grant.addToPrincipal(software.amazon.awscdk.services.iam.GrantOnPrincipalOptions.builder()
+                .grantee(grantee)
+                .actions(Perms.DYNAMODB_SCAN)
+                .resourceArns(List.of(table.getTableArn()))
+                .build());
+        if (table.getEncryptionKey() != null) {
+            grant = grant.combine(table.getEncryptionKey().grant(grantee, Perms.KMS_READ.toArray(String[]::new)));
+        }
+        return grant;
+    }
+
     /** All read actions, Scan included: for batch jobs and tooling, not request paths. */
     public Grant grantReadData(IGrantable grantee) {
         return table.grantReadData(grantee);

@@ -66,6 +66,44 @@ public final class Perms {
     /** What CloudWatch alarms and AWS Budgets need on the key of an encrypted SNS topic. */
     public static final List<String> KMS_SNS_PUBLISH = List.of("kms:Decrypt", "kms:GenerateDataKey*");
 
+    /**
+     * Searching an OpenSearch Service domain's index or alias: reads by GET and HEAD, and POST only
+     * on the search paths ({@code _search}, {@code _msearch}, {@code _count}), so no document write.
+     */
+    public static final List<String> OPENSEARCH_HTTP_READ = List.of("es:ESHttpGet", "es:ESHttpHead");
+
+    /** The POST of {@link #OPENSEARCH_HTTP_READ}, granted on the search paths only. */
+    public static final List<String> OPENSEARCH_HTTP_SEARCH = List.of("es:ESHttpPost");
+
+    /** Creating, writing and deleting an OpenSearch Service domain's indices, documents and aliases. */
+    public static final List<String> OPENSEARCH_HTTP_WRITE = List.of(
+            "es:ESHttpGet", "es:ESHttpHead", "es:ESHttpPost", "es:ESHttpPut", "es:ESHttpDelete", "es:ESHttpPatch");
+
+    /** What an OpenSearch Serverless collection's IAM policy allows: the data access policy does the rest. */
+    public static final List<String> AOSS_API_ACCESS = List.of("aoss:APIAccessAll");
+
+    /** Reading an OpenSearch Serverless index or alias (data access policy permissions). */
+    public static final List<String> AOSS_INDEX_READ = List.of("aoss:ReadDocument", "aoss:DescribeIndex");
+
+    /** Writing OpenSearch Serverless indices, their documents and aliases (data access policy permissions). */
+    public static final List<String> AOSS_INDEX_WRITE = List.of(
+            "aoss:CreateIndex",
+            "aoss:DescribeIndex",
+            "aoss:UpdateIndex",
+            "aoss:DeleteIndex",
+            "aoss:ReadDocument",
+            "aoss:WriteDocument");
+
+    /** Managing an OpenSearch Serverless collection's aliases (data access policy permissions, on the collection). */
+    public static final List<String> AOSS_ALIASES = List.of(
+            "aoss:CreateCollectionItems",
+            "aoss:DescribeCollectionItems",
+            "aoss:UpdateCollectionItems",
+            "aoss:DeleteCollectionItems");
+
+    /** A scan of a whole table, for batch jobs (a reindex), never request paths. */
+    public static final List<String> DYNAMODB_SCAN = List.of("dynamodb:Scan", "dynamodb:DescribeTable");
+
     /** KMS use of an SSE-KMS upload: a data key per object; Decrypt to complete multipart uploads. */
     public static final List<String> KMS_UPLOAD = List.of("kms:GenerateDataKey", "kms:Decrypt");
 

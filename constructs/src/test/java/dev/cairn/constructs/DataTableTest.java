@@ -396,4 +396,33 @@ class DataTableTest {
                 .partitionKey(SK)
                 .build();
     }
+
+    @Test
+    void aScanGrantCoversTheTableAloneAndReadsWithItsKey() {
+        Stack stack = TestApps.stack();
+        Key key = new Key(stack, "Key");
+        DataTable table = new DataTable(
+                stack,
+                "Items",
+                DataTableProps.builder()
+                        .partitionKey(PK)
+                        .globalSecondaryIndexes(List.of(GlobalSecondaryIndexProps.builder()
+                                .indexName("byStatus")
+                                .partitionKey(SK)
+                                .build()))
+                        .encryptionKey(key)
+                        .build());
+        table.grantScan(Role.Builder.create(stack, "Reindex")
+                .assumedBy(new AccountRootPrincipal())
+                .build());
+        String policy =
+                Template.fromStack(stack).findResources("AWS::IAM::Policy").toString();
+        assertThat(policy)
+                .contains("Action=[dynamodb:Scan, dynamodb:DescribeTable]")
+                .contains("Action=[kms:Decrypt, kms:DescribeKey]")
+                .doesNotContain("/index/")
+                .doesNotContain("dynamodb:GetItem")
+                .doesNotContain("kms:Encrypt")
+                .doesNotContain("kms:GenerateDataKey");
+    }
 }

@@ -28,6 +28,7 @@ import software.amazon.awscdk.services.cognito.UserPoolClient;
 import software.amazon.awscdk.services.dynamodb.Attribute;
 import software.amazon.awscdk.services.dynamodb.AttributeType;
 import software.amazon.awscdk.services.dynamodb.GlobalSecondaryIndexProps;
+import software.amazon.awscdk.services.dynamodb.StreamViewType;
 import software.amazon.awscdk.services.kms.Key;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.secretsmanager.Secret;
@@ -83,6 +84,10 @@ public final class DataStack extends Stack {
         super(scope, id, props);
         this.browserOrigins = browserOrigins(stage, corsOrigins);
         boolean portfolio = blueprint.serves(Feature.PORTFOLIO);
+        // A search index follows its table through the table's stream: old and new images, so a
+        // removal knows the version it deletes.
+        java.util.Set<String> searchable = new java.util.HashSet<>();
+        blueprint.searchIndexes().forEach(index -> searchable.add(index.table().name()));
         for (TableDefinition spec : blueprint.allTables()) {
             DataTable table = new DataTable(
                     this,
@@ -98,6 +103,7 @@ public final class DataStack extends Stack {
                                             .build())
                                     .toList())
                             .timeToLiveAttribute(spec.timeToLive())
+                            .stream(searchable.contains(spec.name()) ? StreamViewType.NEW_AND_OLD_IMAGES : null)
                             .deletionProtection(stage.retainsData())
                             .removalPolicy(stage.removalPolicy())
                             .build());
@@ -316,6 +322,15 @@ public final class DataStack extends Stack {
 
     /** The key that encrypts the signing secret. */
     public Key signingKey() {
+        return signingKey;
+    }
+
+    /**
+     * The stage's customer managed key for data at rest that must have one: today the key of the
+     * signing secret, which also encrypts the search domain (a domain with its own key would cost
+     * a key a month more and another key to govern). Data of other kinds takes it from here.
+     */
+    public Key dataKey() {
         return signingKey;
     }
 

@@ -105,6 +105,7 @@ public final class ServiceStack extends Stack {
     private final SiteBucket site;
     private final ObjectCreatedRoute mediaRoute;
     private final Revalidation revalidation;
+    private final SearchTier search;
     private final String cdnDomain;
     private final CfnOutput cdnUrlOutput;
 
@@ -122,6 +123,8 @@ public final class ServiceStack extends Stack {
         // The api service and what it may touch.
         this.api = createApi(stage, blueprint, data, appCode);
         grantApiAccess(blueprint, data);
+        // Search (blueprints with search indexes): the domain, the stream indexer and the reindex.
+        this.search = SearchTier.create(this, stage, blueprint, data, api, appCode);
         // The HTTP API, which serves only requests carrying the CDN's origin-verify secret.
         ISecret originVerify = createOriginVerifySecret(stage);
         this.http = createHttpApi(stage, blueprint, data, originVerify);
@@ -492,6 +495,11 @@ public final class ServiceStack extends Stack {
             functions.add(revalidation.worker().getFunction());
             deadLetters.add(revalidation.deadLetterQueue());
         }
+        if (search != null) {
+            functions.add(search.indexer().getFunction());
+            functions.add(search.reindex().getFunction());
+            deadLetters.add(search.deadLetterQueue());
+        }
         if (mediaProcessor.getFunction().getDeadLetterQueue() != null) {
             deadLetters.add(mediaProcessor.getFunction().getDeadLetterQueue());
         }
@@ -669,6 +677,11 @@ public final class ServiceStack extends Stack {
     /** The revalidation of site-owned content, or null when the blueprint has none. */
     public Revalidation revalidation() {
         return revalidation;
+    }
+
+    /** Search in AWS, or null when the blueprint declares no search index. */
+    public SearchTier search() {
+        return search;
     }
 
     /** {@code https://} and the CDN's domain: what smoke tests call. */

@@ -33,6 +33,8 @@ import software.amazon.awscdk.services.logs.RetentionDays;
  * @param noncurrentVersionDays days an overwritten or deleted media object stays recoverable
  * @param revalidateUrl the front end's revalidation hook ({@code https://}), which blueprints with
  *     site-owned content call, signed, after each admin write; null: only the CDN is invalidated
+ * @param search the search domain of blueprints that declare search indexes (see
+ *     docs/adr/0013-search-engine-per-stage.md)
  */
 public record StageConfig(
         String name,
@@ -53,7 +55,58 @@ public record StageConfig(
         String emailFrom,
         List<String> alarmEmails,
         int noncurrentVersionDays,
-        String revalidateUrl) {
+        String revalidateUrl,
+        Search search) {
+
+    /**
+     * The search engine of a stage, for blueprints with search indexes; the others get none: an
+     * OpenSearch Service domain, or with {@code serverless} an OpenSearch Serverless collection
+     * (which uses only {@code availabilityZones}: above 1, standby replicas). One availability zone
+     * or no dedicated masters are the stage's choice, acknowledged with {@code reason}.
+     *
+     * @param serverless an OpenSearch Serverless collection instead of a domain
+     * @param instanceType the data nodes' type
+     * @param availabilityZones 1..3; above 1, zone awareness with as many data nodes
+     * @param dedicatedMasters 0, 3 or 5 dedicated master nodes
+     * @param dedicatedMasterType their type; null without them
+     * @param volumeGiB each data node's gp3 volume
+     * @param reason why a single zone or no masters suffice in this stage; null when it has both
+     */
+    public record Search(
+            boolean serverless,
+            String instanceType,
+            int availabilityZones,
+            int dedicatedMasters,
+            String dedicatedMasterType,
+            int volumeGiB,
+            String reason) {
+
+        /**
+         * An OpenSearch Serverless collection, with standby replicas in another zone unless
+         * {@code reason} says why one zone suffices.
+         */
+        public static Search serverless(String reason) {
+            return new Search(true, null, reason == null ? 2 : 1, 0, null, 0, reason);
+        }
+    }
+
+    /**
+     * The smallest domain that keeps every security setting (encryption at rest, node-to-node,
+     * fine-grained access control): one t3.small node. The index is rebuilt from its tables by a
+     * reindex, so a lost node loses no data of record.
+     */
+    static final Search SEARCH_SINGLE_NODE = new Search(
+            false,
+            "t3.small.search",
+            1,
+            0,
+            null,
+            10,
+            "The stage's index is derived data a reindex rebuilds from its tables, and nobody depends on it"
+                    + " staying up through an availability zone outage; prod spreads over two zones with three masters.");
+
+    /** Two zones with a data node each and three dedicated masters: what AWS advises for production. */
+    static final Search SEARCH_PRODUCTION = new Search(false, "m7g.large.search", 2, 3, "m7g.large.search", 20, null);
 
     /** Old versions of media objects are kept this long unless a stage says otherwise. */
     public static final int NONCURRENT_VERSION_DAYS = 30;
@@ -94,7 +147,8 @@ public record StageConfig(
             null,
             List.of(),
             NONCURRENT_VERSION_DAYS,
-            null);
+            null,
+            SEARCH_SINGLE_NODE);
     public static final StageConfig STAGING = new StageConfig(
             "staging",
             null,
@@ -114,7 +168,8 @@ public record StageConfig(
             null,
             List.of(),
             NONCURRENT_VERSION_DAYS,
-            null);
+            null,
+            SEARCH_SINGLE_NODE);
     public static final StageConfig PROD = new StageConfig(
             "prod",
             null,
@@ -134,7 +189,8 @@ public record StageConfig(
             null,
             List.of(),
             NONCURRENT_VERSION_DAYS,
-            null);
+            null,
+            SEARCH_PRODUCTION);
 
     public static final Map<String, StageConfig> STAGES =
             new TreeMap<>(Map.of(DEV.name(), DEV, STAGING.name(), STAGING, PROD.name(), PROD));
@@ -207,7 +263,33 @@ public record StageConfig(
                 emailFrom,
                 alarmEmails,
                 noncurrentVersionDays,
-                url);
+                url,
+                search);
+    }
+
+    /** The same stage with another search engine (docs/adr/0013-search-engine-per-stage.md). */
+    public StageConfig withSearch(Search engine) {
+        return new StageConfig(
+                name,
+                account,
+                region,
+                removalPolicy,
+                logRetention,
+                terminationProtection,
+                apiMemoryMb,
+                lambdaErrorRatePercent,
+                apiServerErrorRatePercent,
+                apiP95LatencyMs,
+                wafRequestsPer5Minutes,
+                wafAuthRequestsPer5Minutes,
+                canary,
+                monthlyBudgetUsd,
+                domainName,
+                emailFrom,
+                alarmEmails,
+                noncurrentVersionDays,
+                revalidateUrl,
+                engine);
     }
 
     /**
@@ -244,6 +326,7 @@ public record StageConfig(
                 newEmailFrom,
                 newAlarmEmails,
                 noncurrentVersionDays,
-                revalidateUrl);
+                revalidateUrl,
+                search);
     }
 }

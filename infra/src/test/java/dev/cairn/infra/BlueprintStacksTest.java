@@ -287,7 +287,11 @@ class BlueprintStacksTest {
                         .as(stack.getStackName())
                         .doesNotContain("Action=*,")
                         .doesNotContain("Action=[*]");
-                assertThat(policies.toString()).as(stack.getStackName()).doesNotContain("dynamodb:Scan");
+                // Only the search reindex scans (its table, to rebuild the index); request paths never do.
+                policies.forEach((id, policy) -> assertThat(id.startsWith("SearchReindex")
+                                || !policy.toString().contains("dynamodb:Scan"))
+                        .as(stack.getStackName() + " " + id)
+                        .isTrue());
             }
         });
     }
@@ -581,7 +585,7 @@ class BlueprintStacksTest {
         assertThat(STACKS.get("retreat-audio/dev").service().site()).isNull();
     }
 
-    private static Map<String, Object> environmentOf(Template template, String handler) {
+    static Map<String, Object> environmentOf(Template template, String handler) {
         Map<String, Map<String, Object>> functions = template.findResources(
                 "AWS::Lambda::Function",
                 Match.objectLike(Map.of("Properties", Match.objectLike(Map.of("Handler", handler)))));

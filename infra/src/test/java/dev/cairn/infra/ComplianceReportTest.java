@@ -36,6 +36,44 @@ class ComplianceReportTest {
     }
 
     @Test
+    void searchDomainsAreReportedOnlyWhereTheyExistAndOnlyTheReindexMayScan() throws Exception {
+        JsonNode search = JSON.readTree("""
+                {"Resources":{
+                  "D":{"Type":"AWS::OpenSearchService::Domain","Properties":{
+                    "EncryptionAtRestOptions":{"Enabled":true,"KmsKeyId":"arn:key"},
+                    "NodeToNodeEncryptionOptions":{"Enabled":true},
+                    "DomainEndpointOptions":{"EnforceHTTPS":true,
+                      "TLSSecurityPolicy":"Policy-Min-TLS-1-2-PFS-2023-10"},
+                    "AdvancedSecurityOptions":{"Enabled":true,"InternalUserDatabaseEnabled":false},
+                    "AccessPolicies":{"Statement":[{"Principal":{"AWS":"arn:role"}}]}}},
+                  "P":{"Type":"AWS::IAM::Policy","Properties":{"PolicyName":"SearchReindexServiceRoleDefaultPolicy1",
+                    "PolicyDocument":{"Statement":[{"Action":"dynamodb:Scan"}]}}}}}""");
+        JsonNode open = JSON.readTree("""
+                {"Resources":{
+                  "D":{"Type":"AWS::OpenSearchService::Domain","Properties":{
+                    "EncryptionAtRestOptions":{"Enabled":false},
+                    "DomainEndpointOptions":{"EnforceHTTPS":false},
+                    "AdvancedSecurityOptions":{"Enabled":false},
+                    "AccessPolicies":{"Statement":[{"Principal":{"AWS":"*"}}]}}},
+                  "P":{"Type":"AWS::IAM::Policy","Properties":{"PolicyName":"ApiServiceRoleDefaultPolicy1",
+                    "PolicyDocument":{"Statement":[{"Action":"dynamodb:Scan"}]}}}}}""");
+
+        List<ComplianceReport.Property> good = ComplianceReport.StageProperties.of(List.of(search));
+        List<ComplianceReport.Property> bad = ComplianceReport.StageProperties.of(List.of(open));
+
+        for (String name : List.of(
+                "Encryption at rest: search domains",
+                "Encryption in transit: search domains",
+                "Search access through IAM only",
+                "Least privilege: no Action \"*\", no Scan on a request path")) {
+            assertThat(property(good, name).holds()).as(name).isTrue();
+            assertThat(property(bad, name).holds()).as(name).isFalse();
+        }
+        assertThat(ComplianceReport.StageProperties.of(List.of(JSON.readTree("{\"Resources\":{}}"))))
+                .noneMatch(p -> p.name().toLowerCase(java.util.Locale.ROOT).contains("search"));
+    }
+
+    @Test
     void theReportListsWhoAlarmsReachAndHowCodesAreSent() throws Exception {
         JsonNode subscribed = JSON.readTree("""
                 {"Resources":{"S":{"Type":"AWS::SNS::Subscription","Properties":{"Protocol":"email",

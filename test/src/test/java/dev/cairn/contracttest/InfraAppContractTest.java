@@ -287,9 +287,33 @@ class InfraAppContractTest {
             EnvironmentVariables.REVALIDATION_SECRET_ARN,
             EnvironmentVariables.CDN_DISTRIBUTION_ID);
 
-    /** The search engine's: only where a blueprint declares a search index. */
+    /** Search's: the api, the indexer and the reindex of blueprints with search indexes only. */
     private static final Set<String> SEARCH =
             Set.of(EnvironmentVariables.SEARCH_ENDPOINT, EnvironmentVariables.SEARCH_SIGNING_SERVICE);
+
+    @Test
+    void searchIsWiredWhereABlueprintDeclaresItAndNowhereElse() {
+        BUILT.forEach((blueprint, stacks) -> {
+            Template service = Template.fromStack(stacks.service());
+            Map<String, Object> api = environmentOf(service, Functions.API_HANDLER);
+            if (blueprint.searchIndexes().isEmpty()) {
+                assertThat(api).as(blueprint.name()).doesNotContainKeys(SEARCH.toArray(String[]::new));
+                assertThat(handlersDeployed(service))
+                        .as(blueprint.name())
+                        .doesNotContain(Functions.SEARCH_INDEXER_HANDLER, Functions.SEARCH_REINDEX_HANDLER);
+                return;
+            }
+            for (String handler : List.of(
+                    Functions.API_HANDLER, Functions.SEARCH_INDEXER_HANDLER, Functions.SEARCH_REINDEX_HANDLER)) {
+                assertThat(environmentOf(service, handler)).as(handler).containsKeys(SEARCH.toArray(String[]::new));
+            }
+            for (var index : blueprint.searchIndexes()) {
+                assertThat(environmentOf(service, Functions.SEARCH_INDEXER_HANDLER))
+                        .as(blueprint.name())
+                        .containsKey(index.table().environmentVariable());
+            }
+        });
+    }
 
     /** The handlers of the functions in {@code template}. */
     private static Set<String> handlersDeployed(Template template) {
