@@ -186,12 +186,20 @@ public final class RecipeCorpus {
         }
         // Interleave so that owners, visibility and creation order do not follow the dish.
         java.util.Collections.shuffle(drafts, random);
+        // Each dish keeps at least five recipes the searcher may read, so that every judged query
+        // has five relevant answers to find.
+        Map<String, Integer> hideable = new LinkedHashMap<>();
+        for (Draft d : drafts) {
+            hideable.merge(d.facts.dish(), 1, Integer::sum);
+        }
+        hideable.replaceAll((dish, count) -> Math.max(0, count - 5));
         List<Recipe> recipes = new ArrayList<>();
         for (int i = 0; i < drafts.size(); i++) {
             Draft d = drafts.get(i);
             String owner;
             String visibility;
-            if (i % 10 == 3) {
+            if (i % 10 == 3 && hideable.get(d.facts.dish()) > 0) {
+                hideable.merge(d.facts.dish(), -1, Integer::sum);
                 owner = BOB; // private to another user: must never reach the searcher
                 visibility = "private";
             } else if (i % 20 == 7) {

@@ -1333,7 +1333,7 @@ final class RecipeDishes {
                                 "Fold the fish, eggs and parsley into the sauce.",
                                 "300 g salmon fillet [F]",
                                 "300 g smoked haddock [F]")),
-                3));
+                4));
         f.add(family(
                 "stew",
                 "stew",
@@ -1667,7 +1667,7 @@ final class RecipeDishes {
                                 "chocolate chips",
                                 "Fold in the chocolate chips.",
                                 "100 g chocolate chips [D][K]")),
-                2));
+                3));
         f.add(family(
                 "cookies",
                 "cookies",
