@@ -28,7 +28,7 @@ public final class Bench {
     private static final String USAGE = """
             usage: scripts/bench [--only cold,hot,load,relevance,sizes] [--runs N] [--clients N] [--duration S]
                                  [--warmup S] [--jmh-iterations N] [--cold-jvm-args "FLAGS"] [--search-rounds N]
-                                 [--synth] [--tests]""";
+                                 [--search-reindex] [--synth] [--tests]""";
 
     private Bench() {}
 
@@ -80,7 +80,10 @@ public final class Bench {
             try {
                 results.put(
                         "relevance",
-                        new RelevanceBench(repo).run(Integer.parseInt(options.getOrDefault("search-rounds", "200"))));
+                        new RelevanceBench(repo)
+                                .run(
+                                        Integer.parseInt(options.getOrDefault("search-rounds", "200")),
+                                        options.containsKey("search-reindex")));
             } catch (InterruptedException e) {
                 throw e;
             } catch (Exception e) {
@@ -226,7 +229,7 @@ public final class Bench {
                 System.exit(2);
             }
             String name = arg.substring(2).toLowerCase(Locale.ROOT);
-            if (Set.of("synth", "tests").contains(name)) {
+            if (Set.of("synth", "tests", "search-reindex").contains(name)) {
                 options.put(name, "true");
             } else if (i + 1 < args.length) {
                 options.put(name, args[++i]);

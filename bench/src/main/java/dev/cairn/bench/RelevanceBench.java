@@ -47,7 +47,12 @@ final class RelevanceBench {
         this.repo = repo;
     }
 
-    Map<String, Object> run(int latencyRounds) throws Exception {
+    /**
+     * @param latencyRounds searches and gets by id timed after the judged queries
+     * @param reindex fill the index with the local stack's reindex ({@code POST
+     *     /_local/search/reindex}) after the creates, instead of waiting for the stream alone
+     */
+    Map<String, Object> run(int latencyRounds, boolean reindex) throws Exception {
         List<Recipe> corpus = RecipeCorpus.generate();
         List<Query> queries = RelevanceJudgements.queries();
         LocalCairn.Options options = new LocalCairn.Options(
@@ -88,6 +93,15 @@ final class RelevanceBench {
                     .filter(r -> r.visibleTo(RecipeCorpus.SEARCHER))
                     .count();
 
+            if (reindex) {
+                System.out.println("  reindexing recipes through POST /_local/search/reindex...");
+                HttpResponse<String> rebuilt = send(HttpRequest.newBuilder(
+                                URI.create(stack.baseUrl() + "/_local/search/reindex?index=recipes"))
+                        .timeout(Duration.ofMinutes(5))
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build());
+                expect(rebuilt, 200);
+            }
             System.out.println("  waiting for the index to hold the " + visible + " recipes the searcher may read...");
             long waitStart = System.nanoTime();
             long total = -1;
@@ -153,6 +167,7 @@ final class RelevanceBench {
             out.put("recipes", corpus.size());
             out.put("visibleToSearcher", visible);
             out.put("loadSeconds", Stats.round(loadSeconds));
+            out.put("indexedBy", reindex ? "local reindex" : "stream");
             out.put("indexWaitSeconds", Stats.round(indexWaitSeconds));
             out.put("queries", queries.size());
             Map<String, Object> subsets = new LinkedHashMap<>();
