@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -95,11 +94,11 @@ final class RelevanceBench {
 
             if (reindex) {
                 System.out.println("  reindexing recipes through POST /_local/search/reindex...");
-                HttpResponse<String> rebuilt = send(HttpRequest.newBuilder(
-                                URI.create(stack.baseUrl() + "/_local/search/reindex?index=recipes"))
-                        .timeout(Duration.ofMinutes(5))
-                        .POST(HttpRequest.BodyPublishers.noBody())
-                        .build());
+                HttpResponse<String> rebuilt = send(
+                        HttpRequest.newBuilder(URI.create(stack.baseUrl() + "/_local/search/reindex?index=recipes"))
+                                .timeout(Duration.ofMinutes(5))
+                                .POST(HttpRequest.BodyPublishers.noBody())
+                                .build());
                 expect(rebuilt, 200);
             }
             System.out.println("  waiting for the index to hold the " + visible + " recipes the searcher may read...");
@@ -355,9 +354,5 @@ final class RelevanceBench {
             builder.header("Authorization", "Bearer " + token);
         }
         return builder.build();
-    }
-
-    static String format(double value) {
-        return String.format(Locale.ROOT, "%.3f", value);
     }
 }
