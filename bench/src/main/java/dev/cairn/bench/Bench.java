@@ -26,8 +26,9 @@ import org.openjdk.jmh.util.Statistics;
  */
 public final class Bench {
     private static final String USAGE = """
-            usage: scripts/bench [--only cold,hot,load,sizes] [--runs N] [--clients N] [--duration S]
-                                 [--warmup S] [--jmh-iterations N] [--cold-jvm-args "FLAGS"] [--synth] [--tests]""";
+            usage: scripts/bench [--only cold,hot,load,relevance,sizes] [--runs N] [--clients N] [--duration S]
+                                 [--warmup S] [--jmh-iterations N] [--cold-jvm-args "FLAGS"] [--search-rounds N]
+                                 [--search-reindex] [--synth] [--tests]""";
 
     private Bench() {}
 
@@ -37,8 +38,8 @@ public final class Bench {
         Path out =
                 Path.of(options.getOrDefault("out", repo.resolve("build/bench").toString()));
         Files.createDirectories(out);
-        Set<String> only =
-                Set.of(options.getOrDefault("only", "cold,hot,load,sizes").split(","));
+        Set<String> only = Set.of(
+                options.getOrDefault("only", "cold,hot,load,relevance,sizes").split(","));
         Path lambdaJar = repo.resolve("app/target/cairn-api-lambda.jar");
 
         Map<String, Object> results = new LinkedHashMap<>();
@@ -73,6 +74,24 @@ public final class Bench {
                                     Integer.parseInt(options.getOrDefault("clients", "32")),
                                     Integer.parseInt(options.getOrDefault("duration", "30")),
                                     Integer.parseInt(options.getOrDefault("warmup", "5"))));
+        }
+        if (only.contains("relevance")) {
+            System.out.println("Search relevance and latency on the local stack (" + RelevanceBench.BLUEPRINT + ")...");
+            try {
+                results.put(
+                        "relevance",
+                        new RelevanceBench(repo)
+                                .run(
+                                        Integer.parseInt(options.getOrDefault("search-rounds", "200")),
+                                        options.containsKey("search-reindex")));
+            } catch (InterruptedException e) {
+                throw e;
+            } catch (Exception e) {
+                // Reported, not thrown: the other sections still write their results.
+                String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
+                System.out.println("  not measured: " + reason);
+                results.put("relevance", Map.of("notMeasured", reason));
+            }
         }
         if (only.contains("sizes")) {
             results.put("sizes", sizes(repo, lambdaJar, options));
@@ -210,7 +229,7 @@ public final class Bench {
                 System.exit(2);
             }
             String name = arg.substring(2).toLowerCase(Locale.ROOT);
-            if (Set.of("synth", "tests").contains(name)) {
+            if (Set.of("synth", "tests", "search-reindex").contains(name)) {
                 options.put(name, "true");
             } else if (i + 1 < args.length) {
                 options.put(name, args[++i]);

@@ -1,5 +1,6 @@
 package dev.cairn.bench;
 
+import java.util.List;
 import java.util.Map;
 
 /** The results as Markdown tables. */
@@ -138,6 +139,11 @@ final class Report {
                     .append("\n\n");
         }
 
+        Map<String, Object> relevance = (Map<String, Object>) results.get("relevance");
+        if (relevance != null) {
+            relevance(md, relevance);
+        }
+
         Map<String, Object> sizes = (Map<String, Object>) results.get("sizes");
         if (sizes != null) {
             md.append("## Sizes and build\n\n| measure | value |\n| --- | ---: |\n");
@@ -151,5 +157,84 @@ final class Report {
             md.append("\n");
         }
         return md.toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void relevance(StringBuilder md, Map<String, Object> relevance) {
+        md.append("## Search relevance (").append(RelevanceBench.BLUEPRINT).append(" on the local stack)\n\n");
+        if (relevance.containsKey("notMeasured")) {
+            md.append("Not measured: ").append(relevance.get("notMeasured")).append("\n\n");
+            return;
+        }
+        md.append(relevance.get("recipes"))
+                .append(" recipes created through `POST /api/recipes` in ")
+                .append(relevance.get("loadSeconds"))
+                .append(" s, ")
+                .append(relevance.get("visibleToSearcher"))
+                .append(" of them readable by the searcher, all in the index (by ")
+                .append(relevance.get("indexedBy"))
+                .append(") ")
+                .append(relevance.get("indexWaitSeconds"))
+                .append(" s after the last create; ")
+                .append(relevance.get("queries"))
+                .append(" judged queries through `GET /api/recipes/search`.\n\n")
+                .append("| queries | n | precision@5 | nDCG@10 |\n| --- | ---: | ---: | ---: |\n");
+        Map<String, Map<String, Object>> subsets = (Map<String, Map<String, Object>>) relevance.get("subsets");
+        subsets.forEach((name, s) -> md.append("| ")
+                .append(name)
+                .append(" | ")
+                .append(s.get("queries"))
+                .append(" | ")
+                .append(s.get("precisionAt5"))
+                .append(" | ")
+                .append(s.get("ndcgAt10"))
+                .append(" |\n"));
+        md.append("\nResults the searcher may not read (must be 0): **")
+                .append(relevance.get("leaks"))
+                .append("**.\n\n");
+        List<Map<String, Object>> lows = (List<Map<String, Object>>) relevance.get("lows");
+        if (!lows.isEmpty()) {
+            md.append("Lowest queries (first five results with their grades):\n\n")
+                    .append("| query | filters | P@5 | nDCG@10 | first results |\n| --- | --- | ---: | ---: | --- |\n");
+            for (Map<String, Object> low : lows) {
+                md.append("| `")
+                        .append(low.get("q"))
+                        .append("` | ")
+                        .append(low.get("filters"))
+                        .append(" | ")
+                        .append(low.get("precisionAt5"))
+                        .append(" | ")
+                        .append(low.get("ndcgAt10"))
+                        .append(" | ")
+                        .append(String.join("; ", (List<String>) low.get("top5")))
+                        .append(" |\n");
+            }
+            md.append("\n");
+        }
+        Map<String, Object> latency = (Map<String, Object>) relevance.get("latency");
+        md.append("Latency, one request at a time through the local stack (")
+                .append(latency.get("rounds"))
+                .append(" of each, interleaved, after ")
+                .append(latency.get("warmup"))
+                .append(
+                        " warm-up rounds):\n\n| request | p50 | p95 | p99 | max |\n| --- | ---: | ---: | ---: | ---: |\n");
+        for (String[] kind : new String[][] {
+            {"search", "`GET /api/recipes/search` (limit 20, judged queries in turn)"},
+            {"getById", "`GET /api/recipes/{id}` (one GetItem)"}
+        }) {
+            Map<String, Object> l = (Map<String, Object>) latency.get(kind[0]);
+            md.append("| ")
+                    .append(kind[1])
+                    .append(" | ")
+                    .append(l.get("p50Ms"))
+                    .append(" ms | ")
+                    .append(l.get("p95Ms"))
+                    .append(" ms | ")
+                    .append(l.get("p99Ms"))
+                    .append(" ms | ")
+                    .append(l.get("maxMs"))
+                    .append(" ms |\n");
+        }
+        md.append("\n");
     }
 }
