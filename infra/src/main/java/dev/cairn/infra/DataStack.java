@@ -87,7 +87,7 @@ public final class DataStack extends Stack {
         super(scope, id, props);
         this.browserOrigins = browserOrigins(stage, corsOrigins);
         boolean portfolio = blueprint.serves(Feature.PORTFOLIO);
-        this.stageKey = StageKey.create(this, "StageKey", stage, blueprint.name());
+        this.stageKey = StageKey.createInDataStack(this, stage, blueprint.name());
         // One plan for all the stage's tables, where point-in-time recovery is not enough.
         IBackupPlan backupPlan = stage.spending().awsBackup() ? backupPlan(stage, blueprint) : null;
         for (TableDefinition spec : blueprint.allTables()) {

@@ -63,7 +63,7 @@ public record StageConfig(
      * What a stage pays for beyond what every stage needs; each choice and its compliance
      * consequence is listed in the auditors' report and priced in the cost report (docs/cost.md).
      *
-     * @param webFirewall a WAF web ACL in front of the CDN (about 12 USD a month with its 7 rules,
+     * @param webFirewall a WAF web ACL in front of the CDN (about 14 USD a month with its 9 rules,
      *     plus 0.60 USD per million requests); without it the cdk-nag rules that ask for WAF are
      *     suppressed with {@link #NO_WEB_FIREWALL} as the reason
      * @param userPoolPlan the Cognito feature plan: ESSENTIALS (10,000 monthly active users free,
@@ -99,7 +99,8 @@ public record StageConfig(
 
     /** Why a stage without a web firewall is acceptable: the reason its suppressions carry. */
     public static final String NO_WEB_FIREWALL = "This stage runs without a WAF web ACL by its StageConfig"
-            + " (spending.webFirewall false, about 12 USD a month saved): it is a development stage whose only"
+            + " (spending.webFirewall false; about 14 USD a month saved: 5 USD for the web ACL, 1 USD for each of its 9"
+            + " rules): it is a development stage whose only"
             + " users are its developers. CloudFront's standard AWS Shield protection, the API's throttling and"
             + " the JWT authorizer still apply; staging and prod have the web ACL.";
 
@@ -115,8 +116,8 @@ public record StageConfig(
             + " (spending.userPoolPlan in StageConfig; 10,000 monthly active users free): threat protection"
             + " (compromised-credential checks, adaptive authentication) exists only on the Plus plan at 0.02 USD"
             + " per monthly active user, about 20 USD a month at 1,000 users. Passwords follow the pool's policy,"
-            + " TOTP MFA is offered to every user, sign-in attempts are rate-limited by the web firewall and"
-            + " Cognito's own quotas; set userPoolPlan PLUS (-c userPoolPlan=PLUS) to enforce threat protection.";
+            + " TOTP MFA is offered to every user, sign-in attempts are rate-limited by Cognito's own quotas and,"
+            + " where the stage has one, the web firewall; set userPoolPlan PLUS (-c userPoolPlan=PLUS) to enforce threat protection.";
 
     /** Old versions of media objects are kept this long unless a stage says otherwise. */
     public static final int NONCURRENT_VERSION_DAYS = 30;

@@ -1,6 +1,7 @@
 package dev.cairn.infra;
 
 import dev.cairn.constructs.ObservabilityDefaults;
+import software.amazon.awscdk.services.kms.CfnKey;
 import software.amazon.awscdk.services.kms.Key;
 import software.constructs.Construct;
 
@@ -15,6 +16,12 @@ import software.constructs.Construct;
  * us-east-1 too and holds a second one otherwise. It is data: kept outside dev like the tables.
  */
 final class StageKey {
+    /**
+     * The data stack's key keeps the logical id of the media bucket's former key of its own, so a
+     * deployed stage updates that key in place and its media objects stay readable.
+     */
+    static final String DATA_STACK_LOGICAL_ID = "MediaKeyF1173EF8";
+
     private StageKey() {}
 
     /** A rotated key that CloudWatch Logs may use for the log groups of its account and region. */
@@ -26,6 +33,13 @@ final class StageKey {
                 .removalPolicy(stage.removalPolicy())
                 .build();
         ObservabilityDefaults.allowLogs(key);
+        return key;
+    }
+
+    /** The data stack's key: {@link #create}, under {@link #DATA_STACK_LOGICAL_ID}. */
+    static Key createInDataStack(Construct scope, StageConfig stage, String blueprint) {
+        Key key = create(scope, "StageKey", stage, blueprint);
+        ((CfnKey) key.getNode().getDefaultChild()).overrideLogicalId(DATA_STACK_LOGICAL_ID);
         return key;
     }
 }

@@ -621,7 +621,8 @@ class BlueprintStacksTest {
                         keyReferences(Template.fromStack(stack).toJSON(), new ArrayList<>());
                 assertThat(references)
                         .as(entry.getKey() + " " + stack.getStackName())
-                        .allSatisfy(reference -> assertThat(reference).contains("StageKey"));
+                        .allSatisfy(reference ->
+                                assertThat(reference).containsAnyOf("StageKey", StageKey.DATA_STACK_LOGICAL_ID));
             }
             // Tables, media bucket, log groups, secrets and the alarm topic all name it.
             List<String> data = keyReferences(Template.fromStack(stacks.data()).toJSON(), new ArrayList<>());
@@ -1121,7 +1122,7 @@ class BlueprintStacksTest {
                 "AWS::SecretsManager::Secret",
                 Match.objectLike(Map.of(
                         "KmsKeyId",
-                        Map.of("Fn::ImportValue", Match.stringLikeRegexp(".*StageKey.*")),
+                        Map.of("Fn::ImportValue", Match.stringLikeRegexp(".*" + StageKey.DATA_STACK_LOGICAL_ID + ".*")),
                         "GenerateSecretString",
                         Match.objectLike(Map.of("PasswordLength", 64)))));
     }
