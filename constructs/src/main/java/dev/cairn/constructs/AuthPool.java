@@ -181,8 +181,13 @@ public class AuthPool extends Construct {
             Compliance.suppress(
                     userPool,
                     "AwsSolutions-COG2",
-                    "MFA (TOTP) is offered to every user and enforced adaptively by threat protection on"
-                            + " risky sign-ins; requiring it for all users is a per-deployment choice (prop mfa).");
+                    plus
+                            ? "MFA (TOTP) is offered to every user and enforced adaptively by threat protection on"
+                                    + " risky sign-ins; requiring it for all users is a per-deployment choice (prop"
+                                    + " mfa)."
+                            : "MFA (TOTP) is offered to every user; requiring it for all users is a per-deployment"
+                                    + " choice (prop mfa). Asking for it only on risky sign-ins is threat protection,"
+                                    + " which needs featurePlan PLUS.");
         }
         if (!plus) {
             PropsCheck.warnOverride(this, "featurePlan", plan + " has no threat protection");

@@ -58,19 +58,26 @@ public class DataTable extends Construct {
                 .build();
         props.globalSecondaryIndexes().forEach(table::addGlobalSecondaryIndex);
 
-        IBackupPlan plan =
-                props.backupPlan() != null ? props.backupPlan() : DataDefaults.backupPlan(this, "BackupPlan");
-        this.backupSelection = BackupSelection.Builder.create(this, "BackupSelection")
-                .backupPlan(plan)
-                .resources(List.of(BackupResource.fromDynamoDbTable(table)))
-                .build();
-        Compliance.suppress(
-                backupSelection.getNode().findChild("Role"),
-                "AwsSolutions-IAM4",
-                "The role AWS Backup assumes for this selection uses AWSBackupServiceRolePolicyForBackup,"
-                        + " the AWS-maintained policy scoped to backup actions that AWS Backup documents for"
-                        + " selections; a hand-written copy would drift from the service.",
-                "Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup");
+        if (props.withoutBackupReason() != null) {
+            this.backupSelection = null;
+            for (String rule : List.of("HIPAA.Security-DynamoDBInBackupPlan", "NIST.800.53.R5-DynamoDBInBackupPlan")) {
+                Compliance.suppress(table, rule, props.withoutBackupReason());
+            }
+        } else {
+            IBackupPlan plan =
+                    props.backupPlan() != null ? props.backupPlan() : DataDefaults.backupPlan(this, "BackupPlan");
+            this.backupSelection = BackupSelection.Builder.create(this, "BackupSelection")
+                    .backupPlan(plan)
+                    .resources(List.of(BackupResource.fromDynamoDbTable(table)))
+                    .build();
+            Compliance.suppress(
+                    backupSelection.getNode().findChild("Role"),
+                    "AwsSolutions-IAM4",
+                    "The role AWS Backup assumes for this selection uses AWSBackupServiceRolePolicyForBackup,"
+                            + " the AWS-maintained policy scoped to backup actions that AWS Backup documents for"
+                            + " selections; a hand-written copy would drift from the service.",
+                    "Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup");
+        }
 
         if (!deletionProtection) {
             PropsCheck.warnOverride(this, "deletionProtection", "the table can be deleted by any stack update");
@@ -89,6 +96,11 @@ public class DataTable extends Construct {
         if (props != null) {
             check.require("partitionKey", props.partitionKey());
             check.range("pointInTimeRecoveryDays", props.pointInTimeRecoveryDays(), 1, 35);
+            check.notBlank("withoutBackupReason", props.withoutBackupReason());
+            check.check(
+                    props.withoutBackupReason() == null || props.backupPlan() == null,
+                    "withoutBackupReason cannot be combined with backupPlan (value: " + props.withoutBackupReason()
+                            + ")");
             check.notBlank("timeToLiveAttribute", props.timeToLiveAttribute());
             check.check(
                     props.encryption() != TableEncryption.CUSTOMER_MANAGED || props.encryptionKey() != null,
@@ -122,7 +134,7 @@ public class DataTable extends Construct {
         return table;
     }
 
-    /** The AWS Backup selection that puts the table into a backup plan. */
+    /** The AWS Backup selection that puts the table into a backup plan; null with {@code withoutBackupReason}. */
     public BackupSelection getBackupSelection() {
         return backupSelection;
     }

@@ -23,6 +23,7 @@ import software.amazon.awscdk.services.kms.IKey;
  * @param stream see {@link Builder#stream}
  * @param timeToLiveAttribute see {@link Builder#timeToLiveAttribute}
  * @param backupPlan see {@link Builder#backupPlan}
+ * @param withoutBackupReason see {@link Builder#withoutBackupReason}
  * @param removalPolicy see {@link Builder#removalPolicy}
  */
 public record DataTableProps(
@@ -36,6 +37,7 @@ public record DataTableProps(
         StreamViewType stream,
         String timeToLiveAttribute,
         IBackupPlan backupPlan,
+        String withoutBackupReason,
         RemovalPolicy removalPolicy) {
 
     public DataTableProps {
@@ -58,6 +60,7 @@ public record DataTableProps(
         private StreamViewType stream;
         private String timeToLiveAttribute;
         private IBackupPlan backupPlan;
+        private String withoutBackupReason;
         private RemovalPolicy removalPolicy;
 
         private Builder() {}
@@ -164,6 +167,18 @@ public record DataTableProps(
         }
 
         /**
+         * Leaves the table out of AWS Backup, relying on point-in-time recovery alone, for the
+         * reason given: it becomes the reason of the suppressed HIPAA and NIST rules that ask for a
+         * backup plan. Rejected with {@code backupPlan}.
+         *
+         * <p>Default: null, the table is in a backup plan.
+         */
+        public Builder withoutBackupReason(String withoutBackupReason) {
+            this.withoutBackupReason = withoutBackupReason;
+            return this;
+        }
+
+        /**
          * What CloudFormation does when the table leaves the stack.
          *
          * <p>Default: RETAIN; DESTROY is reported as a synth warning.
@@ -185,6 +200,7 @@ public record DataTableProps(
                     stream,
                     timeToLiveAttribute,
                     backupPlan,
+                    withoutBackupReason,
                     removalPolicy);
         }
     }

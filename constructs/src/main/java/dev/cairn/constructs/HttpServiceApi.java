@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -25,6 +26,8 @@ import software.amazon.awscdk.services.apigatewayv2.IAccessLogSettings;
 import software.amazon.awscdk.services.apigatewayv2.LogGroupLogDestination;
 import software.amazon.awscdk.services.apigatewayv2.ThrottleSettings;
 import software.amazon.awscdk.services.cognito.IUserPoolClient;
+import software.amazon.awscdk.services.iam.Grant;
+import software.amazon.awscdk.services.iam.GrantOnPrincipalOptions;
 import software.amazon.awscdk.services.kms.IKey;
 import software.amazon.awscdk.services.lambda.Alias;
 import software.amazon.awscdk.services.lambda.Function;
@@ -154,10 +157,39 @@ public class HttpServiceApi extends Construct {
             if (props.originVerifySecretField() != null) {
                 function.addEnvironment(ApiDefaults.ORIGIN_VERIFY_SECRET_FIELD_ENV, props.originVerifySecretField());
             }
-            verifySecret.grantRead(props.handler());
+            grantReadVerifySecret(verifySecret, function);
         } else {
             this.originVerifyHeaderName = null;
         }
+    }
+
+    /**
+     * Lets the handler read the origin-verify secret. When the secret's key belongs to another
+     * stack (a stage's one key for its data at rest), the grant goes on the handler's role alone:
+     * {@code secret.grantRead} would name the role in that key's policy and make the key's stack
+     * depend on this one.
+     */
+    private void grantReadVerifySecret(ISecret secret, Function function) {
+        IKey key = secret.getEncryptionKey();
+        if (key == null || Stack.of(key) == Stack.of(this)) {
+            secret.grantRead(function);
+            return;
+        }
+        Grant.addToPrincipal(GrantOnPrincipalOptions.builder()
+                .grantee(function)
+                .actions(Perms.SECRETS_READ)
+                .resourceArns(List.of(secret.getSecretArn()))
+                .build());
+        Grant.addToPrincipal(GrantOnPrincipalOptions.builder()
+                .grantee(function)
+                .actions(Perms.KMS_DECRYPT)
+                .resourceArns(List.of(key.getKeyArn()))
+                .conditions(Map.of(
+                        "StringEquals",
+                        Map.of(
+                                "kms:ViaService",
+                                "secretsmanager." + Stack.of(this).getRegion() + ".amazonaws.com")))
+                .build());
     }
 
     /** The function behind a handler that is a Function or an alias of one; null otherwise. */

@@ -25,6 +25,7 @@ import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
 import software.amazon.awscdk.services.dynamodb.ITable;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.kms.IKey;
 import software.amazon.awscdk.services.kms.Key;
 import software.amazon.awscdk.services.lambda.IFunction;
 import software.amazon.awscdk.services.sns.Topic;
@@ -42,11 +43,12 @@ public class Observability extends Construct {
     private static final Duration PERIOD = Duration.minutes(5);
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
-    private final Key topicKey;
+    private final IKey topicKey;
     private final Topic alarmTopic;
     private final List<Alarm> alarms = new ArrayList<>();
     private final Dashboard dashboard;
     private final CfnBudget budget;
+    private final boolean alarmsOn;
 
     public Observability(Construct scope, String id) {
         this(scope, id, ObservabilityProps.builder().build());
@@ -56,11 +58,14 @@ public class Observability extends Construct {
         super(scope, id);
         validate(props);
         String account = Stack.of(this).getAccount();
+        this.alarmsOn = !Boolean.FALSE.equals(props.alarms());
 
-        this.topicKey = Key.Builder.create(this, "TopicKey")
-                .description("Encrypts the alarm topic of " + getNode().getPath())
-                .enableKeyRotation(true)
-                .build();
+        this.topicKey = props.topicKey() != null
+                ? props.topicKey()
+                : Key.Builder.create(this, "TopicKey")
+                        .description("Encrypts the alarm topic of " + getNode().getPath())
+                        .enableKeyRotation(true)
+                        .build();
         // Alarms and budgets publish as AWS services; they need the key to encrypt the message.
         topicKey.addToResourcePolicy(PolicyStatement.Builder.create()
                 .principals(List.of(
@@ -161,8 +166,10 @@ public class Observability extends Construct {
             widgets.add(graph("WAF blocked requests", metric));
         }
 
-        this.dashboard = Dashboard.Builder.create(this, "Dashboard").build();
-        for (int i = 0; i < widgets.size(); i += 2) {
+        this.dashboard = Boolean.FALSE.equals(props.dashboard())
+                ? null
+                : Dashboard.Builder.create(this, "Dashboard").build();
+        for (int i = 0; dashboard != null && i < widgets.size(); i += 2) {
             dashboard.addWidgets(
                     widgets.subList(i, Math.min(i + 2, widgets.size())).toArray(IWidget[]::new));
         }
@@ -212,10 +219,11 @@ public class Observability extends Construct {
     /**
      * One more alarm on the topic, for a metric only the caller knows (e.g. a log metric filter):
      * it fires on the first 5-minute period above {@code threshold} and reports its return to OK.
+     * Returns null, creating nothing, with {@code alarms(false)}.
      */
     public Alarm addAlarm(String id, IMetric metric, double threshold, String description) {
         alarm(id, metric, threshold, description, 1, 1);
-        return alarms.getLast();
+        return alarmsOn ? alarms.getLast() : null;
     }
 
     private void alarm(String id, IMetric metric, double threshold, String description) {
@@ -223,6 +231,9 @@ public class Observability extends Construct {
     }
 
     private void alarm(String id, IMetric metric, double threshold, String description, int periods, int datapoints) {
+        if (!alarmsOn) {
+            return;
+        }
         Alarm alarm = Alarm.Builder.create(this, id)
                 .metric(metric)
                 .threshold(threshold)
@@ -295,7 +306,8 @@ public class Observability extends Construct {
         return alarmTopic;
     }
 
-    public Key getTopicKey() {
+    /** The key of the alarm topic: {@code topicKey}, or the construct's own. */
+    public IKey getTopicKey() {
         return topicKey;
     }
 
@@ -304,6 +316,7 @@ public class Observability extends Construct {
         return List.copyOf(alarms);
     }
 
+    /** The dashboard, or null with {@code dashboard(false)}. */
     public Dashboard getDashboard() {
         return dashboard;
     }

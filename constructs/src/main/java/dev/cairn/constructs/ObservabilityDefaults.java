@@ -38,11 +38,20 @@ public final class ObservabilityDefaults {
      * service encrypts with it on behalf of the log group; nobody else gets a grant).
      */
     public static Key logsKey(Construct scope, String id) {
-        Stack stack = Stack.of(scope);
         Key key = Key.Builder.create(scope, id)
                 .description("Encrypts CloudWatch Logs of " + scope.getNode().getPath())
                 .enableKeyRotation(true)
                 .build();
+        allowLogs(key);
+        return key;
+    }
+
+    /**
+     * Lets CloudWatch Logs encrypt the log groups of the key's account and region with {@code
+     * key} (its key policy gets the statement), so one key can serve logs beside other data.
+     */
+    public static void allowLogs(Key key) {
+        Stack stack = Stack.of(key);
         key.addToResourcePolicy(PolicyStatement.Builder.create()
                 .principals(List.of(new ServicePrincipal("logs." + stack.getRegion() + ".amazonaws.com")))
                 .actions(Perms.KMS_LOGS)
@@ -58,7 +67,6 @@ public final class ObservabilityDefaults {
                                         .arnFormat(ArnFormat.COLON_RESOURCE_NAME)
                                         .build()))))
                 .build());
-        return key;
     }
 
     public static LogGroup encryptedLogGroup(Construct scope, String id, RetentionDays retention, IKey key) {

@@ -3,6 +3,7 @@ package dev.cairn.constructs;
 import java.util.List;
 import software.amazon.awscdk.services.apigatewayv2.IHttpApi;
 import software.amazon.awscdk.services.dynamodb.ITable;
+import software.amazon.awscdk.services.kms.IKey;
 import software.amazon.awscdk.services.lambda.IFunction;
 import software.amazon.awscdk.services.sqs.IQueue;
 
@@ -21,6 +22,9 @@ import software.amazon.awscdk.services.sqs.IQueue;
  * @param monthlyBudgetUsd see {@link Builder#monthlyBudgetUsd}
  * @param alarmEmails see {@link Builder#alarmEmails}
  * @param deadLetterQueues see {@link Builder#deadLetterQueues}
+ * @param topicKey see {@link Builder#topicKey}
+ * @param dashboard see {@link Builder#dashboard}
+ * @param alarms see {@link Builder#alarms}
  */
 public record ObservabilityProps(
         List<IFunction> functions,
@@ -33,7 +37,10 @@ public record ObservabilityProps(
         Double wafBlockedRequestsThreshold,
         Double monthlyBudgetUsd,
         List<String> alarmEmails,
-        List<IQueue> deadLetterQueues) {
+        List<IQueue> deadLetterQueues,
+        IKey topicKey,
+        Boolean dashboard,
+        Boolean alarms) {
 
     public ObservabilityProps {
         functions = functions == null ? List.of() : List.copyOf(functions);
@@ -60,6 +67,9 @@ public record ObservabilityProps(
         private Double monthlyBudgetUsd;
         private List<String> alarmEmails;
         private List<IQueue> deadLetterQueues;
+        private IKey topicKey;
+        private Boolean dashboard;
+        private Boolean alarms;
 
         private Builder() {}
 
@@ -175,6 +185,40 @@ public record ObservabilityProps(
             return this;
         }
 
+        /**
+         * The KMS key of the alarm topic, shared with the stage's other data at rest; CloudWatch
+         * alarms and AWS Budgets are allowed to publish with it (its policy gets that statement when
+         * it is a key of this app).
+         *
+         * <p>Default: a key of its own.
+         */
+        public Builder topicKey(IKey topicKey) {
+            this.topicKey = topicKey;
+            return this;
+        }
+
+        /**
+         * Whether a CloudWatch dashboard shows the watched metrics. Each dashboard beyond an
+         * account's first three costs 3 USD a month; the alarms do not need one.
+         *
+         * <p>Default: true.
+         */
+        public Builder dashboard(Boolean dashboard) {
+            this.dashboard = dashboard;
+            return this;
+        }
+
+        /**
+         * Whether the alarms are created. Each costs 0.10 USD a month per metric it reads; a stage
+         * whose alarms nobody receives turns them off and keeps its budget.
+         *
+         * <p>Default: true.
+         */
+        public Builder alarms(Boolean alarms) {
+            this.alarms = alarms;
+            return this;
+        }
+
         public ObservabilityProps build() {
             return new ObservabilityProps(
                     functions,
@@ -187,7 +231,10 @@ public record ObservabilityProps(
                     wafBlockedRequestsThreshold,
                     monthlyBudgetUsd,
                     alarmEmails,
-                    deadLetterQueues);
+                    deadLetterQueues,
+                    topicKey,
+                    dashboard,
+                    alarms);
         }
     }
 }

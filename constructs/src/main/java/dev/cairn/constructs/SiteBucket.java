@@ -11,6 +11,7 @@ import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.kms.IKey;
 import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.logs.RetentionDays;
 import software.amazon.awscdk.services.s3.BlockPublicAccess;
 import software.amazon.awscdk.services.s3.Bucket;
 import software.amazon.awscdk.services.s3.BucketEncryption;
@@ -39,6 +40,8 @@ public class SiteBucket extends Construct {
     private final IBucket accessLogsBucket;
     private BucketDeployment deployment;
     private LogGroup deploymentLogGroup;
+    private final IKey logEncryptionKey;
+    private final RetentionDays logRetention;
 
     public SiteBucket(Construct scope, String id) {
         this(scope, id, SiteBucketProps.builder().build());
@@ -52,6 +55,8 @@ public class SiteBucket extends Construct {
         RemovalPolicy removalPolicy =
                 Objects.requireNonNullElse(props.removalPolicy(), StorageDefaults.removalPolicy());
         this.encryptionKey = props.encryptionKey();
+        this.logEncryptionKey = props.logEncryptionKey();
+        this.logRetention = Objects.requireNonNullElse(props.logRetention(), ObservabilityDefaults.logRetention());
         this.accessLogsBucket = props.serverAccessLogsBucket() != null
                 ? props.serverAccessLogsBucket()
                 : AccessLogBuckets.create(
@@ -134,8 +139,8 @@ public class SiteBucket extends Construct {
         this.deploymentLogGroup = ObservabilityDefaults.encryptedLogGroup(
                 this,
                 "DeploymentLogs",
-                ObservabilityDefaults.logRetention(),
-                ObservabilityDefaults.logsKey(this, "DeploymentLogKey"));
+                logRetention,
+                logEncryptionKey != null ? logEncryptionKey : ObservabilityDefaults.logsKey(this, "DeploymentLogKey"));
         // An own role instead of the default one with the AWSLambdaBasicExecutionRole managed
         // policy: it may write to its own log group only.
         Role role = Role.Builder.create(this, "DeploymentRole")

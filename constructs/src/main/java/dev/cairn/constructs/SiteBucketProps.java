@@ -4,6 +4,7 @@ import java.util.List;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.cloudfront.IDistribution;
 import software.amazon.awscdk.services.kms.IKey;
+import software.amazon.awscdk.services.logs.RetentionDays;
 import software.amazon.awscdk.services.s3.IBucket;
 
 /**
@@ -18,6 +19,8 @@ import software.amazon.awscdk.services.s3.IBucket;
  * @param distribution see {@link Builder#distribution}
  * @param invalidationPaths see {@link Builder#invalidationPaths}
  * @param removalPolicy see {@link Builder#removalPolicy}
+ * @param logEncryptionKey see {@link Builder#logEncryptionKey}
+ * @param logRetention see {@link Builder#logRetention}
  */
 public record SiteBucketProps(
         IKey encryptionKey,
@@ -27,7 +30,9 @@ public record SiteBucketProps(
         String sourcePath,
         IDistribution distribution,
         List<String> invalidationPaths,
-        RemovalPolicy removalPolicy) {
+        RemovalPolicy removalPolicy,
+        IKey logEncryptionKey,
+        RetentionDays logRetention) {
 
     public SiteBucketProps {
         invalidationPaths = invalidationPaths == null ? null : List.copyOf(invalidationPaths);
@@ -47,6 +52,8 @@ public record SiteBucketProps(
         private IDistribution distribution;
         private List<String> invalidationPaths;
         private RemovalPolicy removalPolicy;
+        private IKey logEncryptionKey;
+        private RetentionDays logRetention;
 
         private Builder() {}
 
@@ -134,6 +141,27 @@ public record SiteBucketProps(
             return this;
         }
 
+        /**
+         * The KMS key of the deployment handler's log group (CloudWatch Logs must be allowed to
+         * use it), e.g. the stage's key for all data at rest.
+         *
+         * <p>Default: a key of its own.
+         */
+        public Builder logEncryptionKey(IKey logEncryptionKey) {
+            this.logEncryptionKey = logEncryptionKey;
+            return this;
+        }
+
+        /**
+         * How long the deployment handler's logs are kept.
+         *
+         * <p>Default: one month.
+         */
+        public Builder logRetention(RetentionDays logRetention) {
+            this.logRetention = logRetention;
+            return this;
+        }
+
         public SiteBucketProps build() {
             return new SiteBucketProps(
                     encryptionKey,
@@ -143,7 +171,9 @@ public record SiteBucketProps(
                     sourcePath,
                     distribution,
                     invalidationPaths,
-                    removalPolicy);
+                    removalPolicy,
+                    logEncryptionKey,
+                    logRetention);
         }
     }
 }

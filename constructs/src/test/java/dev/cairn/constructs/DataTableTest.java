@@ -425,4 +425,48 @@ class DataTableTest {
                 .doesNotContain("kms:Encrypt")
                 .doesNotContain("kms:GenerateDataKey");
     }
+
+    @Test
+    void withoutBackupReasonLeavesTheTableToPointInTimeRecoveryAndSaysWhy() {
+        App app = TestApps.app();
+        Stack stack = TestApps.stack(app, "NoBackup");
+        DataTable table = new DataTable(
+                stack,
+                "Items",
+                DataTableProps.builder()
+                        .partitionKey(software.amazon.awscdk.services.dynamodb.Attribute.builder()
+                                .name("pk")
+                                .type(software.amazon.awscdk.services.dynamodb.AttributeType.STRING)
+                                .build())
+                        .withoutBackupReason("PITR alone in this stage")
+                        .build());
+        assertThat(table.getBackupSelection()).isNull();
+        NagAudit.Findings findings = NagAudit.audit(stack);
+        assertThat(findings.errors()).isEmpty();
+        Template template = Template.fromStack(stack);
+        template.resourceCountIs("AWS::Backup::BackupPlan", 0);
+        template.resourceCountIs("AWS::Backup::BackupSelection", 0);
+        String resource = template.findResources("AWS::DynamoDB::Table").toString();
+        assertThat(resource)
+                .contains("HIPAA.Security-DynamoDBInBackupPlan", "NIST.800.53.R5-DynamoDBInBackupPlan")
+                .contains("PITR alone in this stage", "PointInTimeRecoveryEnabled=true");
+    }
+
+    @Test
+    void withoutBackupReasonIsRejectedBesideABackupPlan() {
+        App app = TestApps.app();
+        Stack stack = TestApps.stack(app, "Both");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DataTable(
+                        stack,
+                        "Items",
+                        DataTableProps.builder()
+                                .partitionKey(software.amazon.awscdk.services.dynamodb.Attribute.builder()
+                                        .name("pk")
+                                        .type(software.amazon.awscdk.services.dynamodb.AttributeType.STRING)
+                                        .build())
+                                .backupPlan(DataDefaults.backupPlan(stack, "Plan"))
+                                .withoutBackupReason("PITR alone")
+                                .build()))
+                .hasMessageContaining("withoutBackupReason cannot be combined with backupPlan");
+    }
 }

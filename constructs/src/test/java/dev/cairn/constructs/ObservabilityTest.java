@@ -325,4 +325,41 @@ class ObservabilityTest {
                         ObservabilityProps.builder().alarmEmails(List.of("ops")).build()))
                 .hasMessageContaining("alarmEmails entries must be e-mail addresses (value: ops)");
     }
+
+    @Test
+    void aStageWhereNobodyActsOnAlarmsGetsNoneAndNoDashboardButKeepsItsBudgetOnAGivenKey() {
+        App app = TestApps.app();
+        Stack stack = TestApps.stack(app, "Quiet");
+        software.amazon.awscdk.services.kms.Key key = new software.amazon.awscdk.services.kms.Key(stack, "StageKey");
+        Observability quiet = new Observability(
+                stack,
+                "Obs",
+                watching(stack)
+                        .monthlyBudgetUsd(5.0)
+                        .topicKey(key)
+                        .alarms(false)
+                        .dashboard(false)
+                        .build());
+        assertThat(quiet.addAlarm(
+                        "Extra",
+                        software.amazon.awscdk.services.cloudwatch.Metric.Builder.create()
+                                .namespace("Cairn")
+                                .metricName("Extra")
+                                .build(),
+                        0,
+                        "never created"))
+                .isNull();
+        Template template = Template.fromStack(stack);
+        template.resourceCountIs("AWS::CloudWatch::Alarm", 0);
+        template.resourceCountIs("AWS::CloudWatch::Dashboard", 0);
+        template.resourceCountIs("AWS::Budgets::Budget", 1);
+        // The topic uses the given key, whose policy lets CloudWatch and Budgets publish.
+        template.resourceCountIs("AWS::KMS::Key", 1);
+        template.hasResourceProperties(
+                "AWS::SNS::Topic",
+                Map.of("KmsMasterKeyId", Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("StageKey.*"), "Arn"))));
+        assertThat(template.findResources("AWS::KMS::Key").toString()).contains("budgets.amazonaws.com");
+        assertThat(quiet.getTopicKey()).isSameAs(key);
+        assertThat(quiet.getDashboard()).isNull();
+    }
 }

@@ -13,6 +13,7 @@ import software.amazon.awscdk.ReferenceStrength;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.Tags;
+import software.amazon.awscdk.services.cognito.FeaturePlan;
 import software.amazon.awscdk.services.lambda.AssetCode;
 import software.amazon.awscdk.services.lambda.Code;
 import software.constructs.Construct;
@@ -58,6 +59,15 @@ public final class CairnApp {
         String budget = context(app, "budget", "");
         if (!budget.isBlank()) {
             stage = stage.withBudget(Double.parseDouble(budget));
+        }
+        String webFirewall = context(app, "webFirewall", "");
+        if (!webFirewall.isBlank()) {
+            stage = stage.withSpending(stage.spending().withWebFirewall(Boolean.parseBoolean(webFirewall.strip())));
+        }
+        String userPoolPlan = context(app, "userPoolPlan", "");
+        if (!userPoolPlan.isBlank()) {
+            stage = stage.withSpending(stage.spending()
+                    .withUserPoolPlan(FeaturePlan.valueOf(userPoolPlan.strip().toUpperCase(java.util.Locale.ROOT))));
         }
         String revalidateUrl = context(app, "revalidateUrl", "");
         if (!revalidateUrl.isBlank()) {
@@ -124,18 +134,6 @@ public final class CairnApp {
         String region = stage.region() != null ? stage.region() : DEFAULT_REGION;
         Environment env =
                 Environment.builder().account(stage.account()).region(region).build();
-        EdgeStack edge = new EdgeStack(
-                scope,
-                prefix + "-edge",
-                StackProps.builder()
-                        .env(Environment.builder()
-                                .account(stage.account())
-                                .region(EdgeStack.REGION)
-                                .build())
-                        .stackName(prefix + "-edge")
-                        .description(blueprint.description() + " (" + stage.name() + "): edge")
-                        .build(),
-                stage);
         DataStack data = new DataStack(
                 scope,
                 prefix + "-data",
@@ -149,6 +147,21 @@ public final class CairnApp {
                 blueprint,
                 corsOrigins,
                 perStack(appCode));
+        // The edge stack uses the data stack's key when both are in us-east-1.
+        EdgeStack edge = new EdgeStack(
+                scope,
+                prefix + "-edge",
+                StackProps.builder()
+                        .env(Environment.builder()
+                                .account(stage.account())
+                                .region(EdgeStack.REGION)
+                                .build())
+                        .stackName(prefix + "-edge")
+                        .description(blueprint.description() + " (" + stage.name() + "): edge")
+                        .build(),
+                stage,
+                blueprint.name(),
+                data.stageKey());
         ServiceStack service = new ServiceStack(
                 scope,
                 prefix + "-service",

@@ -168,6 +168,23 @@ final class ComplianceReport {
             }
             md.append('\n');
         });
+        md.append("## Cost-driven stage choices and their compliance consequences\n\n")
+                .append("What each stage pays for is decided in StageConfig; the cost report (`scripts/cost`,")
+                .append(" docs/cost.md) prices each choice. Where a choice turns a control off, the rules it")
+                .append(" would fail are suppressed with the reason below, generated from the stage config.\n\n")
+                .append("| stage | choice | setting | compliance consequence |\n|---|---|---|---|\n");
+        for (List<String> row : costChoices()) {
+            md.append("| ")
+                    .append(row.get(0))
+                    .append(" | ")
+                    .append(row.get(1))
+                    .append(" | ")
+                    .append(escape(row.get(2)))
+                    .append(" | ")
+                    .append(escape(row.get(3)))
+                    .append(" |\n");
+        }
+        md.append('\n');
         md.append(
                 "## Rule counts per stack and pack\n\n| stack | pack | compliant | suppressed | non-compliant |\n|---|---|---:|---:|---:|\n");
         for (Counts c : counts) {
@@ -256,6 +273,16 @@ final class ComplianceReport {
             }
             html.append("</table>");
         });
+        html.append("<h2>Cost-driven stage choices and their compliance consequences</h2><p>What each stage pays")
+                .append(" for is decided in StageConfig; the cost report (<code>scripts/cost</code>, docs/cost.md)")
+                .append(" prices each choice.</p><table><tr><th>stage</th><th>choice</th><th>setting</th>")
+                .append("<th>compliance consequence</th></tr>");
+        for (List<String> row : costChoices()) {
+            html.append("<tr>");
+            row.forEach(cell -> html.append("<td>").append(text(cell)).append("</td>"));
+            html.append("</tr>");
+        }
+        html.append("</table>");
         html.append("<h2>Rule counts per stack and pack</h2><table><tr><th>stack</th><th>pack</th><th>compliant</th>"
                 + "<th>suppressed</th><th>non-compliant</th></tr>");
         for (Counts c : counts) {
@@ -306,6 +333,63 @@ final class ComplianceReport {
                 .append(stacks.size() == stackCount ? "all" : text(String.join(", ", stacks)))
                 .append("</td></tr>"));
         return html.append("</table></body></html>\n").toString();
+    }
+
+    /**
+     * Each stage's cost-driven choices (stage, choice, setting, compliance consequence), from
+     * {@link StageConfig}: the same texts the suppressions carry.
+     */
+    static List<List<String>> costChoices() {
+        List<List<String>> rows = new ArrayList<>();
+        for (StageConfig stage : StageConfig.STAGES_IN_ORDER) {
+            StageConfig.Spending spending = stage.spending();
+            String name = stage.name();
+            rows.add(List.of(
+                    name,
+                    "KMS keys",
+                    "one customer managed key per region for tables, media, logs, secrets and alarm topics",
+                    "The HIPAA, NIST and PCI rules asking for customer managed keys and key rotation hold; SQS"
+                            + " queues (message ids only) keep SQS-managed encryption, which the packs accept."));
+            rows.add(List.of(
+                    name,
+                    "web firewall",
+                    spending.webFirewall() ? "on (managed rules, rate limits, logged)" : "off",
+                    spending.webFirewall()
+                            ? "WAF logging rules hold; the distribution has the web ACL."
+                            : "AwsSolutions-CFR2 suppressed: " + StageConfig.NO_WEB_FIREWALL));
+            rows.add(List.of(
+                    name,
+                    "Cognito feature plan",
+                    spending.userPoolPlan().name(),
+                    spending.userPoolPlan().name().equals("PLUS")
+                            ? "Threat protection enforced (AwsSolutions-COG3 holds)."
+                            : "AwsSolutions-COG3 suppressed: " + StageConfig.ESSENTIALS_PLAN));
+            rows.add(List.of(
+                    name,
+                    "AWS Backup",
+                    spending.awsBackup() ? "monthly copies kept a year, beside 35-day PITR" : "off: 35-day PITR only",
+                    spending.awsBackup()
+                            ? "DynamoDBInBackupPlan (HIPAA, NIST) holds. Recovery point: about 5 minutes within 35 days"
+                                    + " (PITR), one month up to a year (backups); recovery time: a restore into a new"
+                                    + " table, under an hour for small tables."
+                            : "DynamoDBInBackupPlan (HIPAA, NIST) suppressed: " + StageConfig.PITR_ONLY));
+            rows.add(List.of(
+                    name,
+                    "alarms and dashboard",
+                    (spending.alarms() ? "alarms on" : "no alarms") + ", "
+                            + (spending.dashboard() ? "a dashboard" : "no dashboard"),
+                    spending.alarms()
+                            ? "Every alarm notifies the KMS-encrypted topic (CloudWatchAlarmAction holds)."
+                            : "No rule asks for alarms; metrics and logs are still recorded, and nobody is"
+                                    + " subscribed in this stage to act on an alarm. The budget stays."));
+            rows.add(List.of(
+                    name,
+                    "log retention",
+                    stage.logRetention().toString(),
+                    "Every log group has a retention and a customer managed key (CloudWatchLogGroupRetentionPeriod"
+                            + " and CloudWatchLogGroupEncrypted hold)."));
+        }
+        return rows;
     }
 
     private static String escape(String markdown) {

@@ -24,6 +24,10 @@ import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.backup.BackupPlan;
+import software.amazon.awscdk.services.backup.BackupPlanRule;
+import software.amazon.awscdk.services.backup.IBackupPlan;
+import software.amazon.awscdk.services.cognito.FeaturePlan;
 import software.amazon.awscdk.services.cognito.UserPoolClient;
 import software.amazon.awscdk.services.dynamodb.Attribute;
 import software.amazon.awscdk.services.dynamodb.AttributeType;
@@ -70,7 +74,7 @@ public final class DataStack extends Stack {
     private final ApiFunction accessTokenScopes;
     private final UserPoolClient internalClient;
     private final Secret signingSecret;
-    private final Key signingKey;
+    private final Key stageKey;
     private final List<String> browserOrigins;
 
     public DataStack(
@@ -88,6 +92,9 @@ public final class DataStack extends Stack {
         // removal knows the version it deletes.
         java.util.Set<String> searchable = new java.util.HashSet<>();
         blueprint.searchIndexes().forEach(index -> searchable.add(index.table().name()));
+        this.stageKey = StageKey.createInDataStack(this, stage, blueprint.name());
+        // One plan for all the stage's tables, where point-in-time recovery is not enough.
+        IBackupPlan backupPlan = stage.spending().awsBackup() ? backupPlan(stage, blueprint) : null;
         for (TableDefinition spec : blueprint.allTables()) {
             DataTable table = new DataTable(
                     this,
@@ -104,6 +111,9 @@ public final class DataStack extends Stack {
                                     .toList())
                             .timeToLiveAttribute(spec.timeToLive())
                             .stream(searchable.contains(spec.name()) ? StreamViewType.NEW_AND_OLD_IMAGES : null)
+                            .encryptionKey(stageKey)
+                            .backupPlan(backupPlan)
+                            .withoutBackupReason(backupPlan == null ? StageConfig.PITR_ONLY : null)
                             .deletionProtection(stage.retainsData())
                             .removalPolicy(stage.removalPolicy())
                             .build());
@@ -114,6 +124,7 @@ public final class DataStack extends Stack {
                 this,
                 "Media",
                 MediaBucketProps.builder()
+                        .encryptionKey(stageKey)
                         .corsAllowedOrigins(browserOrigins)
                         // The *.cloudfront.net name is made with the distribution in the service stack,
                         // which depends on this one; see docs/adr/0007-infrastructure-defaults-that-work-in-aws.md.
@@ -148,14 +159,13 @@ public final class DataStack extends Stack {
                         // Cognito waits 5 seconds for a trigger.
                         .timeout(Duration.seconds(5))
                         .logRetention(stage.logRetention())
+                        .logEncryptionKey(stageKey)
                         .environment(postConfirmationEnvironment(stage, blueprint))
                         .build());
         tables.get(Tables.USERS.name()).grantItems(postConfirmation, Functions.POST_CONFIRMATION_USERS_ACTIONS);
-        // Its log group and key go with the stage's data: kept outside dev, removed with dev.
+        ServiceStack.suppressKeyActionWildcards(postConfirmation);
+        // Its log group goes with the stage's data: kept outside dev, removed with dev.
         postConfirmation.getLogGroup().applyRemovalPolicy(stage.removalPolicy());
-        if (postConfirmation.getLogEncryptionKey() instanceof Key key) {
-            key.applyRemovalPolicy(stage.removalPolicy());
-        }
 
         String internalClientParameter = internalClientIdParameterName(blueprint, stage);
         this.accessTokenScopes = new ApiFunction(
@@ -170,15 +180,13 @@ public final class DataStack extends Stack {
                         // Cognito waits 5 seconds for a trigger.
                         .timeout(Duration.seconds(5))
                         .logRetention(stage.logRetention())
+                        .logEncryptionKey(stageKey)
                         .environment(Map.of(EnvironmentVariables.INTERNAL_CLIENT_ID_PARAMETER, internalClientParameter))
                         .build());
         // Its ARN is built from the name: no reference to the parameter, which names the client.
         StringParameter.fromStringParameterName(this, "InternalClientIdByName", internalClientParameter)
                 .grantRead(accessTokenScopes);
         accessTokenScopes.getLogGroup().applyRemovalPolicy(stage.removalPolicy());
-        if (accessTokenScopes.getLogEncryptionKey() instanceof Key key) {
-            key.applyRemovalPolicy(stage.removalPolicy());
-        }
 
         this.auth = new AuthPool(
                 this,
@@ -187,12 +195,17 @@ public final class DataStack extends Stack {
                         .postConfirmation(postConfirmation.getAlias())
                         .preTokenGeneration(accessTokenScopes.getAlias())
                         .groups(List.of("admin"))
+                        .featurePlan(stage.spending().userPoolPlan())
                         // Outside dev, codes go out through SES: Cognito's own mailer stops at about 50 a day.
                         .emailFrom(stage.emailFrom())
                         .deletionProtection(stage.retainsData())
                         .removalPolicy(stage.removalPolicy())
                         .build());
         disposableInDev(stage, auth);
+        if (stage.spending().userPoolPlan() != FeaturePlan.PLUS) {
+            Compliance.suppress(auth.getUserPool(), "AwsSolutions-COG3", StageConfig.ESSENTIALS_PLAN);
+            Annotations.of(auth).acknowledgeWarning("@cairn/constructs:featurePlan", StageConfig.ESSENTIALS_PLAN);
+        }
         this.internalClient = auth.addInternalClient("InternalClient");
         StringParameter.Builder.create(this, "InternalClientId")
                 .parameterName(internalClientParameter)
@@ -202,14 +215,9 @@ public final class DataStack extends Stack {
 
         // Signs list cursors and keys the hashes of API keys: replacing it would void every API key,
         // so it is data, kept with the tables.
-        this.signingKey = Key.Builder.create(this, "SigningKey")
-                .description("Encrypts the API's signing secret")
-                .enableKeyRotation(true)
-                .removalPolicy(stage.removalPolicy())
-                .build();
         this.signingSecret = Secret.Builder.create(this, "Signing")
                 .description("The API's signing secret: list cursors and API key hashes are keyed from it")
-                .encryptionKey(signingKey)
+                .encryptionKey(stageKey)
                 .removalPolicy(stage.removalPolicy())
                 .generateSecretString(SecretStringGenerator.builder()
                         .passwordLength(64)
@@ -225,6 +233,17 @@ public final class DataStack extends Stack {
                 "PCI.DSS.321-SecretsManagerRotationEnabled")) {
             Compliance.suppress(signingSecret, rule, rotation);
         }
+    }
+
+    /**
+     * AWS Backup beyond point-in-time recovery's 35 days: a monthly copy of every table kept a year,
+     * in one vault for the stage; it outlives a deleted table and the PITR window.
+     */
+    private BackupPlan backupPlan(StageConfig stage, Blueprint blueprint) {
+        return BackupPlan.Builder.create(this, "BackupPlan")
+                .backupPlanName("cairn-" + blueprint.name() + "-" + stage.name())
+                .backupPlanRules(List.of(BackupPlanRule.monthly1Year()))
+                .build();
     }
 
     /**
@@ -320,18 +339,12 @@ public final class DataStack extends Stack {
         return auth;
     }
 
-    /** The key that encrypts the signing secret. */
-    public Key signingKey() {
-        return signingKey;
-    }
-
     /**
-     * The stage's customer managed key for data at rest that must have one: today the key of the
-     * signing secret, which also encrypts the search domain (a domain with its own key would cost
-     * a key a month more and another key to govern). Data of other kinds takes it from here.
+     * The stage's key for its data at rest in this region ({@link StageKey}): tables, media, logs,
+     * secrets and alarm topics of every stack of the stage here.
      */
-    public Key dataKey() {
-        return signingKey;
+    public Key stageKey() {
+        return stageKey;
     }
 
     /** The API's signing secret (list cursors, API key hashes). */

@@ -5,6 +5,7 @@ import dev.cairn.constructs.ObservabilityProps;
 import dev.cairn.constructs.WebFirewall;
 import dev.cairn.constructs.WebFirewallProps;
 import dev.cairn.contract.RoutePolicy;
+import software.amazon.awscdk.CfnWaitConditionHandle;
 import software.amazon.awscdk.CrossStackReferences;
 import software.amazon.awscdk.ReferenceStrength;
 import software.amazon.awscdk.Stack;
@@ -12,6 +13,7 @@ import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.certificatemanager.Certificate;
 import software.amazon.awscdk.services.certificatemanager.CertificateValidation;
 import software.amazon.awscdk.services.certificatemanager.ICertificate;
+import software.amazon.awscdk.services.kms.IKey;
 import software.constructs.Construct;
 
 /**
@@ -29,22 +31,22 @@ public final class EdgeStack extends Stack {
 
     private final WebFirewall firewall;
     private final Certificate certificate;
+    private final IKey stageKey;
 
-    public EdgeStack(Construct scope, String id, StackProps props, StageConfig stage) {
+    /**
+     * @param dataKey the stage's key in its data region ({@link StageKey}): used here when that
+     *     region is us-east-1; otherwise this stack holds the stage's key for us-east-1
+     */
+    public EdgeStack(Construct scope, String id, StackProps props, StageConfig stage, String blueprint, IKey dataKey) {
         super(scope, id, props);
-        this.firewall = new WebFirewall(
-                this,
-                "Firewall",
-                WebFirewallProps.builder()
-                        .rateLimit(stage.wafRequestsPer5Minutes())
-                        .authRateLimit(stage.wafAuthRequestsPer5Minutes())
-                        .authPathPrefix(RoutePolicy.API_PATH_PREFIX + "auth/")
-                        // Notes and recipes outgrow the common rule set's 8 KB: the API takes what it accepts.
-                        .largeBodyPathPrefix(RoutePolicy.API_PATH_PREFIX)
-                        .largeBodyMaxBytes(RoutePolicy.MAX_BODY_BYTES)
-                        .logRetention(stage.logRetention())
-                        .build());
-        CrossStackReferences.of(firewall.getWebAcl()).produce(ReferenceStrength.WEAK);
+        boolean waf = stage.spending().webFirewall();
+        // Only the firewall's logs and alarm topic need a key here.
+        this.stageKey = !waf
+                ? null
+                : REGION.equals(Stack.of(dataKey).getRegion())
+                        ? dataKey
+                        : StageKey.create(this, "StageKey", stage, blueprint);
+        this.firewall = waf ? createFirewall(stage) : null;
         if (stage.domainName() != null) {
             this.certificate = Certificate.Builder.create(this, "Certificate")
                     .domainName(stage.domainName())
@@ -55,15 +57,51 @@ public final class EdgeStack extends Stack {
         } else {
             this.certificate = null;
         }
-        new Observability(
-                this,
-                "Observability",
-                ObservabilityProps.builder()
-                        .wafWebAclName(firewall.getWebAclName())
-                        .alarmEmails(stage.alarmEmails())
-                        .build());
+        if (waf) {
+            new Observability(
+                    this,
+                    "Observability",
+                    ObservabilityProps.builder()
+                            .wafWebAclName(firewall.getWebAclName())
+                            .alarmEmails(stage.alarmEmails())
+                            .topicKey(stageKey)
+                            .alarms(stage.spending().alarms())
+                            // One widget, which the WAF console shows too: not worth a dashboard.
+                            .dashboard(false)
+                            .build());
+        } else if (certificate == null) {
+            // CloudFormation refuses a template without resources; this handle costs nothing.
+            new CfnWaitConditionHandle(this, "NothingAtTheEdge");
+        }
     }
 
+    private WebFirewall createFirewall(StageConfig stage) {
+        WebFirewall created = new WebFirewall(
+                this,
+                "Firewall",
+                WebFirewallProps.builder()
+                        .rateLimit(stage.wafRequestsPer5Minutes())
+                        .authRateLimit(stage.wafAuthRequestsPer5Minutes())
+                        .authPathPrefix(RoutePolicy.API_PATH_PREFIX + "auth/")
+                        // Notes and recipes outgrow the common rule set's 8 KB: the API takes what it accepts.
+                        .largeBodyPathPrefix(RoutePolicy.API_PATH_PREFIX)
+                        .largeBodyMaxBytes(RoutePolicy.MAX_BODY_BYTES)
+                        .logRetention(stage.logRetention())
+                        .logEncryptionKey(stageKey)
+                        .build());
+        CrossStackReferences.of(created.getWebAcl()).produce(ReferenceStrength.WEAK);
+        return created;
+    }
+
+    /**
+     * The stage's key in us-east-1: the data stack's when it lives there, else this stack's own;
+     * null without a web firewall.
+     */
+    public IKey stageKey() {
+        return stageKey;
+    }
+
+    /** The web firewall, or null when the stage runs without one. */
     public WebFirewall firewall() {
         return firewall;
     }

@@ -161,7 +161,7 @@ public record SearchTier(SearchEngine engine, ApiFunction indexer, ApiFunction r
                     scope,
                     "Search",
                     SearchCollectionProps.builder()
-                            .encryptionKey(data.dataKey())
+                            .encryptionKey(data.stageKey())
                             .collectionName(domainName(blueprint, stage))
                             .standbyReplicas(size.availabilityZones() > 1)
                             .removalPolicy(stage.removalPolicy())
@@ -175,7 +175,7 @@ public record SearchTier(SearchEngine engine, ApiFunction indexer, ApiFunction r
                 scope,
                 "Search",
                 SearchDomainProps.builder()
-                        .encryptionKey(data.dataKey())
+                        .encryptionKey(data.stageKey())
                         .administrator(reindex.getRole())
                         .domainName(domainName(blueprint, stage))
                         .instanceType(size.instanceType())

@@ -38,7 +38,7 @@ import software.amazon.awscdk.services.codedeploy.LambdaDeploymentConfig;
 import software.amazon.awscdk.services.dynamodb.ITable;
 import software.amazon.awscdk.services.iam.Grant;
 import software.amazon.awscdk.services.iam.GrantOnPrincipalOptions;
-import software.amazon.awscdk.services.kms.Key;
+import software.amazon.awscdk.services.kms.IKey;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.IFunction;
 import software.amazon.awscdk.services.lambda.eventsources.SqsEventSource;
@@ -108,6 +108,7 @@ public final class ServiceStack extends Stack {
     private final SearchTier search;
     private final String cdnDomain;
     private final CfnOutput cdnUrlOutput;
+    private final IKey stageKey;
 
     public ServiceStack(
             Construct scope,
@@ -120,6 +121,7 @@ public final class ServiceStack extends Stack {
             Code appCode,
             String siteSource) {
         super(scope, id, props);
+        this.stageKey = data.stageKey();
         // The api service and what it may touch.
         this.api = createApi(stage, blueprint, data, appCode);
         grantApiAccess(blueprint, data);
@@ -139,7 +141,7 @@ public final class ServiceStack extends Stack {
         this.mediaProcessor = createMediaProcessor(stage, blueprint, data, appCode);
         this.mediaRoute = routeOriginalsToMediaProcessor(data);
         // Alarms, dashboard, budget; then what operators and smoke tests read.
-        createObservability(stage, data);
+        createObservability(stage, blueprint, data);
         this.cdnUrlOutput = createOutputs();
     }
 
@@ -175,6 +177,7 @@ public final class ServiceStack extends Stack {
                         .description("Cairn " + blueprint.name() + " API (" + stage.name() + ")")
                         .memorySize(stage.apiMemoryMb())
                         .logRetention(stage.logRetention())
+                        .logEncryptionKey(stageKey)
                         .environment(environment)
                         .deploymentConfig(
                                 stage.canary()
@@ -194,7 +197,7 @@ public final class ServiceStack extends Stack {
         data.auth().grantAccountAdmin(api);
         // On the role only: Secret.grantRead would also name this role in the data stack's key
         // policy, and the data stack must not depend on this one.
-        api.grantReadSecretOfOtherStack(data.signingSecret(), data.signingKey());
+        api.grantReadSecretOfOtherStack(data.signingSecret(), data.stageKey());
         // Private documents and receipts (private/) are uploaded and downloaded through pre-signed URLs
         // this role signs; only blueprints with private media get them.
         for (String prefix : MediaLayout.USER_PREFIXES) {
@@ -220,15 +223,10 @@ public final class ServiceStack extends Stack {
      * a key of its own; the API refuses requests without it.
      */
     private ISecret createOriginVerifySecret(StageConfig stage) {
-        Key secretKey = Key.Builder.create(this, "OriginVerifyKey")
-                .description("Encrypts the secret CloudFront sends to the API")
-                .enableKeyRotation(true)
-                .removalPolicy(stage.removalPolicy())
-                .build();
         Secret originVerify = Secret.Builder.create(this, "OriginVerify")
                 .description("Sent by CloudFront as " + ApiDefaults.ORIGIN_VERIFY_HEADER_ENV
                         + "'s value; the API refuses" + " requests without it")
-                .encryptionKey(secretKey)
+                .encryptionKey(stageKey)
                 .generateSecretString(SecretStringGenerator.builder()
                         .passwordLength(64)
                         .excludePunctuation(true)
@@ -269,6 +267,7 @@ public final class ServiceStack extends Stack {
                         .publicRoutes(RoutePolicy.publicRoutes(blueprint))
                         .appAuthorizedRoutes(RoutePolicy.apiKeyGatewayRoutes(blueprint))
                         .accessLogRetention(stage.logRetention())
+                        .logEncryptionKey(stageKey)
                         .originVerifySecret(originVerify)
                         .originVerifyHeaderName(ORIGIN_VERIFY_HEADER_NAME)
                         .build());
@@ -282,7 +281,11 @@ public final class ServiceStack extends Stack {
         SiteBucket bucket = new SiteBucket(
                 this,
                 "Site",
-                SiteBucketProps.builder().removalPolicy(stage.removalPolicy()).build());
+                SiteBucketProps.builder()
+                        .removalPolicy(stage.removalPolicy())
+                        .logEncryptionKey(stageKey)
+                        .logRetention(stage.logRetention())
+                        .build());
         DataStack.disposableInDev(stage, bucket);
         return bucket;
     }
@@ -310,7 +313,7 @@ public final class ServiceStack extends Stack {
                 .apiPathPattern(API_PATH_PATTERN)
                 .originVerifySecret(originVerify)
                 .originVerifyHeaderName(ORIGIN_VERIFY_HEADER_NAME)
-                .webAclId(edge.firewall().getWebAclArn());
+                .webAclId(edge.firewall() == null ? null : edge.firewall().getWebAclArn());
         List<String> cached = cachedPathPatterns(blueprint);
         if (!cached.isEmpty()) {
             cdnProps.cachedApiPathPatterns(cached).cachedApiQueryStrings(PUBLIC_READ_QUERY_STRINGS);
@@ -319,6 +322,9 @@ public final class ServiceStack extends Stack {
             cdnProps.domainNames(List.of(stage.domainName())).certificate(edge.certificate());
         }
         Cdn distribution = new Cdn(this, "Cdn", cdnProps.build());
+        if (edge.firewall() == null) {
+            Compliance.suppress(distribution.getDistribution(), "AwsSolutions-CFR2", StageConfig.NO_WEB_FIREWALL);
+        }
         Annotations.of(distribution)
                 .acknowledgeWarning(
                         WILDCARD_IMPORTED_BUCKET_POLICY,
@@ -394,15 +400,10 @@ public final class ServiceStack extends Stack {
                         .build())
                 .build();
 
-        Key secretKey = Key.Builder.create(this, "RevalidationKey")
-                .description("Encrypts the secret that signs the front end's revalidation calls")
-                .enableKeyRotation(true)
-                .removalPolicy(stage.removalPolicy())
-                .build();
         Secret secret = Secret.Builder.create(this, "RevalidationSecret")
                 .description("Signs the calls to the front end's revalidation hook (HMAC-SHA256, header "
                         + Functions.REVALIDATION_SIGNATURE_HEADER + ")")
-                .encryptionKey(secretKey)
+                .encryptionKey(stageKey)
                 .generateSecretString(SecretStringGenerator.builder()
                         .passwordLength(64)
                         .excludePunctuation(true)
@@ -438,6 +439,7 @@ public final class ServiceStack extends Stack {
                         .memorySize(stage.apiMemoryMb())
                         .timeout(REVALIDATION_TIMEOUT)
                         .logRetention(stage.logRetention())
+                        .logEncryptionKey(stageKey)
                         .environment(environment)
                         .build());
         SqsEventSource source = SqsEventSource.Builder.create(queue)
@@ -455,7 +457,7 @@ public final class ServiceStack extends Stack {
                         + " queue's redrive policy is the destination: a message failed "
                         + REVALIDATION_MAX_RECEIVE_COUNT + " times goes to the dead-letter queue, which alarms.");
         cdn.getDistribution().grantCreateInvalidation(worker);
-        worker.grantReadSecretOfOtherStack(secret, secretKey);
+        worker.grantReadSecretOfOtherStack(secret, stageKey);
 
         // Sending is all the api function does with the queue; SQS-managed encryption needs no key grant.
         Grant.addToPrincipal(GrantOnPrincipalOptions.builder()
@@ -484,7 +486,7 @@ public final class ServiceStack extends Stack {
      * Alarms, dashboard and budget over the stack's functions (and the data stack's trigger), the
      * HTTP API, the tables and the dead-letter queues; a warning when nobody gets the alarms.
      */
-    private void createObservability(StageConfig stage, DataStack data) {
+    private void createObservability(StageConfig stage, Blueprint blueprint, DataStack data) {
         List<IFunction> functions = new ArrayList<>(List.of(
                 api.getFunction(),
                 mediaProcessor.getFunction(),
@@ -517,8 +519,11 @@ public final class ServiceStack extends Stack {
                         .functionErrorRatePercent(stage.lambdaErrorRatePercent())
                         .apiServerErrorRatePercent(stage.apiServerErrorRatePercent())
                         .apiLatencyP95Millis((double) stage.apiP95LatencyMs())
-                        .monthlyBudgetUsd(stage.monthlyBudgetUsd())
+                        .monthlyBudgetUsd(CostEstimates.budgetUsd(stage, blueprint.name()))
                         .alarmEmails(stage.alarmEmails())
+                        .topicKey(stageKey)
+                        .alarms(stage.spending().alarms())
+                        .dashboard(stage.spending().dashboard())
                         .build());
         alarmOnCognitoLimits(observability);
         if (stage.needsOwnEmailSender() && stage.alarmEmails().isEmpty()) {
@@ -607,6 +612,7 @@ public final class ServiceStack extends Stack {
                         .memorySize(Math.max(2048, stage.apiMemoryMb()))
                         .timeout(Duration.minutes(2))
                         .logRetention(stage.logRetention())
+                        .logEncryptionKey(stageKey)
                         .environment(environment)
                         .deadLetterQueue(failed)
                         .build());
@@ -647,6 +653,21 @@ public final class ServiceStack extends Stack {
                 "Action::s3:GetBucket*",
                 "Action::s3:List*",
                 "Action::s3:DeleteObject*");
+        suppressKeyActionWildcards(function);
+    }
+
+    /**
+     * The KMS action groups of aws-cdk-lib's write grants on a table encrypted with the stage's
+     * key: DynamoDB asks for them to encrypt items, and they name that one key only.
+     */
+    static void suppressKeyActionWildcards(ApiFunction function) {
+        Compliance.suppress(
+                function.getRole().getNode().findChild("DefaultPolicy"),
+                "AwsSolutions-IAM5",
+                "kms:ReEncrypt* and kms:GenerateDataKey* are the key actions DynamoDB needs to write items"
+                        + " encrypted with the stage's key (aws-cdk-lib's write grant); the resource is that one key.",
+                "Action::kms:ReEncrypt*",
+                "Action::kms:GenerateDataKey*");
     }
 
     public ApiFunction api() {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.cognito.FeaturePlan;
 import software.amazon.awscdk.services.logs.RetentionDays;
 
 /**
@@ -23,7 +24,8 @@ import software.amazon.awscdk.services.logs.RetentionDays;
  * @param wafRequestsPer5Minutes requests one IP may make in 5 minutes before WAF blocks it
  * @param wafAuthRequestsPer5Minutes the same for {@code /api/auth/*}
  * @param canary true: CodeDeploy shifts 10% of traffic for 5 minutes first; false: all at once
- * @param monthlyBudgetUsd the AWS Budgets alert threshold
+ * @param monthlyBudgetUsd the AWS Budgets amount; null: {@link CostEstimates#BUDGET_SHARE} of the
+ *     stage's committed cost estimate ({@link CostEstimates#budgetUsd})
  * @param domainName the custom domain; null: the CloudFront domain
  * @param emailFrom the address sign-up and reset codes come from, through Amazon SES (its domain
  *     verified in SES in the stage's region); required outside dev; null in dev: Cognito's own
@@ -35,6 +37,7 @@ import software.amazon.awscdk.services.logs.RetentionDays;
  *     site-owned content call, signed, after each admin write; null: only the CDN is invalidated
  * @param search the search domain of blueprints that declare search indexes (see
  *     docs/adr/0013-search-engine-per-stage.md)
+ * @param spending what the stage pays for beyond what every stage needs ({@link Spending})
  */
 public record StageConfig(
         String name,
@@ -50,13 +53,14 @@ public record StageConfig(
         int wafRequestsPer5Minutes,
         int wafAuthRequestsPer5Minutes,
         boolean canary,
-        double monthlyBudgetUsd,
+        Double monthlyBudgetUsd,
         String domainName,
         String emailFrom,
         List<String> alarmEmails,
         int noncurrentVersionDays,
         String revalidateUrl,
-        Search search) {
+        Search search,
+        Spending spending) {
 
     /**
      * The search engine of a stage, for blueprints with search indexes; the others get none: an
@@ -108,11 +112,72 @@ public record StageConfig(
     /** Two zones with a data node each and three dedicated masters: what AWS advises for production. */
     static final Search SEARCH_PRODUCTION = new Search(false, "m7g.large.search", 2, 3, "m7g.large.search", 20, null);
 
+    /**
+     * What a stage pays for beyond what every stage needs; each choice and its compliance
+     * consequence is listed in the auditors' report and priced in the cost report (docs/cost.md).
+     *
+     * @param webFirewall a WAF web ACL in front of the CDN (about 14 USD a month with its 9 rules,
+     *     plus 0.60 USD per million requests); without it the cdk-nag rules that ask for WAF are
+     *     suppressed with {@link #NO_WEB_FIREWALL} as the reason
+     * @param userPoolPlan the Cognito feature plan: ESSENTIALS (10,000 monthly active users free,
+     *     then 0.015 USD each) or PLUS (0.02 USD per monthly active user, no free tier), which alone
+     *     carries threat protection (compromised-credential checks, adaptive authentication that
+     *     asks for MFA or blocks risky sign-ins, and its risk logs)
+     * @param awsBackup AWS Backup copies of the tables on top of point-in-time recovery: PITR
+     *     restores any second of the last 35 days (RPO about 5 minutes, RTO under an hour for
+     *     small tables, into a new table); the backup plan adds monthly copies kept a year in a
+     *     vault, which survive the table's deletion and the PITR window (RPO one month beyond 35
+     *     days)
+     * @param alarms CloudWatch alarms (0.10 USD each a month, per metric in a math expression);
+     *     off where nobody is subscribed to act on them
+     * @param dashboard the CloudWatch dashboard of the service (3 USD a month beyond an account's
+     *     first three)
+     */
+    public record Spending(
+            boolean webFirewall, FeaturePlan userPoolPlan, boolean awsBackup, boolean alarms, boolean dashboard) {
+        public Spending {
+            java.util.Objects.requireNonNull(userPoolPlan, "userPoolPlan");
+        }
+
+        /** The same choices with or without the web firewall ({@code -c webFirewall=true}). */
+        public Spending withWebFirewall(boolean on) {
+            return new Spending(on, userPoolPlan, awsBackup, alarms, dashboard);
+        }
+
+        /** The same choices on another Cognito feature plan ({@code -c userPoolPlan=PLUS}). */
+        public Spending withUserPoolPlan(FeaturePlan plan) {
+            return new Spending(webFirewall, plan, awsBackup, alarms, dashboard);
+        }
+    }
+
+    /** Why a stage without a web firewall is acceptable: the reason its suppressions carry. */
+    public static final String NO_WEB_FIREWALL = "This stage runs without a WAF web ACL by its StageConfig"
+            + " (spending.webFirewall false; about 14 USD a month saved: 5 USD for the web ACL, 1 USD for each of its 9"
+            + " rules): it is a development stage whose only"
+            + " users are its developers. CloudFront's standard AWS Shield protection, the API's throttling and"
+            + " the JWT authorizer still apply; staging and prod have the web ACL.";
+
+    /** Why a stage's tables rely on point-in-time recovery alone: the reason their suppressions carry. */
+    public static final String PITR_ONLY = "This stage's tables rely on DynamoDB point-in-time recovery alone"
+            + " (spending.awsBackup false in StageConfig): any second of the last 35 days can be restored into a"
+            + " new table (recovery point about 5 minutes, recovery time under an hour for small tables), and a"
+            + " deleted table leaves a 35-day system backup. Its data is test or pre-release data; prod adds AWS"
+            + " Backup's monthly copies kept a year.";
+
+    /** Why a stage's user pool is on the Essentials plan: the reason its suppression carries. */
+    public static final String ESSENTIALS_PLAN = "This stage's user pool is on Cognito's Essentials feature plan"
+            + " (spending.userPoolPlan in StageConfig; 10,000 monthly active users free): threat protection"
+            + " (compromised-credential checks, adaptive authentication) exists only on the Plus plan at 0.02 USD"
+            + " per monthly active user, about 20 USD a month at 1,000 users. Passwords follow the pool's policy,"
+            + " TOTP MFA is offered to every user, sign-in attempts are rate-limited by Cognito's own quotas and,"
+            + " where the stage has one, the web firewall; set userPoolPlan PLUS (-c userPoolPlan=PLUS) to enforce threat protection.";
+
     /** Old versions of media objects are kept this long unless a stage says otherwise. */
     public static final int NONCURRENT_VERSION_DAYS = 30;
 
     public StageConfig {
         alarmEmails = alarmEmails == null ? List.of() : List.copyOf(alarmEmails);
+        java.util.Objects.requireNonNull(spending, "spending");
         if (revalidateUrl != null && !isHttpsUrl(revalidateUrl)) {
             throw new IllegalArgumentException(
                     "revalidateUrl must be an absolute https:// URL with a host (value: " + revalidateUrl + ")");
@@ -142,13 +207,14 @@ public record StageConfig(
             2000,
             100,
             false,
-            50,
+            null,
             null,
             null,
             List.of(),
             NONCURRENT_VERSION_DAYS,
             null,
-            SEARCH_SINGLE_NODE);
+            SEARCH_SINGLE_NODE,
+            new Spending(false, FeaturePlan.ESSENTIALS, false, false, false));
     public static final StageConfig STAGING = new StageConfig(
             "staging",
             null,
@@ -163,13 +229,14 @@ public record StageConfig(
             2000,
             100,
             true,
-            100,
+            null,
             null,
             null,
             List.of(),
             NONCURRENT_VERSION_DAYS,
             null,
-            SEARCH_SINGLE_NODE);
+            SEARCH_SINGLE_NODE,
+            new Spending(true, FeaturePlan.ESSENTIALS, false, true, false));
     public static final StageConfig PROD = new StageConfig(
             "prod",
             null,
@@ -184,13 +251,14 @@ public record StageConfig(
             2000,
             100,
             true,
-            200,
+            null,
             null,
             null,
             List.of(),
             NONCURRENT_VERSION_DAYS,
             null,
-            SEARCH_PRODUCTION);
+            SEARCH_PRODUCTION,
+            new Spending(true, FeaturePlan.ESSENTIALS, true, true, true));
 
     public static final Map<String, StageConfig> STAGES =
             new TreeMap<>(Map.of(DEV.name(), DEV, STAGING.name(), STAGING, PROD.name(), PROD));
@@ -264,7 +332,8 @@ public record StageConfig(
                 alarmEmails,
                 noncurrentVersionDays,
                 url,
-                search);
+                search,
+                spending);
     }
 
     /** The same stage with another search engine (docs/adr/0013-search-engine-per-stage.md). */
@@ -289,7 +358,34 @@ public record StageConfig(
                 alarmEmails,
                 noncurrentVersionDays,
                 revalidateUrl,
-                engine);
+                engine,
+                spending);
+    }
+
+    /** The same stage with other spending choices ({@code -c webFirewall=true}, {@code -c userPoolPlan=PLUS}). */
+    public StageConfig withSpending(Spending newSpending) {
+        return new StageConfig(
+                name,
+                account,
+                region,
+                removalPolicy,
+                logRetention,
+                terminationProtection,
+                apiMemoryMb,
+                lambdaErrorRatePercent,
+                apiServerErrorRatePercent,
+                apiP95LatencyMs,
+                wafRequestsPer5Minutes,
+                wafAuthRequestsPer5Minutes,
+                canary,
+                monthlyBudgetUsd,
+                domainName,
+                emailFrom,
+                alarmEmails,
+                noncurrentVersionDays,
+                revalidateUrl,
+                search,
+                newSpending);
     }
 
     /**
@@ -303,7 +399,7 @@ public record StageConfig(
     private StageConfig copy(
             String newAccount,
             String newRegion,
-            double budget,
+            Double budget,
             String domain,
             String newEmailFrom,
             List<String> newAlarmEmails) {
@@ -327,6 +423,7 @@ public record StageConfig(
                 newAlarmEmails,
                 noncurrentVersionDays,
                 revalidateUrl,
-                search);
+                search,
+                spending);
     }
 }

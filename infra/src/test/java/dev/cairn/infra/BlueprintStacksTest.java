@@ -300,14 +300,27 @@ class BlueprintStacksTest {
     void alarmThresholdsFollowTheStage() {
         Template.fromStack(STACKS.get("guitar-collection/prod").service())
                 .hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of("Threshold", 500)));
-        Template.fromStack(STACKS.get("guitar-collection/dev").service())
-                .hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of("Threshold", 1000)));
+        Template.fromStack(STACKS.get("guitar-collection/staging").service())
+                .hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of("Threshold", 800)));
+        // The budget is 150 % of the committed estimate, rounded up.
+        double estimate = CostEstimates.estimateUsd("guitar-collection", "prod");
+        assertThat(CostEstimates.budgetUsd(StageConfig.PROD, "guitar-collection"))
+                .isEqualTo(Math.ceil(estimate * CostEstimates.BUDGET_SHARE));
         Template.fromStack(STACKS.get("guitar-collection/prod").service())
                 .hasResourceProperties(
                         "AWS::Budgets::Budget",
                         Match.objectLike(Map.of(
                                 "Budget",
-                                Match.objectLike(Map.of("BudgetLimit", Map.of("Amount", 200, "Unit", "USD"))))));
+                                Match.objectLike(Map.of(
+                                        "BudgetLimit",
+                                        Map.of(
+                                                "Amount",
+                                                CostEstimates.budgetUsd(StageConfig.PROD, "guitar-collection"),
+                                                "Unit",
+                                                "USD"))))));
+        // A stage's own amount wins.
+        assertThat(CostEstimates.budgetUsd(StageConfig.PROD.withBudget(80), "guitar-collection"))
+                .isEqualTo(80);
     }
 
     @Test
@@ -344,6 +357,16 @@ class BlueprintStacksTest {
             assertThat(stacks.edge().getRegion()).isEqualTo("us-east-1");
             assertThat(stacks.service().getRegion()).isEqualTo(REGION);
             Template edge = Template.fromStack(stacks.edge());
+            if (stacks.edge().firewall() == null) {
+                // Dev runs without one by default; the distribution then has no web ACL.
+                edge.resourceCountIs("AWS::WAFv2::WebACL", 0);
+                assertThat(Template.fromStack(stacks.service())
+                                .findResources("AWS::CloudFront::Distribution")
+                                .toString())
+                        .as(name)
+                        .doesNotContain("WebACLId");
+                return;
+            }
             edge.hasResourceProperties(
                     "AWS::WAFv2::WebACL",
                     Match.objectLike(Map.of(
@@ -585,6 +608,52 @@ class BlueprintStacksTest {
         assertThat(STACKS.get("retreat-audio/dev").service().site()).isNull();
     }
 
+    /**
+     * The tests' stages keep their data in eu-west-1: one key there (the data stack's), one in
+     * us-east-1 for the edge stack's logs and alarm topic, none anywhere else.
+     */
+    @Test
+    void eachStageHasOneKeyPerRegionForItsDataAtRest() {
+        for (Map.Entry<String, CairnApp.Stacks> entry : STACKS.entrySet()) {
+            CairnApp.Stacks stacks = entry.getValue();
+            Template.fromStack(stacks.data()).resourceCountIs("AWS::KMS::Key", 1);
+            Template.fromStack(stacks.service()).resourceCountIs("AWS::KMS::Key", 0);
+            int edgeKeys = stacks.edge().firewall() == null ? 0 : 1;
+            Template.fromStack(stacks.edge()).resourceCountIs("AWS::KMS::Key", edgeKeys);
+            for (Stack stack : stacks.all()) {
+                List<String> references =
+                        keyReferences(Template.fromStack(stack).toJSON(), new ArrayList<>());
+                assertThat(references)
+                        .as(entry.getKey() + " " + stack.getStackName())
+                        .allSatisfy(reference ->
+                                assertThat(reference).containsAnyOf("StageKey", StageKey.DATA_STACK_LOGICAL_ID));
+            }
+            // Tables, media bucket, log groups, secrets and the alarm topic all name it.
+            List<String> data = keyReferences(Template.fromStack(stacks.data()).toJSON(), new ArrayList<>());
+            assertThat(data.size()).as(entry.getKey()).isGreaterThanOrEqualTo(3 + 1 + 2 + 1);
+        }
+    }
+
+    /** Every value of a property that names a KMS key, anywhere in a template. */
+    @SuppressWarnings("unchecked")
+    static List<String> keyReferences(Object node, List<String> found) {
+        if (node instanceof Map<?, ?> map) {
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                String name = entry.getKey().toString();
+                if (name.equalsIgnoreCase("KmsKeyId")
+                        || name.equalsIgnoreCase("KmsMasterKeyId")
+                        || name.equals("KMSMasterKeyArn")) {
+                    found.add(entry.getValue().toString());
+                } else {
+                    keyReferences(entry.getValue(), found);
+                }
+            }
+        } else if (node instanceof List<?> list) {
+            list.forEach(item -> keyReferences(item, found));
+        }
+        return found;
+    }
+
     static Map<String, Object> environmentOf(Template template, String handler) {
         Map<String, Map<String, Object>> functions = template.findResources(
                 "AWS::Lambda::Function",
@@ -676,6 +745,12 @@ class BlueprintStacksTest {
                             "MetricTransformations",
                             List.of(Match.objectLike(
                                     Map.of("MetricNamespace", "Cairn", "MetricName", "CognitoLimitExceeded"))))));
+            if (!StageConfig.named(name.substring(name.indexOf('/') + 1))
+                    .spending()
+                    .alarms()) {
+                service.resourceCountIs("AWS::CloudWatch::Alarm", 0);
+                return;
+            }
             service.hasResourceProperties(
                     "AWS::CloudWatch::Alarm",
                     Match.objectLike(Map.of(
@@ -1046,12 +1121,12 @@ class BlueprintStacksTest {
         assertThat(api).doesNotContain("cloudfront:", "sqs:ReceiveMessage", "sqs:DeleteMessage");
         assertThat(environmentOf(template, Functions.API_HANDLER).get(EnvironmentVariables.REVALIDATION_QUEUE_URL))
                 .hasToString("{Ref=" + queue + "}");
-        // The generated secret is encrypted with a key of its own, rotated yearly.
+        // The generated secret is encrypted with the stage's key, which the data stack holds.
         template.hasResourceProperties(
                 "AWS::SecretsManager::Secret",
                 Match.objectLike(Map.of(
                         "KmsKeyId",
-                        Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("RevalidationKey.*"), "Arn")),
+                        Map.of("Fn::ImportValue", Match.stringLikeRegexp(".*" + StageKey.DATA_STACK_LOGICAL_ID + ".*")),
                         "GenerateSecretString",
                         Match.objectLike(Map.of("PasswordLength", 64)))));
     }

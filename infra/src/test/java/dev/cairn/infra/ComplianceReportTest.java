@@ -101,4 +101,23 @@ class ComplianceReportTest {
     private static ComplianceReport.Property property(List<ComplianceReport.Property> list, String name) {
         return list.stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
     }
+
+    @Test
+    void theReportSaysWhatEachStagePaysForAndWhatThatMeansForCompliance() {
+        java.util.List<java.util.List<String>> rows = ComplianceReport.costChoices();
+        // Six choices for each of the three stages.
+        assertThat(rows).hasSize(6 * 3);
+        assertThat(rows)
+                .filteredOn(row -> row.get(0).equals("dev") && row.get(1).equals("web firewall"))
+                .singleElement()
+                .satisfies(row -> assertThat(row.get(3)).contains("AwsSolutions-CFR2", StageConfig.NO_WEB_FIREWALL));
+        assertThat(rows)
+                .filteredOn(row -> row.get(0).equals("prod") && row.get(1).equals("AWS Backup"))
+                .singleElement()
+                .satisfies(row -> assertThat(row.get(3)).contains("holds", "Recovery point"));
+        assertThat(rows)
+                .filteredOn(row -> row.get(0).equals("staging") && row.get(1).equals("AWS Backup"))
+                .singleElement()
+                .satisfies(row -> assertThat(row.get(3)).contains(StageConfig.PITR_ONLY));
+    }
 }

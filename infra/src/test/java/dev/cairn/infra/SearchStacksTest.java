@@ -225,14 +225,14 @@ class SearchStacksTest {
     }
 
     @Test
-    void theDomainIsEncryptedWithTheStagesDataKeyAndAnswersOnlySignedTls12() {
+    void theDomainIsEncryptedWithTheStageKeyAndAnswersOnlySignedTls12() {
         for (StageConfig stage : StageConfig.STAGES_IN_ORDER) {
             String name = "recipe-archive/" + stage.name();
             String key = STACKS.get(name)
                     .data()
-                    .resolve(STACKS.get(name).data().dataKey().getKeyArn())
+                    .resolve(STACKS.get(name).data().stageKey().getKeyArn())
                     .toString();
-            assertThat(key).contains("SigningKey");
+            assertThat(key).contains(StageKey.DATA_STACK_LOGICAL_ID);
             Template service = service(name);
             service.hasResourceProperties(
                     "AWS::OpenSearchService::Domain",
@@ -242,7 +242,7 @@ class SearchStacksTest {
                                     "Enabled",
                                     true,
                                     "KmsKeyId",
-                                    Map.of("Fn::ImportValue", Match.stringLikeRegexp(".*SigningKey.*")))),
+                                    Map.of("Fn::ImportValue", Match.stringLikeRegexp(".*MediaKey.*")))),
                             "NodeToNodeEncryptionOptions",
                             Map.of("Enabled", true),
                             "DomainEndpointOptions",
