@@ -281,6 +281,7 @@ public final class ServiceStack extends Stack {
                 "Site",
                 SiteBucketProps.builder().removalPolicy(stage.removalPolicy()).build());
         DataStack.disposableInDev(stage, bucket);
+        AuditedBuckets.publish(this, blueprint, stage, AuditedBuckets.SITE, bucket.getBucket());
         return bucket;
     }
 
