@@ -166,7 +166,7 @@ public record AccountConfig(
     }
 
     /** Every blueprint in every stage: what the compliance report synthesizes. */
-    public AccountConfig withEveryDeploymentOf(List<Blueprint> blueprints) {
+    public AccountConfig withEveryDeploymentOf(java.util.Collection<Blueprint> blueprints) {
         List<String> all = new ArrayList<>();
         for (Blueprint blueprint : blueprints) {
             for (StageConfig stage : StageConfig.STAGES_IN_ORDER) {

@@ -119,7 +119,7 @@ class AccountStackTest {
         parameters.forEach((logicalId, parameter) -> {
             if (String.valueOf(parameter.get("Default")).startsWith("/cairn/")) {
                 assertThat(parameter.get("Type")).isEqualTo("AWS::SSM::Parameter::Value<String>");
-                assertThat(trail).contains("{Ref=" + logicalId + "}/");
+                assertThat(trail).contains(":s3:::, {Ref=" + logicalId + "}, /]");
             }
         });
     }
