@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import software.amazon.awscdk.Names;
+import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.UniqueResourceNameOptions;
 import software.amazon.awscdk.services.ce.CfnAnomalyMonitor;
 import software.amazon.awscdk.services.ce.CfnAnomalySubscription;
@@ -11,12 +12,16 @@ import software.constructs.Construct;
 
 /**
  * AWS Cost Anomaly Detection for the account: a monitor of spend per AWS service (or an existing
- * monitor) and a subscription that mails the anomalies above a dollar threshold.
+ * monitor) and a subscription that mails the anomalies above a dollar threshold. Only in a stack in
+ * {@value #REGION}; an account has at most one AWS services monitor.
  */
 public class CostAnomalyAlerts extends Construct {
 
     /** The frequencies an e-mail subscription accepts. */
     public static final List<String> FREQUENCIES = List.of("DAILY", "WEEKLY");
+
+    /** Cost Explorer's only region: CloudFormation knows its resource types nowhere else. */
+    public static final String REGION = "us-east-1";
 
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final int MAX_EMAILS = 10;
@@ -89,6 +94,11 @@ public class CostAnomalyAlerts extends Construct {
             }
             check.notBlank("monitorArn", props.monitorArn());
         }
+        String region = Stack.of(this).getRegion();
+        check.check(
+                !PropsCheck.resolved(region) || REGION.equals(region),
+                "CostAnomalyAlerts must be in a stack in " + REGION + ", Cost Explorer's only region (value: " + region
+                        + ")");
         check.throwIfInvalid(getNode().getPath());
     }
 

@@ -14,7 +14,7 @@ class CostAnomalyAlertsTest {
 
     @Test
     void aServiceMonitorMailsAnomaliesAboveTheThresholdAndIsNagClean() {
-        Stack stack = TestApps.stack();
+        Stack stack = TestApps.stack(TestApps.app(), "Cost", "us-east-1");
         new CostAnomalyAlerts(
                 stack,
                 "Anomalies",
@@ -46,7 +46,7 @@ class CostAnomalyAlertsTest {
 
     @Test
     void subscribesToAnExistingMonitorWithoutCreatingOne() {
-        Stack stack = TestApps.stack();
+        Stack stack = TestApps.stack(TestApps.app(), "Cost", "us-east-1");
         String existing = "arn:aws:ce::123456789012:anomalymonitor/default";
         new CostAnomalyAlerts(
                 stack,
@@ -73,7 +73,7 @@ class CostAnomalyAlertsTest {
     @Test
     void failsWithoutAddressesOrWithAnImmediateFrequency() {
         assertThatThrownBy(() -> new CostAnomalyAlerts(
-                        TestApps.stack(),
+                        TestApps.stack(TestApps.app(), "Cost", "us-east-1"),
                         "Anomalies",
                         CostAnomalyAlertsProps.builder()
                                 .emails(List.of())
@@ -84,11 +84,22 @@ class CostAnomalyAlertsTest {
                 .hasMessageContaining("frequency must be one of [DAILY, WEEKLY] (value: IMMEDIATE)")
                 .hasMessageContaining("thresholdUsd must be at least 1 (value: 0.5)");
         assertThatThrownBy(() -> new CostAnomalyAlerts(
-                        TestApps.stack(),
+                        TestApps.stack(TestApps.app(), "Cost", "us-east-1"),
                         "Anomalies",
                         CostAnomalyAlertsProps.builder()
                                 .emails(List.of("not-an-address"))
                                 .build()))
                 .hasMessageContaining("emails entries must be e-mail addresses (value: not-an-address)");
+    }
+
+    @Test
+    void failsOutsideUsEast1WhereCloudFormationHasNoCostExplorerTypes() {
+        assertThatThrownBy(() -> new CostAnomalyAlerts(
+                        TestApps.stack(),
+                        "Anomalies",
+                        CostAnomalyAlertsProps.builder()
+                                .emails(List.of("ops@example.com"))
+                                .build()))
+                .hasMessageContaining("must be in a stack in us-east-1, Cost Explorer's only region (value: eu-west-1)");
     }
 }

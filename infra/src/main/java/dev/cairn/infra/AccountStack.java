@@ -45,6 +45,7 @@ public final class AccountStack extends Stack {
     public static final String METADATA_KEY = "cairn:accountControls";
 
     static final String NO_ALARM_EMAILS = "@cairn/infra:accountNoAlarmEmails";
+    static final String NOT_IN_US_EAST_1 = "@cairn/infra:accountCostAnomalyRegion";
 
     private final List<IBucket> auditedBuckets = new ArrayList<>();
     private final Topic alarmTopic;
@@ -55,7 +56,7 @@ public final class AccountStack extends Stack {
 
     public AccountStack(Construct scope, String id, StackProps props, AccountConfig account) {
         super(scope, id, props);
-        List<String> notDeployed = new ArrayList<>();
+        Map<String, String> notDeployed = new LinkedHashMap<>();
         if (account.deploys(AccountConfig.Control.CLOUDTRAIL)) {
             for (AccountConfig.Deployment deployment : account.audited()) {
                 Blueprint blueprint = BlueprintFile.resolve(deployment.blueprint(), BlueprintFile.DIRECTORY);
@@ -92,8 +93,10 @@ public final class AccountStack extends Stack {
         this.guardDuty =
                 account.deploys(AccountConfig.Control.GUARDDUTY) ? new GuardDutyDetector(this, "GuardDuty") : null;
         this.config = account.deploys(AccountConfig.Control.CONFIG) ? new ConfigCompliance(this, "Config") : null;
+        String region = getRegion();
         if (account.deploys(AccountConfig.Control.COST_ANOMALY)
-                && !account.alarmEmails().isEmpty()) {
+                && !account.alarmEmails().isEmpty()
+                && CostAnomalyAlerts.REGION.equals(region)) {
             this.anomalies = new CostAnomalyAlerts(
                     this,
                     "CostAnomalies",
@@ -105,7 +108,19 @@ public final class AccountStack extends Stack {
         } else {
             this.anomalies = null;
             if (account.deploys(AccountConfig.Control.COST_ANOMALY)) {
-                notDeployed.add(AccountConfig.Control.COST_ANOMALY.key());
+                String reason = account.alarmEmails().isEmpty()
+                        ? "no alarmEmail: nobody to mail the anomalies to"
+                        : "the stack is in " + region + "; Cost Explorer's resources exist in "
+                                + CostAnomalyAlerts.REGION + " only";
+                notDeployed.put(AccountConfig.Control.COST_ANOMALY.key(), reason);
+                if (!account.alarmEmails().isEmpty()) {
+                    Annotations.of(this)
+                            .addWarningV2(
+                                    NOT_IN_US_EAST_1,
+                                    "Cost anomaly detection is left out: " + reason + ". Deploy the account stack in"
+                                            + " us-east-1 too (-c region=us-east-1), or declare"
+                                            + " organizationProvides=cost-anomaly.");
+                }
             }
         }
         if (account.alarmEmails().isEmpty()) {
@@ -121,7 +136,7 @@ public final class AccountStack extends Stack {
                 "deployed",
                 account.deployed().stream()
                         .map(AccountConfig.Control::key)
-                        .filter(k -> !notDeployed.contains(k))
+                        .filter(k -> !notDeployed.containsKey(k))
                         .toList());
         controls.put(
                 "providedByOrganization",

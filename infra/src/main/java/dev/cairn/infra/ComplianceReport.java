@@ -575,9 +575,9 @@ final class ComplianceReport {
                             control.title(),
                             MISSING,
                             false,
-                            control == AccountConfig.Control.COST_ANOMALY
-                                    ? "no alarmEmail: nobody to mail the anomalies to"
-                                    : "neither deployed nor declared provided"));
+                            declared.path("notDeployed")
+                                    .path(control.key())
+                                    .asText("neither deployed nor declared provided")));
                 }
             }
             return list;

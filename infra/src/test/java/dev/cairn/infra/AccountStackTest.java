@@ -19,7 +19,7 @@ import software.amazon.awscdk.assertions.Template;
 /** The account baseline, with every control, and with the organization providing some. */
 class AccountStackTest {
     static final String ACCOUNT = "123456789012";
-    static final String REGION = "eu-west-1";
+    static final String REGION = "us-east-1";
     static final String ALARM_EMAIL = "ops@example.com";
 
     private static AccountStack full;
@@ -195,7 +195,23 @@ class AccountStackTest {
         assertThat(Annotations.fromStack(silent).findWarning("*", Match.stringLikeRegexp("NOBODY IS NOTIFIED.*")))
                 .hasSize(1);
         assertThat(Template.fromStack(silent).toJSON().get("Metadata").toString())
-                .contains("notDeployed=[cost-anomaly]");
+                .contains("notDeployed={cost-anomaly=no alarmEmail");
+    }
+
+    @Test
+    void outsideUsEast1AnomaliesAreLeftOutWithAWarningAndTheRestStays() throws Exception {
+        App app = new App(AppProps.builder()
+                .outdir(Files.createTempDirectory("cairn-account").toString())
+                .build());
+        AccountStack frankfurt = CairnApp.account(
+                app, AccountConfig.defaults().in(ACCOUNT, "eu-central-1").withAlarmEmails(List.of(ALARM_EMAIL)));
+        Template.fromStack(frankfurt).resourceCountIs("AWS::CE::AnomalySubscription", 0);
+        Template.fromStack(frankfurt).resourceCountIs("AWS::GuardDuty::Detector", 1);
+        assertThat(Annotations.fromStack(frankfurt)
+                        .findWarning("*", Match.stringLikeRegexp("Cost anomaly detection is left out.*")))
+                .hasSize(1);
+        assertThat(Template.fromStack(frankfurt).toJSON().get("Metadata").toString())
+                .contains("Cost Explorer's resources exist in us-east-1 only");
     }
 
     @Test

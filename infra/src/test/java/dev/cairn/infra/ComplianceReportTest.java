@@ -64,7 +64,7 @@ class ComplianceReportTest {
     void accountControlsSayWhatIsDeployedWhatTheOrganizationProvidesAndTheEvidence() throws Exception {
         JsonNode template = JSON.readTree("""
                 {"Metadata":{"cairn:accountControls":{"deployed":["cloudtrail","config"],
-                  "providedByOrganization":["guardduty"],"notDeployed":["cost-anomaly"]}},
+                  "providedByOrganization":["guardduty"],"notDeployed":{"cost-anomaly":"no alarmEmail: nobody to mail the anomalies to"}}},
                  "Parameters":{"P":{"Type":"AWS::SSM::Parameter::Value<String>",
                   "Default":"/cairn/personal-site/prod/audited-buckets/media"}},
                  "Resources":{
