@@ -100,6 +100,7 @@ class CostAnomalyAlertsTest {
                         CostAnomalyAlertsProps.builder()
                                 .emails(List.of("ops@example.com"))
                                 .build()))
-                .hasMessageContaining("must be in a stack in us-east-1, Cost Explorer's only region (value: eu-west-1)");
+                .hasMessageContaining(
+                        "must be in a stack in us-east-1, Cost Explorer's only region (value: eu-west-1)");
     }
 }
