@@ -623,15 +623,22 @@ final class ComplianceReport {
                 }
             }
             long filters = resources(template, "AWS::Logs::MetricFilter").stream()
-                    .filter(f ->
-                            f.path("Properties").path("FilterPattern").asText().contains("AccessDenied"))
+                    // A pattern naming a bucket from a parameter is an Fn::Join, not a string.
+                    .filter(f -> f.path("Properties")
+                            .path("FilterPattern")
+                            .toString()
+                            .contains("AccessDenied"))
                     .count();
             long alarms = resources(template, "AWS::CloudWatch::Alarm").stream()
                     .filter(a ->
                             a.path("Properties").path("MetricName").asText().equals("S3AccessDenied")
                                     && a.path("Properties").path("AlarmActions").size() > 0)
                     .count();
-            boolean holds = multiRegion && validation && kms && logs && (dataResources == 0 || alarms > 0);
+            boolean holds = multiRegion
+                    && validation
+                    && kms
+                    && logs
+                    && (dataResources == 0 || (alarms > 0 && filters >= dataResources));
             return new AccountControl(
                     AccountConfig.Control.CLOUDTRAIL.title(),
                     DEPLOYED,

@@ -74,7 +74,9 @@ class ComplianceReportTest {
                    "Values":["arn:aws:s3:::b/"]}]}]}},
                   "B":{"Type":"AWS::S3::Bucket","Properties":{"ObjectLockConfiguration":{"Rule":
                    {"DefaultRetention":{"Mode":"GOVERNANCE","Days":365}}}}},
-                  "F":{"Type":"AWS::Logs::MetricFilter","Properties":{"FilterPattern":"{ $.errorCode = \\"AccessDenied\\" }"}},
+                  "F":{"Type":"AWS::Logs::MetricFilter","Properties":{"FilterPattern":{"Fn::Join":["",
+                   ["{ ($.errorCode = \\"AccessDenied\\") && ($.requestParameters.bucketName = \\"",
+                   {"Ref":"P"},"\\") }"]]}}},
                   "A":{"Type":"AWS::CloudWatch::Alarm","Properties":{"MetricName":"S3AccessDenied",
                    "AlarmActions":[{"Ref":"Topic"}]}},
                   "R":{"Type":"AWS::Config::ConfigurationRecorder","Properties":{"RecordingGroup":
@@ -101,6 +103,21 @@ class ComplianceReportTest {
         assertThat(controls.get(2).evidence()).contains("1 managed rules: DYNAMODB_PITR_ENABLED");
         assertThat(controls.get(3).holds()).isFalse();
         assertThat(controls.get(3).evidence()).contains("no alarmEmail");
+    }
+
+    @Test
+    void aTrailWithDataEventsButNoAccessDeniedFilterDoesNotHold() throws Exception {
+        JsonNode template = JSON.readTree("""
+                {"Metadata":{"cairn:accountControls":{"deployed":["cloudtrail"]}},
+                 "Resources":{"T":{"Type":"AWS::CloudTrail::Trail","Properties":{"IsMultiRegionTrail":true,
+                   "EnableLogFileValidation":true,"KMSKeyId":"k","CloudWatchLogsLogGroupArn":"l",
+                   "EventSelectors":[{"DataResources":[{"Type":"AWS::S3::Object","Values":["arn:aws:s3:::b/"]}]}]}},
+                  "A":{"Type":"AWS::CloudWatch::Alarm","Properties":{"MetricName":"S3AccessDenied",
+                   "AlarmActions":[{"Ref":"Topic"}]}}}}""");
+        ComplianceReport.AccountControl trail =
+                ComplianceReport.AccountControls.of(template).getFirst();
+        assertThat(trail.holds()).isFalse();
+        assertThat(trail.evidence()).contains("0 AccessDenied metric filters");
     }
 
     @Test
