@@ -1,5 +1,6 @@
 package dev.cairn.infra;
 
+import dev.cairn.constructs.AuditDefaults;
 import dev.cairn.contract.Blueprint;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -117,7 +118,7 @@ public record AccountConfig(
                 List.of(),
                 TRAIL_RETENTION_DAYS,
                 TRAIL_RETENTION_DAYS,
-                dev.cairn.constructs.AuditDefaults.ANOMALY_THRESHOLD_USD,
+                AuditDefaults.ANOMALY_THRESHOLD_USD,
                 null);
     }
 
