@@ -19,7 +19,8 @@ import software.constructs.Construct;
 
 /**
  * The CDK app that {@code cdk.json} runs: {@code npx cdk synth -c blueprint=guitar-collection -c
- * stage=dev}. Context and environment are read here, once; everything below takes typed props.
+ * stage=dev}, or the account baseline alone with {@code -c accountBaseline=true} ({@link
+ * AccountStack}). Context and environment are read here, once; everything below takes typed props.
  */
 public final class CairnApp {
     static final String DEFAULT_ARTIFACT = "app/target/cairn-api-lambda.jar";
