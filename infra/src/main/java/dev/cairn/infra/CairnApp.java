@@ -20,10 +20,13 @@ import software.constructs.Construct;
 
 /**
  * The CDK app that {@code cdk.json} runs: {@code npx cdk synth -c blueprint=guitar-collection -c
- * stage=dev}. Context and environment are read here, once; everything below takes typed props.
+ * stage=dev}, or the account baseline alone with {@code -c accountBaseline=true} ({@link
+ * AccountStack}). Context and environment are read here, once; everything below takes typed props.
  */
 public final class CairnApp {
     static final String DEFAULT_ARTIFACT = "app/target/cairn-api-lambda.jar";
+    /** Context key: {@code -c accountBaseline=true} synthesizes the account stack alone. */
+    static final String ACCOUNT_BASELINE = "accountBaseline";
     /** The region of the data and service stacks when neither context nor the CLI names one. */
     static final String DEFAULT_REGION = "us-east-1";
 
@@ -33,6 +36,13 @@ public final class CairnApp {
         App app = new App();
         // Data cannot be deleted while a service stack still reads it.
         CrossStackReferences.of(app).consume(ReferenceStrength.STRONG);
+        if ("true".equalsIgnoreCase(context(app, ACCOUNT_BASELINE, "false"))) {
+            // The account baseline alone: no blueprint, so no Lambda artifact either.
+            account(app, accountConfig(app));
+            Compliance.applyAllPacks(app);
+            app.synth();
+            return;
+        }
         String artifact = context(app, "lambdaArtifact", DEFAULT_ARTIFACT);
         Path jar = Path.of(artifact);
         if (!Files.isRegularFile(jar)) {
@@ -213,6 +223,56 @@ public final class CairnApp {
                 appCode,
                 siteSource);
         Tags.of(stack).add("cairn:blueprint", blueprint.name());
+        return stack;
+    }
+
+    /**
+     * The account baseline's configuration from context: {@code organizationProvides}, {@code
+     * audited} (default: the {@code blueprint} in the {@code stage}; {@code none} for no bucket),
+     * {@code auditedBuckets}, {@code alarmEmail}, {@code trailRetentionDays}, {@code
+     * trailObjectLockDays}, {@code anomalyThresholdUsd}, {@code anomalyMonitorArn}.
+     */
+    static AccountConfig accountConfig(App app) {
+        AccountConfig config = AccountConfig.defaults()
+                .in(
+                        context(app, "account", System.getenv("CDK_DEFAULT_ACCOUNT")),
+                        context(app, "region", System.getenv("CDK_DEFAULT_REGION")))
+                .withOrganizationProviding(commaSeparated(context(app, "organizationProvides", "")))
+                .withExtraBuckets(commaSeparated(context(app, "auditedBuckets", "")))
+                .withAlarmEmails(commaSeparated(context(app, "alarmEmail", "")));
+        String audited = context(
+                app, "audited", context(app, "blueprint", "guitar-collection") + "/" + context(app, "stage", "dev"));
+        config = config.withAudited("none".equals(audited.strip()) ? List.of() : commaSeparated(audited));
+        int retention = Integer.parseInt(
+                context(app, "trailRetentionDays", String.valueOf(AccountConfig.TRAIL_RETENTION_DAYS)));
+        config = config.withTrailRetention(
+                retention, Integer.parseInt(context(app, "trailObjectLockDays", String.valueOf(retention))));
+        String monitor = context(app, "anomalyMonitorArn", "");
+        return config.withAnomalies(
+                Double.parseDouble(context(app, "anomalyThresholdUsd", String.valueOf(config.anomalyThresholdUsd()))),
+                monitor.isBlank() ? null : monitor.strip());
+    }
+
+    /**
+     * The account baseline, {@code Cairn-account} ({@code -c accountBaseline=true}): termination
+     * protected, in the account's region (us-east-1 when none is given).
+     */
+    public static AccountStack account(Construct scope, AccountConfig config) {
+        AccountStack stack = new AccountStack(
+                scope,
+                AccountStack.NAME,
+                StackProps.builder()
+                        .env(Environment.builder()
+                                .account(config.account())
+                                .region(config.region() != null ? config.region() : DEFAULT_REGION)
+                                .build())
+                        .stackName(AccountStack.NAME)
+                        .terminationProtection(true)
+                        .description("Cairn account baseline: audit trail, threat detection, configuration"
+                                + " compliance and cost anomaly detection")
+                        .build(),
+                config);
+        Tags.of(stack).add("cairn:baseline", "account");
         return stack;
     }
 

@@ -35,6 +35,12 @@ final class ComplianceReport {
     /** One unsuppressed finding. */
     record Finding(String stack, String pack, String rule, String resource, String level, String info) {}
 
+    /**
+     * One account control: deployed by Cairn's account stack, declared provided by the
+     * organization, or neither, with the evidence read from the account stack's template.
+     */
+    record AccountControl(String name, String status, boolean holds, String evidence) {}
+
     /** Whether a stage guarantees a property, with the evidence. */
     record Property(String name, boolean holds, String evidence) {}
 
@@ -43,24 +49,26 @@ final class ComplianceReport {
     private final List<Finding> findings = new ArrayList<>();
     private final Map<String, List<Property>> properties = new LinkedHashMap<>();
     private final List<Path> rawReports = new ArrayList<>();
+    private final List<AccountControl> accountControls = new ArrayList<>();
 
     private ComplianceReport() {}
 
     static ComplianceReport read(List<SynthAll.Synthesized> synthesized) throws IOException {
+        return read(synthesized, null);
+    }
+
+    /** As {@link #read(List)}, with the account baseline's stack too (null: none). */
+    static ComplianceReport read(List<SynthAll.Synthesized> synthesized, SynthAll.AccountSynthesized account)
+            throws IOException {
         ComplianceReport report = new ComplianceReport();
+        if (account != null) {
+            JsonNode template = report.readStack(account.outdir(), account.stackName());
+            report.accountControls.addAll(AccountControls.of(template));
+        }
         Map<String, List<JsonNode>> templatesByStage = new TreeMap<>();
         for (SynthAll.Synthesized pair : synthesized) {
             for (String stack : pair.stackNames()) {
-                for (String prefix : Compliance.PACK_PREFIXES) {
-                    String pack = prefix.replaceAll("-$", "");
-                    Path csv = pair.outdir().resolve(pack + "-" + stack + "-NagReport.csv");
-                    report.readCsv(stack, pack, csv);
-                    report.rawReports.add(csv);
-                    report.rawReports.add(pair.outdir().resolve(pack + "-" + stack + "-NagReport.json"));
-                }
-                JsonNode template = JSON.readTree(
-                        pair.outdir().resolve(stack + ".template.json").toFile());
-                report.readSuppressions(stack, template);
+                JsonNode template = report.readStack(pair.outdir(), stack);
                 templatesByStage
                         .computeIfAbsent(pair.stage().name(), k -> new ArrayList<>())
                         .add(template);
@@ -68,6 +76,21 @@ final class ComplianceReport {
         }
         templatesByStage.forEach((stage, templates) -> report.properties.put(stage, StageProperties.of(templates)));
         return report;
+    }
+
+    /** Reads one stack's cdk-nag reports and suppressions; returns its template. */
+    private JsonNode readStack(Path outdir, String stack) throws IOException {
+        for (String prefix : Compliance.PACK_PREFIXES) {
+            String pack = prefix.replaceAll("-$", "");
+            Path csv = outdir.resolve(pack + "-" + stack + "-NagReport.csv");
+            readCsv(stack, pack, csv);
+            rawReports.add(csv);
+            rawReports.add(outdir.resolve(pack + "-" + stack + "-NagReport.json"));
+        }
+        JsonNode template =
+                JSON.readTree(outdir.resolve(stack + ".template.json").toFile());
+        readSuppressions(stack, template);
+        return template;
     }
 
     int unsuppressed() {
@@ -147,13 +170,31 @@ final class ComplianceReport {
                 .append(Instant.now())
                 .append(" by `scripts/compliance-report` from a synthesis of every ")
                 .append(
-                        "blueprint in every stage with five cdk-nag rule packs (AWS Solutions, HIPAA Security, NIST 800-53 ")
+                        "blueprint in every stage, and of the account baseline, with five cdk-nag rule packs (AWS Solutions, HIPAA Security, NIST 800-53 ")
                 .append(
                         "rev 5, PCI DSS 3.2.1, Serverless). Raw cdk-nag reports (CSV and JSON, one per stack and pack) are in `raw/`.\n\n");
         md.append(
                 findings.isEmpty()
                         ? "**Result: no unsuppressed findings.**\n\n"
                         : "**Result: " + findings.size() + " unsuppressed findings** (listed below).\n\n");
+        if (!accountControls.isEmpty()) {
+            md.append("## Account controls\n\n")
+                    .append("What the account baseline (`Cairn-account`, deployed once per account) runs, and what ")
+                    .append("its configuration declares the organization provides instead, read from its template.\n\n")
+                    .append("| control | status | holds | evidence |\n|---|---|---|---|\n");
+            for (AccountControl c : accountControls) {
+                md.append("| ")
+                        .append(c.name())
+                        .append(" | ")
+                        .append(c.status())
+                        .append(" | ")
+                        .append(c.holds() ? "yes" : "**no**")
+                        .append(" | ")
+                        .append(escape(c.evidence()))
+                        .append(" |\n");
+            }
+            md.append('\n');
+        }
         md.append("## Security properties by stage\n\n");
         properties.forEach((stage, list) -> {
             md.append("### ").append(stage).append("\n\n| property | holds | evidence |\n|---|---|---|\n");
@@ -257,6 +298,23 @@ final class ComplianceReport {
                 findings.isEmpty()
                         ? "<p><strong>Result: no unsuppressed findings.</strong></p>"
                         : "<p class=\"no\">Result: " + findings.size() + " unsuppressed findings.</p>");
+        if (!accountControls.isEmpty()) {
+            html.append("<h2>Account controls</h2><p>What the account baseline (<code>Cairn-account</code>) runs,"
+                    + " and what its configuration declares the organization provides instead, read from its"
+                    + " template.</p><table><tr><th>control</th><th>status</th><th>holds</th><th>evidence</th></tr>");
+            for (AccountControl c : accountControls) {
+                html.append("<tr><td>")
+                        .append(text(c.name()))
+                        .append("</td><td>")
+                        .append(text(c.status()))
+                        .append("</td><td")
+                        .append(c.holds() ? ">yes" : " class=\"no\">no")
+                        .append("</td><td>")
+                        .append(text(c.evidence()))
+                        .append("</td></tr>");
+            }
+            html.append("</table>");
+        }
         html.append("<h2>Security properties by stage</h2>");
         properties.forEach((stage, list) -> {
             html.append("<h3>")
@@ -640,6 +698,200 @@ final class ComplianceReport {
                 });
             }
             return found;
+        }
+    }
+
+    /** The account controls, read from the account stack's template and its metadata. */
+    static final class AccountControls {
+        static final String DEPLOYED = "deployed by Cairn";
+        static final String PROVIDED = "provided by the organization (declared)";
+        static final String MISSING = "not deployed";
+
+        private AccountControls() {}
+
+        static List<AccountControl> of(JsonNode template) {
+            JsonNode declared = template.path("Metadata").path(AccountStack.METADATA_KEY);
+            List<AccountControl> list = new ArrayList<>();
+            for (AccountConfig.Control control : AccountConfig.Control.values()) {
+                if (contains(declared.path("providedByOrganization"), control.key())) {
+                    list.add(new AccountControl(
+                            control.title(),
+                            PROVIDED,
+                            true,
+                            "declared with organizationProvides=" + control.key()
+                                    + "; nothing of it is in this template: the organization's own evidence applies"));
+                } else if (contains(declared.path("deployed"), control.key())) {
+                    list.add(deployed(control, template));
+                } else {
+                    list.add(new AccountControl(
+                            control.title(),
+                            MISSING,
+                            false,
+                            declared.path("notDeployed")
+                                    .path(control.key())
+                                    .asText("neither deployed nor declared provided")));
+                }
+            }
+            return list;
+        }
+
+        private static AccountControl deployed(AccountConfig.Control control, JsonNode template) {
+            return switch (control) {
+                case CLOUDTRAIL -> trail(template);
+                case GUARDDUTY -> guardDuty(template);
+                case CONFIG -> config(template);
+                case COST_ANOMALY -> anomalies(template);
+            };
+        }
+
+        private static AccountControl trail(JsonNode template) {
+            JsonNode trail = first(template, "AWS::CloudTrail::Trail").path("Properties");
+            boolean multiRegion = trail.path("IsMultiRegionTrail").asBoolean();
+            boolean validation = trail.path("EnableLogFileValidation").asBoolean();
+            boolean kms = trail.has("KMSKeyId");
+            boolean logs = trail.has("CloudWatchLogsLogGroupArn");
+            int dataResources = 0;
+            for (JsonNode selector : trail.path("EventSelectors")) {
+                for (JsonNode resource : selector.path("DataResources")) {
+                    dataResources += resource.path("Values").size();
+                }
+            }
+            TreeSet<String> parameters = new TreeSet<>();
+            template.path("Parameters").forEach(p -> {
+                if (p.path("Type").asText().startsWith("AWS::SSM::Parameter::Value")
+                        && p.path("Default").asText().contains("/audited-buckets/")) {
+                    parameters.add(p.path("Default").asText());
+                }
+            });
+            String lock = "no Object Lock";
+            for (JsonNode bucket : resources(template, "AWS::S3::Bucket")) {
+                JsonNode retention = bucket.path("Properties")
+                        .path("ObjectLockConfiguration")
+                        .path("Rule")
+                        .path("DefaultRetention");
+                if (!retention.isMissingNode()) {
+                    lock = "Object Lock " + retention.path("Mode").asText() + " "
+                            + retention.path("Days").asInt() + " days";
+                }
+            }
+            long filters = resources(template, "AWS::Logs::MetricFilter").stream()
+                    // A pattern naming a bucket from a parameter is an Fn::Join, not a string.
+                    .filter(f -> f.path("Properties")
+                            .path("FilterPattern")
+                            .toString()
+                            .contains("AccessDenied"))
+                    .count();
+            long alarms = resources(template, "AWS::CloudWatch::Alarm").stream()
+                    .filter(a ->
+                            a.path("Properties").path("MetricName").asText().equals("S3AccessDenied")
+                                    && a.path("Properties").path("AlarmActions").size() > 0)
+                    .count();
+            boolean holds = multiRegion
+                    && validation
+                    && kms
+                    && logs
+                    && (dataResources == 0 || (alarms > 0 && filters >= dataResources));
+            return new AccountControl(
+                    AccountConfig.Control.CLOUDTRAIL.title(),
+                    DEPLOYED,
+                    holds,
+                    "multi-region " + yes(multiRegion) + ", log file validation " + yes(validation)
+                            + ", KMS encryption " + yes(kms) + ", CloudWatch Logs delivery " + yes(logs)
+                            + "; log bucket: " + lock + "; S3 data events on " + dataResources
+                            + " buckets (names from " + parameters.size() + " SSM parameters: "
+                            + String.join(", ", parameters) + "); " + filters
+                            + " AccessDenied metric filters, " + alarms + " alarm with actions");
+        }
+
+        private static AccountControl guardDuty(JsonNode template) {
+            JsonNode detector = first(template, "AWS::GuardDuty::Detector").path("Properties");
+            String s3 = "DISABLED";
+            for (JsonNode feature : detector.path("Features")) {
+                if ("S3_DATA_EVENTS".equals(feature.path("Name").asText())) {
+                    s3 = feature.path("Status").asText();
+                }
+            }
+            boolean enabled = detector.path("Enable").asBoolean();
+            return new AccountControl(
+                    AccountConfig.Control.GUARDDUTY.title(),
+                    DEPLOYED,
+                    enabled && "ENABLED".equals(s3),
+                    "detector enabled " + yes(enabled) + ", S3 Protection (S3_DATA_EVENTS) " + s3
+                            + ", findings updated every "
+                            + detector.path("FindingPublishingFrequency").asText());
+        }
+
+        private static AccountControl config(JsonNode template) {
+            JsonNode group = first(template, "AWS::Config::ConfigurationRecorder")
+                    .path("Properties")
+                    .path("RecordingGroup");
+            JsonNode channel = first(template, "AWS::Config::DeliveryChannel").path("Properties");
+            List<String> rules = new ArrayList<>();
+            resources(template, "AWS::Config::ConfigRule")
+                    .forEach(r -> rules.add(r.path("Properties")
+                            .path("Source")
+                            .path("SourceIdentifier")
+                            .asText()));
+            boolean all = group.path("AllSupported").asBoolean();
+            boolean delivers = channel.has("S3BucketName");
+            return new AccountControl(
+                    AccountConfig.Control.CONFIG.title(),
+                    DEPLOYED,
+                    all && delivers && !rules.isEmpty(),
+                    "recorder of all supported types " + yes(all) + " (global types "
+                            + yes(group.path("IncludeGlobalResourceTypes").asBoolean()) + "), delivery channel to a"
+                            + " bucket " + yes(delivers) + " (KMS " + yes(channel.has("S3KmsKeyArn")) + "); "
+                            + rules.size() + " managed rules: " + String.join(", ", rules));
+        }
+
+        private static AccountControl anomalies(JsonNode template) {
+            JsonNode subscription =
+                    first(template, "AWS::CE::AnomalySubscription").path("Properties");
+            JsonNode monitor = first(template, "AWS::CE::AnomalyMonitor").path("Properties");
+            List<String> emails = new ArrayList<>();
+            subscription
+                    .path("Subscribers")
+                    .forEach(s -> emails.add(s.path("Address").asText()));
+            String threshold = "";
+            try {
+                JsonNode expression =
+                        JSON.readTree(subscription.path("ThresholdExpression").asText("{}"));
+                threshold = expression.path("Dimensions").path("Values").path(0).asText();
+            } catch (IOException e) {
+                threshold = "?";
+            }
+            return new AccountControl(
+                    AccountConfig.Control.COST_ANOMALY.title(),
+                    DEPLOYED,
+                    !emails.isEmpty(),
+                    (monitor.isMissingNode()
+                                    ? "an existing monitor"
+                                    : "a " + monitor.path("MonitorType").asText() + " monitor by "
+                                            + monitor.path("MonitorDimension").asText())
+                            + "; " + subscription.path("Frequency").asText() + " mail of anomalies of at least USD "
+                            + threshold + " to " + String.join(", ", emails));
+        }
+
+        private static String yes(boolean value) {
+            return value ? "yes" : "NO";
+        }
+
+        private static boolean contains(JsonNode array, String value) {
+            for (JsonNode item : array) {
+                if (value.equals(item.asText())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static JsonNode first(JsonNode template, String type) {
+            List<JsonNode> found = resources(template, type);
+            return found.isEmpty() ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : found.getFirst();
+        }
+
+        private static List<JsonNode> resources(JsonNode template, String type) {
+            return StageProperties.resources(List.of(template), type);
         }
     }
 }

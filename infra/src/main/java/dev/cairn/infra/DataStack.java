@@ -141,6 +141,7 @@ public final class DataStack extends Stack {
                         .removalPolicy(stage.removalPolicy())
                         .build());
         disposableInDev(stage, media);
+        AuditedBuckets.publish(this, blueprint, stage, AuditedBuckets.MEDIA, media.getBucket());
         // The CDN (in the service stack) serves the processed images; everything else stays private.
         media.grantCdnRead(MediaLayout.IMAGES);
         if (portfolio) {

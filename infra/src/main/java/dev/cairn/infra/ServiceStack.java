@@ -287,6 +287,7 @@ public final class ServiceStack extends Stack {
                         .logRetention(stage.logRetention())
                         .build());
         DataStack.disposableInDev(stage, bucket);
+        AuditedBuckets.publish(this, blueprint, stage, AuditedBuckets.SITE, bucket.getBucket());
         return bucket;
     }
 

@@ -18,12 +18,15 @@ import software.amazon.awscdk.services.lambda.Code;
 /**
  * Synthesizes every blueprint in every stage, offline, each into its own folder under
  * {@code OUT/cdk.out/BLUEPRINT-STAGE}, with all five cdk-nag packs; with {@code --report} it then
- * writes the auditors' report ({@link ComplianceReport}). Exits 1 when any finding is unsuppressed.
+ * writes the auditors' report ({@link ComplianceReport}). The account baseline ({@link AccountStack})
+ * is synthesized too, into {@code OUT/cdk.out/account}. Exits 1 when any finding is unsuppressed.
  *
  * <p>{@code scripts/synth} and {@code scripts/compliance-report} run it.
  */
 public final class SynthAll {
     static final String EXAMPLE_EMAIL_FROM = "no-reply@example.com";
+    /** Where the account baseline's alarms and anomaly mails go unless {@code --alarm-email} says. */
+    static final String EXAMPLE_ALARM_EMAIL = "alarms@example.com";
 
     private SynthAll() {}
 
@@ -64,7 +67,8 @@ public final class SynthAll {
         System.out.printf(
                 "Synthesized %d blueprint-stage pairs in %.1f s into %s%n",
                 total, (System.nanoTime() - begin) / 1e9, out.resolve("cdk.out"));
-        ComplianceReport findings = ComplianceReport.read(results);
+        AccountSynthesized account = synthesizeAccount(out, argument(args, "--alarm-email", EXAMPLE_ALARM_EMAIL));
+        ComplianceReport findings = ComplianceReport.read(results, account);
         if (report) {
             findings.write(out);
             System.out.println("Compliance report: " + out.resolve("report.md") + " and " + out.resolve("report.html"));
@@ -75,6 +79,26 @@ public final class SynthAll {
         }
         System.out.println("cdk-nag: no unsuppressed findings in any stack, in all five packs");
     }
+
+    /**
+     * The account baseline with every control, auditing the buckets of every blueprint in every
+     * stage, into {@code OUT/cdk.out/account}.
+     */
+    static AccountSynthesized synthesizeAccount(Path out, String alarmEmail) {
+        long start = System.nanoTime();
+        Path dir = out.resolve("cdk.out").resolve("account");
+        App app = new App(AppProps.builder().outdir(dir.toString()).build());
+        AccountStack stack = CairnApp.account(
+                app,
+                AccountConfig.defaults().withEveryDeploymentOf(Blueprints.all()).withAlarmEmails(List.of(alarmEmail)));
+        Compliance.applyAllPacks(app);
+        app.synth();
+        System.out.printf("[account] %-27s %5.1f s%n", stack.getStackName(), (System.nanoTime() - start) / 1e9);
+        return new AccountSynthesized(dir, stack.getStackName());
+    }
+
+    /** The synthesized account baseline. */
+    record AccountSynthesized(Path outdir, String stackName) {}
 
     /** One synthesized blueprint-stage pair. */
     record Synthesized(Blueprint blueprint, StageConfig stage, Path outdir, List<String> stackNames) {}

@@ -98,6 +98,78 @@ class ComplianceReportTest {
                 .isFalse();
     }
 
+    @Test
+    void accountControlsSayWhatIsDeployedWhatTheOrganizationProvidesAndTheEvidence() throws Exception {
+        JsonNode template = JSON.readTree("""
+                {"Metadata":{"cairn:accountControls":{"deployed":["cloudtrail","config"],
+                  "providedByOrganization":["guardduty"],"notDeployed":{"cost-anomaly":"no alarmEmail: nobody to mail the anomalies to"}}},
+                 "Parameters":{"P":{"Type":"AWS::SSM::Parameter::Value<String>",
+                  "Default":"/cairn/personal-site/prod/audited-buckets/media"}},
+                 "Resources":{
+                  "T":{"Type":"AWS::CloudTrail::Trail","Properties":{"IsMultiRegionTrail":true,
+                   "EnableLogFileValidation":true,"KMSKeyId":"k","CloudWatchLogsLogGroupArn":"l",
+                   "EventSelectors":[{"IncludeManagementEvents":true},{"DataResources":[{"Type":"AWS::S3::Object",
+                   "Values":["arn:aws:s3:::b/"]}]}]}},
+                  "B":{"Type":"AWS::S3::Bucket","Properties":{"ObjectLockConfiguration":{"Rule":
+                   {"DefaultRetention":{"Mode":"GOVERNANCE","Days":365}}}}},
+                  "F":{"Type":"AWS::Logs::MetricFilter","Properties":{"FilterPattern":{"Fn::Join":["",
+                   ["{ ($.errorCode = \\"AccessDenied\\") && ($.requestParameters.bucketName = \\"",
+                   {"Ref":"P"},"\\") }"]]}}},
+                  "A":{"Type":"AWS::CloudWatch::Alarm","Properties":{"MetricName":"S3AccessDenied",
+                   "AlarmActions":[{"Ref":"Topic"}]}},
+                  "R":{"Type":"AWS::Config::ConfigurationRecorder","Properties":{"RecordingGroup":
+                   {"AllSupported":true,"IncludeGlobalResourceTypes":true}}},
+                  "D":{"Type":"AWS::Config::DeliveryChannel","Properties":{"S3BucketName":"x","S3KmsKeyArn":"k"}},
+                  "C":{"Type":"AWS::Config::ConfigRule","Properties":{"Source":{"Owner":"AWS",
+                   "SourceIdentifier":"DYNAMODB_PITR_ENABLED"}}}}}""");
+
+        List<ComplianceReport.AccountControl> controls = ComplianceReport.AccountControls.of(template);
+
+        assertThat(controls)
+                .extracting(ComplianceReport.AccountControl::status)
+                .containsExactly(
+                        "deployed by Cairn",
+                        "provided by the organization (declared)",
+                        "deployed by Cairn",
+                        "not deployed");
+        assertThat(controls.get(0).holds()).isTrue();
+        assertThat(controls.get(0).evidence())
+                .contains("multi-region yes", "log file validation yes", "KMS encryption yes")
+                .contains("Object Lock GOVERNANCE 365 days", "S3 data events on 1 buckets")
+                .contains("/cairn/personal-site/prod/audited-buckets/media", "1 AccessDenied metric filters");
+        assertThat(controls.get(1).evidence()).contains("organizationProvides=guardduty");
+        assertThat(controls.get(2).evidence()).contains("1 managed rules: DYNAMODB_PITR_ENABLED");
+        assertThat(controls.get(3).holds()).isFalse();
+        assertThat(controls.get(3).evidence()).contains("no alarmEmail");
+    }
+
+    @Test
+    void aTrailWithDataEventsButNoAccessDeniedFilterDoesNotHold() throws Exception {
+        JsonNode template = JSON.readTree("""
+                {"Metadata":{"cairn:accountControls":{"deployed":["cloudtrail"]}},
+                 "Resources":{"T":{"Type":"AWS::CloudTrail::Trail","Properties":{"IsMultiRegionTrail":true,
+                   "EnableLogFileValidation":true,"KMSKeyId":"k","CloudWatchLogsLogGroupArn":"l",
+                   "EventSelectors":[{"DataResources":[{"Type":"AWS::S3::Object","Values":["arn:aws:s3:::b/"]}]}]}},
+                  "A":{"Type":"AWS::CloudWatch::Alarm","Properties":{"MetricName":"S3AccessDenied",
+                   "AlarmActions":[{"Ref":"Topic"}]}}}}""");
+        ComplianceReport.AccountControl trail =
+                ComplianceReport.AccountControls.of(template).getFirst();
+        assertThat(trail.holds()).isFalse();
+        assertThat(trail.evidence()).contains("0 AccessDenied metric filters");
+    }
+
+    @Test
+    void aTrailWithoutValidationDoesNotHold() throws Exception {
+        JsonNode template = JSON.readTree("""
+                {"Metadata":{"cairn:accountControls":{"deployed":["cloudtrail"]}},
+                 "Resources":{"T":{"Type":"AWS::CloudTrail::Trail","Properties":{"IsMultiRegionTrail":true,
+                   "KMSKeyId":"k","CloudWatchLogsLogGroupArn":"l"}}}}""");
+        ComplianceReport.AccountControl trail =
+                ComplianceReport.AccountControls.of(template).getFirst();
+        assertThat(trail.holds()).isFalse();
+        assertThat(trail.evidence()).contains("log file validation NO");
+    }
+
     private static ComplianceReport.Property property(List<ComplianceReport.Property> list, String name) {
         return list.stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
     }
