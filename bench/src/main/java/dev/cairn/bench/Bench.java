@@ -53,6 +53,7 @@ public final class Bench {
                                     java,
                                     lambdaJar,
                                     benchClasses,
+                                    repo.resolve("bench/node"),
                                     out,
                                     options.containsKey("cold-jvm-args")
                                             ? List.of(

@@ -26,15 +26,16 @@ final class Report {
 
         Map<String, Object> cold = (Map<String, Object>) results.get("cold");
         if (cold != null) {
-            md.append("## Cold init (fresh JVM to first `GET /api/guitars/{id}`, ")
+            md.append("## Cold init (fresh process to first `GET /api/guitars/{id}`, ")
                     .append(cold.get("runs"))
                     .append(" runs)\n\n")
                     .append("JVM flags: `")
                     .append(cold.get("flags"))
                     .append("`\n\n")
                     .append("| handler | process start to first response, median | p90 | handler init, median |"
-                            + " first request, median | classes loaded |\n")
-                    .append("| --- | ---: | ---: | ---: | ---: | ---: |\n");
+                            + " first request, median | heap in use after init | resident set after init |"
+                            + " classes loaded |\n")
+                    .append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
             for (String mode : ColdStart.MODES) {
                 Map<String, Object> m = (Map<String, Object>) cold.get(mode);
                 Map<String, Object> wall = (Map<String, Object>) m.get("processStartToFirstResponseMs");
@@ -49,13 +50,24 @@ final class Report {
                         .append(" ms | ")
                         .append(((Map<String, Object>) m.get("firstRequestMs")).get("median"))
                         .append(" ms | ")
-                        .append(m.get("classesLoaded"))
+                        .append(((Map<String, Object>) m.get("heapInUseMb")).get("median"))
+                        .append(" MB | ")
+                        .append(((Map<String, Object>) m.get("residentSetMb")).get("median"))
+                        .append(" MB | ")
+                        .append(m.getOrDefault("classesLoaded", "—"))
                         .append(" |\n");
             }
             md.append("\nRatio Cairn / plain (median, process start to first response): **")
                     .append(cold.get("ratioCairnToPlain"))
+                    .append("x**; Cairn / Node.js: **")
+                    .append(cold.get("ratioCairnToNode"))
+                    .append("x**. Heap in use after priming, Cairn primed / plain: **")
+                    .append(cold.get("ratioHeapCairnPrimedToPlain"))
+                    .append("x**. First request, Cairn primed / Node.js: **")
+                    .append(cold.get("ratioFirstRequestCairnPrimedToNode"))
                     .append("x**. `cairn-primed` runs the SnapStart priming before the request, so its"
-                            + " first-request time is what a restored snapshot still pays in the handler.\n\n");
+                            + " first-request time is what a restored snapshot still pays in the handler;"
+                            + " the heap and resident set after init are what a snapshot taken there holds.\n\n");
         }
 
         Map<String, Object> hot = (Map<String, Object>) results.get("hot");
