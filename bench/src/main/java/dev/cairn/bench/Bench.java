@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
@@ -54,6 +55,7 @@ public final class Bench {
                                     java,
                                     lambdaJar,
                                     benchClasses,
+                                    repo.resolve("bench/node"),
                                     out,
                                     options.containsKey("cold-jvm-args")
                                             ? List.of(
@@ -108,6 +110,15 @@ public final class Bench {
         System.exit(0);
     }
 
+    /** Each handler benchmark with the bare call it wraps, and how the report names the pair. */
+    static final String[][] HOT_PAIRS = {
+        {"getById", "getByIdSdk", "GET /api/guitars/{id} vs GetItem"},
+        {"list20", "list20Sdk", "GET /api/guitars?limit=20 vs Query"},
+        {"create", "createSdk", "POST /api/guitars vs TransactWriteItems"},
+        {"accessToken", "accessTokenBare", "access-token check vs JOSE verify"},
+        {"revocationCheck", "revocationStateSdk", "revocation check vs consistent GetItem"}
+    };
+
     private static Map<String, Object> hot(Path out, int iterations) throws Exception {
         List<String> jvm = new ArrayList<>(ColdStart.LAMBDA_FLAGS);
         jvm.add("--enable-native-access=ALL-UNNAMED");
@@ -123,39 +134,45 @@ public final class Bench {
                 .measurementIterations(iterations)
                 .measurementTime(TimeValue.seconds(2))
                 .timeUnit(TimeUnit.MICROSECONDS)
+                .addProfiler(GCProfiler.class)
                 .jvmArgs(jvm.toArray(String[]::new))
                 .resultFormat(ResultFormatType.JSON)
                 .result(out.resolve("jmh.json").toString());
         Collection<RunResult> runs = new Runner(jmh.build()).run();
-        Map<String, Map<String, Object>> byName = new LinkedHashMap<>();
+        // backend -> benchmark -> its numbers
+        Map<String, Map<String, Map<String, Object>>> byBackend = new LinkedHashMap<>();
         for (RunResult run : runs) {
             String name = run.getParams().getBenchmark();
             name = name.substring(name.lastIndexOf('.') + 1);
+            String backend = run.getParams().getParam("backend");
             Statistics stats = run.getPrimaryResult().getStatistics();
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("n", stats.getN());
             m.put("medianUs", Stats.round(stats.getPercentile(50)));
             m.put("p90Us", Stats.round(stats.getPercentile(90)));
             m.put("p99Us", Stats.round(stats.getPercentile(99)));
-            byName.put(name, m);
+            run.getSecondaryResults().forEach((label, result) -> {
+                if (label.endsWith("gc.alloc.rate.norm")) {
+                    m.put("allocatedBytesPerOp", Math.round(result.getScore()));
+                }
+            });
+            byBackend.computeIfAbsent(backend, b -> new LinkedHashMap<>()).put(name, m);
         }
         Map<String, Object> hot = new LinkedHashMap<>();
         hot.put("jvm", String.join(" ", jvm));
-        hot.put("benchmarks", byName);
+        hot.put("benchmarks", byBackend);
         Map<String, Object> overhead = new LinkedHashMap<>();
-        for (String[] pair : new String[][] {
-            {"getById", "getByIdSdk"},
-            {"list20", "list20Sdk"},
-            {"create", "createSdk"},
-            {"accessToken", "accessTokenBare"},
-            {"revocationCheck", "revocationStateSdk"}
-        }) {
-            if (byName.containsKey(pair[0]) && byName.containsKey(pair[1])) {
-                double cairn = (double) byName.get(pair[0]).get("medianUs");
-                double sdk = (double) byName.get(pair[1]).get("medianUs");
-                overhead.put(pair[0], Map.of("overheadMedianMs", Math.round((cairn - sdk) / 10.0) / 100.0));
+        byBackend.forEach((backend, byName) -> {
+            Map<String, Object> pairs = new LinkedHashMap<>();
+            for (String[] pair : HOT_PAIRS) {
+                if (byName.containsKey(pair[0]) && byName.containsKey(pair[1])) {
+                    double cairn = (double) byName.get(pair[0]).get("medianUs");
+                    double sdk = (double) byName.get(pair[1]).get("medianUs");
+                    pairs.put(pair[0], Map.of("overheadMedianMs", Math.round((cairn - sdk) / 10.0) / 100.0));
+                }
             }
-        }
+            overhead.put(backend, pairs);
+        });
         hot.put("overhead", overhead);
         return hot;
     }

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -27,6 +28,14 @@ final class BenchApp implements AutoCloseable {
     final List<String> guitarIds = new ArrayList<>();
 
     BenchApp(int guitars) {
+        this(guitars, false);
+    }
+
+    /**
+     * {@code inMemoryHttp}: the app's SDK HTTP client is a {@link ReplayingHttpClient}, recording
+     * DynamoDB Local's answers until {@link #replayFromMemory()}.
+     */
+    BenchApp(int guitars, boolean inMemoryHttp) {
         backends = DynamoDbLocalWithTables.start("guitar-collection");
         issuer = new TokenIssuer();
         Map<String, Object> properties = new LinkedHashMap<>(localProperties(backends, issuer));
@@ -36,6 +45,7 @@ final class BenchApp implements AutoCloseable {
         properties.put("cairn.media.bucket", "bench-media");
         properties.put("cairn.media.base-url", "https://cdn.bench.local/media");
         properties.putAll(backends.tableProperties());
+        properties.put(InMemoryHttp.PROPERTY, Boolean.toString(inMemoryHttp));
         handler = new ApiHandler(ApplicationContext.builder()
                 .properties(properties)
                 .deduceEnvironment(false)
@@ -51,6 +61,15 @@ final class BenchApp implements AutoCloseable {
             int at = body.indexOf("\"id\":\"") + 6;
             guitarIds.add(body.substring(at, body.indexOf('"', at)));
         }
+    }
+
+    /** Answers every DynamoDB call from memory from now on (needs {@code inMemoryHttp}). */
+    void replayFromMemory() {
+        SdkHttpClient http = handler.getApplicationContext().getBean(SdkHttpClient.class);
+        if (!(http instanceof ReplayingHttpClient replaying)) {
+            throw new IllegalStateException("The app's SDK HTTP client is not the in-memory one: " + http);
+        }
+        replaying.replay();
     }
 
     /** The user's profile, as the post-confirmation trigger writes it: without one, no token of theirs counts. */

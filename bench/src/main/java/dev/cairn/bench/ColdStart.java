@@ -26,8 +26,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Cold init: fresh JVMs with the Lambda runtime's flags for a 1024 MB function, from process start
- * to the first answer of {@code GET /api/guitars/{id}}, Cairn and the plain baseline interleaved
- * round by round so that both see the same machine.
+ * to the first answer of {@code GET /api/guitars/{id}}, Cairn and two baselines interleaved round
+ * by round so that all see the same machine: the plain-Java handler, and the seeds' own runtime,
+ * Node.js with the AWS SDK v3 ({@code bench/node}), in a fresh {@code node} process each time.
  */
 final class ColdStart {
     /** What the Lambda Java runtime passes a 1024 MB function (heap at ~85% of memory). */
@@ -39,20 +40,26 @@ final class ColdStart {
             "-XX:MaxHeapSize=891290k",
             "-Djava.net.preferIPv4Stack=true");
 
-    static final List<String> MODES = List.of("plain", "cairn", "cairn-primed");
-    private static final Pattern LINE = Pattern.compile("COLD (\\S+) init_ms=([0-9.]+) first_request_ms=([0-9.]+)");
+    static final List<String> MODES = List.of("plain", "node", "cairn", "cairn-primed");
+    private static final Pattern LINE = Pattern.compile(
+            "COLD (\\S+) init_ms=([0-9.]+) first_request_ms=([0-9.]+) heap_mb=([0-9.-]+) rss_mb=([0-9.-]+)");
 
     private final Path java;
     private final Path lambdaJar;
     private final Path benchClasses;
+    private final Path nodeBaseline;
     private final Path workDir;
     private final List<String> extraFlags;
 
-    /** {@code extraFlags}: added to the Lambda flags, for experiments (e.g. a flight recording). */
-    ColdStart(Path java, Path lambdaJar, Path benchClasses, Path workDir, List<String> extraFlags) {
+    /**
+     * {@code nodeBaseline}: the directory of the Node.js baseline, its dependencies installed;
+     * {@code extraFlags}: added to the Lambda flags, for experiments (e.g. a flight recording).
+     */
+    ColdStart(Path java, Path lambdaJar, Path benchClasses, Path nodeBaseline, Path workDir, List<String> extraFlags) {
         this.java = java;
         this.lambdaJar = lambdaJar;
         this.benchClasses = benchClasses;
+        this.nodeBaseline = nodeBaseline;
         this.workDir = workDir;
         this.extraFlags = extraFlags;
     }
@@ -63,6 +70,7 @@ final class ColdStart {
             String sub = UUID.randomUUID().toString();
             String id = seedGuitar(backends, sub);
             Map<String, String> env = environment(backends, sub, id, issuer.accessToken(sub));
+            env.put("CAIRN_BENCH_DYNAMODB_ENDPOINT", backends.dynamoDbEndpoint().toString());
             List<String> props = new ArrayList<>();
             BenchApp.localProperties(backends, issuer).forEach((k, v) -> props.add("-D" + k + "=" + v));
 
@@ -88,42 +96,71 @@ final class ColdStart {
                 m.put("processStartToFirstResponseMs", Stats.summary(column(s, 0)));
                 m.put("initMs", Stats.summary(column(s, 1)));
                 m.put("firstRequestMs", Stats.summary(column(s, 2)));
-                Path log = workDir.resolve("classes-" + mode + ".log");
-                once(mode, env, props, log);
-                m.put(
-                        "classesLoaded",
-                        Files.readAllLines(log).stream()
-                                .filter(l -> l.contains("source:"))
-                                .count());
+                m.put("heapInUseMb", Stats.summary(column(s, 3)));
+                m.put("residentSetMb", Stats.summary(column(s, 4)));
+                if (!mode.equals("node")) {
+                    Path log = workDir.resolve("classes-" + mode + ".log");
+                    once(mode, env, props, log);
+                    m.put(
+                            "classesLoaded",
+                            Files.readAllLines(log).stream()
+                                    .filter(l -> l.contains("source:"))
+                                    .count());
+                }
                 result.put(mode, m);
             }
             double plain = Stats.median(column(samples.get("plain"), 0));
+            double node = Stats.median(column(samples.get("node"), 0));
             double cairn = Stats.median(column(samples.get("cairn"), 0));
-            result.put("ratioCairnToPlain", Math.round(cairn / plain * 100.0) / 100.0);
+            result.put("ratioCairnToPlain", ratio(cairn, plain));
+            result.put("ratioCairnToNode", ratio(cairn, node));
+            result.put(
+                    "ratioHeapCairnPrimedToPlain",
+                    ratio(
+                            Stats.median(column(samples.get("cairn-primed"), 3)),
+                            Stats.median(column(samples.get("plain"), 3))));
+            result.put(
+                    "ratioFirstRequestCairnPrimedToNode",
+                    ratio(
+                            Stats.median(column(samples.get("cairn-primed"), 2)),
+                            Stats.median(column(samples.get("node"), 2))));
             return result;
         }
+    }
+
+    private static double ratio(double numerator, double denominator) {
+        return Math.round(numerator / denominator * 100.0) / 100.0;
     }
 
     private static double[] column(List<double[]> rows, int i) {
         return rows.stream().mapToDouble(r -> r[i]).toArray();
     }
 
-    /** One fresh JVM: {wall ms from spawn to the answer, handler init ms, first request ms}. */
+    /**
+     * One fresh process: {wall ms from spawn to the answer, handler init ms, first request ms, heap
+     * in use MB, resident set MB}.
+     */
     private double[] once(String mode, Map<String, String> env, List<String> props, Path classLog)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
-        command.add(java.toString());
-        command.addAll(LAMBDA_FLAGS);
-        command.addAll(extraFlags);
-        if (classLog != null) {
-            Files.deleteIfExists(classLog);
-            command.add("-Xlog:class+load=info:file=" + classLog);
+        if (mode.equals("node")) {
+            command.add("node");
+            command.add("--expose-gc");
+            command.add(nodeBaseline.resolve("probe.mjs").toString());
+        } else {
+            command.add(java.toString());
+            command.addAll(LAMBDA_FLAGS);
+            command.addAll(extraFlags);
+            if (classLog != null) {
+                Files.deleteIfExists(classLog);
+                command.add("-Xlog:class+load=info:file=" + classLog);
+            }
+            command.addAll(props);
+            command.add("-cp");
+            command.add(lambdaJar + File.pathSeparator + benchClasses);
+            command.add(ColdProbe.class.getName());
+            command.add(mode);
         }
-        command.addAll(props);
-        command.add("-cp");
-        command.add(lambdaJar + File.pathSeparator + benchClasses);
-        command.add(ColdProbe.class.getName());
-        command.add(mode);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().clear();
         builder.environment().putAll(env);
@@ -137,7 +174,13 @@ final class ColdStart {
                 Matcher m = LINE.matcher(line);
                 if (m.find() && sample == null) {
                     double wall = (System.nanoTime() - start) / 1e6;
-                    sample = new double[] {wall, Double.parseDouble(m.group(2)), Double.parseDouble(m.group(3))};
+                    sample = new double[] {
+                        wall,
+                        Double.parseDouble(m.group(2)),
+                        Double.parseDouble(m.group(3)),
+                        Double.parseDouble(m.group(4)),
+                        Double.parseDouble(m.group(5))
+                    };
                 } else {
                     output.append(line).append('\n');
                 }

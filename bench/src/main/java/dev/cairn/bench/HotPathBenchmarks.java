@@ -22,6 +22,7 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -36,8 +37,10 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse
 
 /**
  * The warm request path: each handler benchmark beside the bare SDK call it wraps, on the same
- * DynamoDB client and DynamoDB Local, so the difference is what Cairn adds (routing, the access
- * token check, validation, JSON, the envelope).
+ * DynamoDB client, so the difference is what Cairn adds (routing, the access token check,
+ * validation, JSON, the envelope). Two backends: {@code dynamodb-local} (real calls, with DynamoDB
+ * Local's own time and noise in both columns) and {@code in-memory} (a {@link ReplayingHttpClient}
+ * answers every call from memory after one real call each, so the difference is Cairn's own CPU).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -57,9 +60,13 @@ public class HotPathBenchmarks {
     private APIGatewayV2HTTPEvent healthEvent;
     private int created;
 
+    @Param({"dynamodb-local", "in-memory"})
+    public String backend;
+
     @Setup(Level.Trial)
     public void start() {
-        app = new BenchApp(25);
+        boolean inMemory = backend.equals("in-memory");
+        app = new BenchApp(25, inMemory);
         dynamoDb = app.handler.getApplicationContext().getBean(DynamoDbClient.class);
         table = (String) app.backends.tableProperties().get("cairn.tables.guitars");
         usersTable = (String) app.backends.tableProperties().get("cairn.tables.users");
@@ -74,6 +81,20 @@ public class HotPathBenchmarks {
         getEvent = Events.request("GET", "/api/guitars/" + id, null, null, app.token, null);
         listEvent = Events.request("GET", "/api/guitars", "limit=20", null, app.token, null);
         healthEvent = Events.request("GET", "/api/health", null, null, null, null);
+        if (inMemory) {
+            // One real call of each kind is kept; from then on every call is answered from memory.
+            health();
+            getById();
+            getByIdSdk();
+            list20();
+            list20Sdk();
+            create();
+            createSdk();
+            revocationCheck();
+            revocationStateSdk();
+            revocationStateSdkEventual();
+            app.replayFromMemory();
+        }
     }
 
     @TearDown(Level.Trial)

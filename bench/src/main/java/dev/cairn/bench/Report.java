@@ -7,6 +7,11 @@ import java.util.Map;
 final class Report {
     private Report() {}
 
+    private static String bytes(Map<String, Object> benchmark) {
+        Object allocated = benchmark.get("allocatedBytesPerOp");
+        return allocated == null ? "—" : String.format("%,d B", ((Number) allocated).longValue());
+    }
+
     @SuppressWarnings("unchecked")
     static String markdown(Map<String, Object> results) {
         StringBuilder md = new StringBuilder("# Cairn benchmark results\n\n");
@@ -27,15 +32,16 @@ final class Report {
 
         Map<String, Object> cold = (Map<String, Object>) results.get("cold");
         if (cold != null) {
-            md.append("## Cold init (fresh JVM to first `GET /api/guitars/{id}`, ")
+            md.append("## Cold init (fresh process to first `GET /api/guitars/{id}`, ")
                     .append(cold.get("runs"))
                     .append(" runs)\n\n")
                     .append("JVM flags: `")
                     .append(cold.get("flags"))
                     .append("`\n\n")
                     .append("| handler | process start to first response, median | p90 | handler init, median |"
-                            + " first request, median | classes loaded |\n")
-                    .append("| --- | ---: | ---: | ---: | ---: | ---: |\n");
+                            + " first request, median | heap in use after init | resident set after init |"
+                            + " classes loaded |\n")
+                    .append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
             for (String mode : ColdStart.MODES) {
                 Map<String, Object> m = (Map<String, Object>) cold.get(mode);
                 Map<String, Object> wall = (Map<String, Object>) m.get("processStartToFirstResponseMs");
@@ -50,60 +56,75 @@ final class Report {
                         .append(" ms | ")
                         .append(((Map<String, Object>) m.get("firstRequestMs")).get("median"))
                         .append(" ms | ")
-                        .append(m.get("classesLoaded"))
+                        .append(((Map<String, Object>) m.get("heapInUseMb")).get("median"))
+                        .append(" MB | ")
+                        .append(((Map<String, Object>) m.get("residentSetMb")).get("median"))
+                        .append(" MB | ")
+                        .append(m.getOrDefault("classesLoaded", "—"))
                         .append(" |\n");
             }
             md.append("\nRatio Cairn / plain (median, process start to first response): **")
                     .append(cold.get("ratioCairnToPlain"))
+                    .append("x**; Cairn / Node.js: **")
+                    .append(cold.get("ratioCairnToNode"))
+                    .append("x**. Heap in use after priming, Cairn primed / plain: **")
+                    .append(cold.get("ratioHeapCairnPrimedToPlain"))
+                    .append("x**. First request, Cairn primed / Node.js: **")
+                    .append(cold.get("ratioFirstRequestCairnPrimedToNode"))
                     .append("x**. `cairn-primed` runs the SnapStart priming before the request, so its"
-                            + " first-request time is what a restored snapshot still pays in the handler.\n\n");
+                            + " first-request time is what a restored snapshot still pays in the handler;"
+                            + " the heap and resident set after init are what a snapshot taken there holds.\n\n");
         }
 
         Map<String, Object> hot = (Map<String, Object>) results.get("hot");
         if (hot != null) {
-            Map<String, Map<String, Object>> b = (Map<String, Map<String, Object>>) hot.get("benchmarks");
-            Map<String, Map<String, Object>> overhead = (Map<String, Map<String, Object>>) hot.get("overhead");
-            md.append("## Warm hot path (JMH, sample time, one thread, DynamoDB Local in-process)\n\n")
-                    .append("| request | Cairn handler median | p99 | bare call median | p99 |"
-                            + " Cairn overhead (median) |\n")
-                    .append("| --- | ---: | ---: | ---: | ---: | ---: |\n");
-            for (String[] pair : new String[][] {
-                {"getById", "getByIdSdk", "GET /api/guitars/{id} vs GetItem"},
-                {"list20", "list20Sdk", "GET /api/guitars?limit=20 vs Query"},
-                {"create", "createSdk", "POST /api/guitars vs TransactWriteItems"},
-                {"accessToken", "accessTokenBare", "access-token check vs JOSE verify"},
-                {"revocationCheck", "revocationStateSdk", "revocation check vs consistent GetItem"}
-            }) {
-                if (!b.containsKey(pair[0]) || !b.containsKey(pair[1])) {
-                    continue;
+            Map<String, Map<String, Map<String, Object>>> byBackend =
+                    (Map<String, Map<String, Map<String, Object>>>) hot.get("benchmarks");
+            Map<String, Map<String, Map<String, Object>>> overheads =
+                    (Map<String, Map<String, Map<String, Object>>>) hot.get("overhead");
+            byBackend.forEach((backend, b) -> {
+                Map<String, Map<String, Object>> overhead = overheads.get(backend);
+                md.append("## Warm hot path (JMH, sample time, one thread, ")
+                        .append(
+                                backend.equals("in-memory")
+                                        ? "DynamoDB answered from memory: Cairn's own CPU"
+                                        : "DynamoDB Local in-process")
+                        .append(")\n\n")
+                        .append(
+                                "| request | Cairn handler median | p99 | allocated per request | bare call median | p99 |"
+                                        + " allocated per call | Cairn overhead (median) |\n")
+                        .append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+                for (String[] pair : Bench.HOT_PAIRS) {
+                    if (!b.containsKey(pair[0]) || !b.containsKey(pair[1])) {
+                        continue;
+                    }
+                    md.append("| ")
+                            .append(pair[2])
+                            .append(" | ")
+                            .append(b.get(pair[0]).get("medianUs"))
+                            .append(" µs | ")
+                            .append(b.get(pair[0]).get("p99Us"))
+                            .append(" µs | ")
+                            .append(bytes(b.get(pair[0])))
+                            .append(" | ")
+                            .append(b.get(pair[1]).get("medianUs"))
+                            .append(" µs | ")
+                            .append(b.get(pair[1]).get("p99Us"))
+                            .append(" µs | ")
+                            .append(bytes(b.get(pair[1])))
+                            .append(" | ")
+                            .append(overhead.get(pair[0]).get("overheadMedianMs"))
+                            .append(" ms |\n");
                 }
-                md.append("| ")
-                        .append(pair[2])
-                        .append(" | ")
-                        .append(b.get(pair[0]).get("medianUs"))
-                        .append(" µs | ")
-                        .append(b.get(pair[0]).get("p99Us"))
-                        .append(" µs | ")
-                        .append(b.get(pair[1]).get("medianUs"))
-                        .append(" µs | ")
-                        .append(b.get(pair[1]).get("p99Us"))
-                        .append(" µs | ")
-                        .append(overhead.get(pair[0]).get("overheadMedianMs"))
-                        .append(" ms |\n");
-            }
-            if (b.containsKey("revocationCheck") && b.containsKey("revocationStateSdk")) {
-                md.append("\nRevocation check per authenticated request: ")
-                        .append(b.get("revocationCheck").get("medianUs"))
-                        .append(" µs median, beside ")
-                        .append(b.get("revocationStateSdk").get("medianUs"))
-                        .append(" µs for the bare consistent GetItem it makes.\n");
-            }
-            if (b.containsKey("health")) {
-                md.append("\n`GET /api/health` through the handler (no AWS call, no token): ")
-                        .append(b.get("health").get("medianUs"))
-                        .append(" µs median.\n");
-            }
-            md.append("\n");
+                if (b.containsKey("health")) {
+                    md.append("\n`GET /api/health` through the handler (no AWS call, no token): ")
+                            .append(b.get("health").get("medianUs"))
+                            .append(" µs median, ")
+                            .append(bytes(b.get("health")))
+                            .append(" allocated.\n");
+                }
+                md.append("\n");
+            });
         }
 
         Map<String, Object> load = (Map<String, Object>) results.get("load");
