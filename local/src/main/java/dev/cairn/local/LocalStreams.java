@@ -23,6 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.Shard;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
+import software.amazon.awssdk.services.dynamodb.model.TrimmedDataAccessException;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
@@ -35,6 +36,12 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  *
  * <p>One daemon thread polls every stream's open shards, and sleeps {@value #IDLE_MILLIS} ms when
  * none had a record. Shards are read from their oldest record, a parent before its children.
+ *
+ * <p>DynamoDB Local can answer {@code TrimmedDataAccessException} to a GetRecords with an iterator
+ * it handed out itself (seen while the relevance benchmark writes its corpus through the API; the
+ * stream's records were all there): the iterator is then taken again from the same position, the
+ * trim horizon or after the last record delivered, and reading goes on. Kept, the iterator failed
+ * on every pass and nothing more was delivered.
  */
 final class LocalStreams implements AutoCloseable {
     static final int BATCH = 100;
@@ -51,6 +58,7 @@ final class LocalStreams implements AutoCloseable {
     private final Set<String> finished = new HashSet<>();
     private final Thread thread;
     private volatile boolean running = true;
+    private final java.util.concurrent.atomic.AtomicLong passes = new java.util.concurrent.atomic.AtomicLong();
     private long shardsListedAt;
 
     /**
@@ -77,10 +85,17 @@ final class LocalStreams implements AutoCloseable {
         thread.start();
     }
 
+    /** The passes over the shards completed so far, with or without records. */
+    long passes() {
+        return passes.get();
+    }
+
     private void run() {
         while (running) {
             try {
-                if (!poll()) {
+                boolean delivered = poll();
+                passes.incrementAndGet();
+                if (!delivered) {
                     Thread.sleep(IDLE_MILLIS);
                 }
             } catch (InterruptedException e) {
@@ -156,22 +171,14 @@ final class LocalStreams implements AutoCloseable {
 
         boolean read() throws InterruptedException {
             if (iterator == null) {
-                iterator = streams.getShardIterator(r -> {
-                            r.streamArn(streamArn).shardId(shardId);
-                            if (lastSequence == null) {
-                                r.shardIteratorType(ShardIteratorType.TRIM_HORIZON);
-                            } else {
-                                r.shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER)
-                                        .sequenceNumber(lastSequence);
-                            }
-                        })
-                        .shardIterator();
+                iterator = iterator();
             }
             GetRecordsResponse response;
             try {
                 String from = iterator;
                 response = streams.getRecords(r -> r.shardIterator(from).limit(BATCH));
-            } catch (ExpiredIteratorException e) {
+            } catch (ExpiredIteratorException | TrimmedDataAccessException e) {
+                // Taken again from the same position on the next pass.
                 iterator = null;
                 return false;
             }
@@ -183,6 +190,27 @@ final class LocalStreams implements AutoCloseable {
             deliver(response.records().stream().map(r -> event(streamArn, r)).toList());
             lastSequence = response.records().getLast().dynamodb().sequenceNumber();
             return true;
+        }
+
+        private String iterator() {
+            if (lastSequence != null) {
+                try {
+                    return streams.getShardIterator(r -> r.streamArn(streamArn)
+                                    .shardId(shardId)
+                                    .shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER)
+                                    .sequenceNumber(lastSequence))
+                            .shardIterator();
+                } catch (TrimmedDataAccessException e) {
+                    // The records after the last one delivered are gone (past the stream's retention):
+                    // as in AWS, what is left is read from the oldest record.
+                    System.err.println("Stream records of shard " + shardId + " after sequence number " + lastSequence
+                            + " were trimmed before they were delivered; reading from the oldest record left");
+                    lastSequence = null;
+                }
+            }
+            return streams.getShardIterator(r ->
+                            r.streamArn(streamArn).shardId(shardId).shardIteratorType(ShardIteratorType.TRIM_HORIZON))
+                    .shardIterator();
         }
     }
 
