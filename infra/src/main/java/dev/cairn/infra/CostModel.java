@@ -62,8 +62,16 @@ public final class CostModel {
                     + " Route 53 hosted zones and queries (not in the templates), AWS Shield Standard (free).",
             "Cost Anomaly Detection (free): it is account-level, from the account stack, not from a stage.",
             "Budget actions and budget reports (the stages' budgets only alert).",
-            "WebSocket messages and connection minutes, OpenSearch Serverless collections and OpenSearch instance"
-                    + " types other than t3.small.search (no blueprint has them yet; their prices are in prices.json).");
+            "WebSocket messages and connection minutes, and OpenSearch Serverless collections (no stage uses one"
+                    + " yet; the OCU price is in prices.json).");
+
+    /**
+     * The price key of each OpenSearch instance type the stages use; a template with another type
+     * fails the estimate rather than leave its nodes out.
+     */
+    static final java.util.Map<String, String> OPENSEARCH_INSTANCE_PRICES = java.util.Map.of(
+            "t3.small.search", "opensearch.instanceHour",
+            "m7g.large.search", "opensearch.m7gLargeInstanceHour");
 
     private final JsonNode prices;
     private final JsonNode traffic;
@@ -273,6 +281,24 @@ public final class CostModel {
             return netUsd() - fixedFloorUsd();
         }
 
+        /**
+         * The fixed floor of the search engine alone (OpenSearch nodes and their storage): a
+         * blueprint's feature whose smallest offering AWS prices far above the rest of a dev stage
+         * (docs/adr/0013-search-engine-per-stage.md); 0 without search.
+         */
+        public double searchFloorUsd() {
+            return lines.stream()
+                    .filter(Line::fixed)
+                    .filter(line -> line.service().equals("OpenSearch"))
+                    .mapToDouble(Line::netUsd)
+                    .sum();
+        }
+
+        /** The fixed floor without the search engine: what the platform itself costs the stage. */
+        public double platformFloorUsd() {
+            return fixedFloorUsd() - searchFloorUsd();
+        }
+
         /** The always-free tiers deducted in {@link #netUsd()}. */
         public double alwaysFreeUsd() {
             return grossUsd() - netUsd();
@@ -312,15 +338,15 @@ public final class CostModel {
             double apiMemoryGb,
             double processorMemoryGb,
             double meanLogRetentionDays,
-            int openSearchInstances,
+            java.util.SortedMap<String, Integer> openSearchInstances,
             double openSearchStorageGb,
-            int openSearchOtherInstances,
             int webSocketApis) {
 
         static Resources count(List<JsonNode> templates) {
             int keys = 0, webAcls = 0, wafRules = 0, secrets = 0, alarmMetrics = 0, dashboards = 0;
             int customMetrics = 0, budgets = 0, tables = 0, pitrTables = 0, backupCopies = 0, cfFunctions = 0;
-            int queues = 0, osInstances = 0, osOther = 0, webSockets = 0;
+            int queues = 0, webSockets = 0;
+            java.util.SortedMap<String, Integer> osInstances = new java.util.TreeMap<>();
             double osStorage = 0, apiMemory = 1, processorMemory = 2, retentionSum = 0;
             int logGroups = 0;
             String tier = "ESSENTIALS";
@@ -408,11 +434,13 @@ public final class CostModel {
                         case "AWS::OpenSearchService::Domain" -> {
                             JsonNode cluster = p.path("ClusterConfig");
                             int count = cluster.path("InstanceCount").asInt(1);
-                            if ("t3.small.search"
-                                    .equals(cluster.path("InstanceType").asText("t3.small.search"))) {
-                                osInstances += count;
-                            } else {
-                                osOther += count;
+                            osInstances.merge(
+                                    cluster.path("InstanceType").asText("r6g.large.search"), count, Integer::sum);
+                            if (cluster.path("DedicatedMasterEnabled").asBoolean(false)) {
+                                osInstances.merge(
+                                        cluster.path("DedicatedMasterType").asText("r6g.large.search"),
+                                        cluster.path("DedicatedMasterCount").asInt(3),
+                                        Integer::sum);
                             }
                             osStorage += count
                                     * p.path("EBSOptions").path("VolumeSize").asDouble(10);
@@ -449,7 +477,6 @@ public final class CostModel {
                     logGroups == 0 ? 30 : retentionSum / logGroups,
                     osInstances,
                     osStorage,
-                    osOther,
                     webSockets);
         }
 
@@ -493,16 +520,23 @@ public final class CostModel {
                 false,
                 Why.ALARMS);
         add(lines, "Budgets", "cost budgets", true, r.budgets(), "budgets.budget", false, Why.BUDGET);
-        if (r.openSearchInstances() > 0) {
+        for (var instances : r.openSearchInstances().entrySet()) {
+            String priceKey = OPENSEARCH_INSTANCE_PRICES.get(instances.getKey());
+            if (priceKey == null) {
+                throw new IllegalStateException("No price for the OpenSearch instance type " + instances.getKey()
+                        + ": add it to cost/prices.json and CostModel.OPENSEARCH_INSTANCE_PRICES");
+            }
             add(
                     lines,
                     "OpenSearch",
-                    "t3.small.search instance-hours",
+                    instances.getKey() + " instance-hours (" + instances.getValue() + " nodes)",
                     true,
-                    r.openSearchInstances() * HOURS_PER_MONTH,
-                    "opensearch.instanceHour",
+                    instances.getValue() * HOURS_PER_MONTH,
+                    priceKey,
                     false,
                     Why.SEARCH);
+        }
+        if (!r.openSearchInstances().isEmpty()) {
             add(
                     lines,
                     "OpenSearch",

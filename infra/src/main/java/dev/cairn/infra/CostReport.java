@@ -201,14 +201,24 @@ public final class CostReport {
 
         md.append("## Targets at the defaults\n\n");
         templates.keySet().forEach(blueprint -> {
-            double floor = atStageTraffic(blueprint, "dev").fixedFloorUsd();
+            CostModel.Estimate dev = atStageTraffic(blueprint, "dev");
+            double floor = dev.platformFloorUsd();
             md.append("- ")
                     .append(blueprint)
                     .append(" dev fixed floor: ")
                     .append(usd(floor))
                     .append(floor < DEV_FLOOR_TARGET_USD ? " (under " : " (**over** ")
                     .append(usd(DEV_FLOOR_TARGET_USD))
-                    .append(")\n");
+                    .append(")");
+            if (dev.searchFloorUsd() > 0) {
+                md.append("; its search domain adds ")
+                        .append(usd(dev.searchFloorUsd()))
+                        .append(" (")
+                        .append(usd(dev.fixedFloorUsd()))
+                        .append(" in all): the smallest OpenSearch offering, outside the target"
+                                + " (docs/adr/0013-search-engine-per-stage.md)");
+            }
+            md.append('\n');
         });
         CostModel.Estimate guitar = atUsers("guitar-collection", "prod", 1_000);
         md.append("- guitar-collection prod at 1,000 users: ")

@@ -185,6 +185,7 @@ public record SearchTier(SearchEngine engine, ApiFunction indexer, ApiFunction r
                         .dedicatedMasterType(size.dedicatedMasterType())
                         .volumeSizeGiB(size.volumeGiB())
                         .logRetention(stage.logRetention())
+                        .logEncryptionKey(data.stageKey())
                         .removalPolicy(stage.removalPolicy())
                         .build());
         if (size.reason() != null) {
@@ -232,6 +233,7 @@ public record SearchTier(SearchEngine engine, ApiFunction indexer, ApiFunction r
                         .memorySize(stage.apiMemoryMb())
                         .timeout(timeout)
                         .logRetention(stage.logRetention())
+                        .logEncryptionKey(data.stageKey())
                         .environment(environment)
                         .build());
     }

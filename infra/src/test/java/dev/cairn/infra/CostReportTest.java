@@ -91,10 +91,28 @@ class CostReportTest {
     void theDefaultsMeetTheTargets() {
         for (String blueprint :
                 List.of("guitar-collection", "recipe-archive", "photo-portfolio", "retreat-audio", "personal-site")) {
-            assertThat(report.atStageTraffic(blueprint, "dev").fixedFloorUsd())
-                    .as(blueprint + " dev fixed floor")
+            CostModel.Estimate dev = report.atStageTraffic(blueprint, "dev");
+            assertThat(dev.platformFloorUsd())
+                    .as(blueprint + " dev fixed floor without its search engine")
                     .isLessThan(CostReport.DEV_FLOOR_TARGET_USD);
+            if (!blueprint.equals("recipe-archive")) {
+                assertThat(dev.searchFloorUsd()).as(blueprint).isZero();
+            }
         }
+        // The one exception to the target: the recipe archive's search domain, one t3.small node
+        // and its 10 GB volume, priced from the price file.
+        CostModel.Estimate recipes = report.atStageTraffic("recipe-archive", "dev");
+        assertThat(recipes.lines())
+                .filteredOn(line -> line.service().equals("OpenSearch"))
+                .extracting(CostModel.Line::priceId, CostModel.Line::quantity)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("opensearch.instanceHour", 730.0),
+                        org.assertj.core.groups.Tuple.tuple("opensearch.gp3", 10.0));
+        // Prod's domain: two data nodes and three dedicated masters, all m7g.large, none left out.
+        assertThat(report.atStageTraffic("recipe-archive", "prod").lines())
+                .filteredOn(line -> line.priceId().equals("opensearch.m7gLargeInstanceHour"))
+                .singleElement()
+                .satisfies(line -> assertThat(line.quantity()).isEqualTo(5 * 730.0));
         CostModel.Estimate guitar = report.atUsers("guitar-collection", "prod", 1000);
         assertThat(guitar.netUsd()).isLessThan(CostReport.GUITAR_PROD_TARGET_USD);
         // The floor counted from the templates: one key, the web ACL and its rules, two secrets.
