@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.CustomResource;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.StartingPosition;
@@ -145,7 +146,42 @@ public record SearchTier(SearchEngine engine, ApiFunction indexer, ApiFunction r
                 .description("The role that indexes (the search indexer): mapped to write by the reindex")
                 .value(indexer.getRole().getRoleArn())
                 .build();
+        if (engine instanceof SearchDomain domain) {
+            mapRoles(scope, domain, api, indexer, reindex, indexes);
+        }
         return new SearchTier(engine, indexer, reindex, failed);
+    }
+
+    /** The custom resource type that maps the functions' roles on a domain. */
+    static final String ROLE_MAPPINGS_TYPE = "Custom::CairnSearchRoles";
+
+    /**
+     * Fine-grained access control refuses an IAM role until it is mapped to an OpenSearch role, and
+     * CloudFormation has no resource for that: a custom resource whose service token is the reindex
+     * (the master user) maps the api's role to read and the indexer's to write on every deployment
+     * that changes the roles or the reindex's code (dev.cairn.api.search.SearchRoles). A failure
+     * fails the deployment.
+     */
+    private static void mapRoles(
+            Construct scope,
+            SearchDomain domain,
+            ApiFunction api,
+            ApiFunction indexer,
+            ApiFunction reindex,
+            List<SearchIndex> indexes) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("ReaderRoleArn", api.getRole().getRoleArn());
+        properties.put("WriterRoleArn", indexer.getRole().getRoleArn());
+        properties.put(
+                "Indexes",
+                String.join(",", indexes.stream().map(SearchIndex::name).toList()));
+        properties.put("ReindexVersion", reindex.getAlias().getVersion().getVersion());
+        CustomResource mappings = CustomResource.Builder.create(scope, "SearchRoleMappings")
+                .serviceToken(reindex.getAlias().getFunctionArn())
+                .resourceType(ROLE_MAPPINGS_TYPE)
+                .properties(properties)
+                .build();
+        mappings.getNode().addDependency(domain);
     }
 
     /**

@@ -407,6 +407,36 @@ class SearchStacksTest {
                 .noneMatch(key -> key.startsWith("Search"));
     }
 
+    /**
+     * Fine-grained access control's role mappings are no CloudFormation resource: a custom resource
+     * served by the reindex (the master user) maps the api's and the indexer's roles, after the
+     * domain exists, again whenever the roles or the reindex's code change. A collection needs none.
+     */
+    @Test
+    void aDeploymentMapsTheApiAndIndexerRolesOnTheDomainThroughTheReindex() {
+        for (StageConfig stage : StageConfig.STAGES_IN_ORDER) {
+            Template service = service("recipe-archive/" + stage.name());
+            Map<String, Map<String, Object>> mappings = service.findResources(SearchTier.ROLE_MAPPINGS_TYPE);
+            assertThat(mappings).as(stage.name()).hasSize(1);
+            Map<String, Object> resource = mappings.values().iterator().next();
+            String properties = resource.get("Properties").toString();
+            assertThat(properties)
+                    .contains("ServiceToken={Ref=SearchReindexLiveAlias")
+                    .contains("ReaderRoleArn={Fn::GetAtt=[ApiServiceRole")
+                    .contains("WriterRoleArn={Fn::GetAtt=[SearchIndexerServiceRole")
+                    .contains("Indexes=recipes")
+                    .contains("ReindexVersion={Fn::GetAtt=[SearchReindexCurrentVersion");
+            assertThat(resource.get("DependsOn").toString()).contains("Search");
+            assertThat(service.findResources("AWS::OpenSearchService::Domain").keySet())
+                    .allSatisfy(domain ->
+                            assertThat(resource.get("DependsOn").toString()).contains(domain));
+        }
+        assertThat(Template.fromStack(serverless.service()).findResources(SearchTier.ROLE_MAPPINGS_TYPE))
+                .isEmpty();
+        assertThat(service("guitar-collection/dev").findResources(SearchTier.ROLE_MAPPINGS_TYPE))
+                .isEmpty();
+    }
+
     private static String policyOf(Template template, String role) {
         return template.findResources("AWS::IAM::Policy").entrySet().stream()
                 .filter(e -> e.getKey().startsWith(role))

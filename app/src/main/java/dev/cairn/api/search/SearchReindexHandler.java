@@ -25,10 +25,14 @@ import java.util.Map;
  *
  * It answers the step's result as JSON; a segment that ran short of time answers {@code after},
  * the key to go on from. A refused step throws: the invocation fails with the reason.
+ *
+ * <p>On a managed domain the function is also the service token of the custom resource that maps
+ * the functions' roles ({@link SearchRolesResource}): a CloudFormation request is handled there.
  */
 public class SearchReindexHandler implements RequestStreamHandler {
     private final SearchReindex reindex;
     private final JsonMapper json;
+    private final SearchRolesResource roles;
 
     /** Used by the Lambda runtime: configuration comes from the function's environment. */
     public SearchReindexHandler() {
@@ -36,12 +40,23 @@ public class SearchReindexHandler implements RequestStreamHandler {
     }
 
     public SearchReindexHandler(ApplicationContext context) {
-        this(context.getBean(SearchReindex.class), context.getBean(JsonMapper.class));
+        this(
+                context.getBean(SearchReindex.class),
+                context.getBean(JsonMapper.class),
+                new SearchRolesResource(
+                        new SearchRoles(context.getBean(org.opensearch.client.opensearch.OpenSearchClient.class)),
+                        context.getBean(dev.cairn.contract.Blueprint.class).searchIndexes(),
+                        java.net.http.HttpClient.newHttpClient()));
     }
 
     SearchReindexHandler(SearchReindex reindex, JsonMapper json) {
+        this(reindex, json, null);
+    }
+
+    SearchReindexHandler(SearchReindex reindex, JsonMapper json, SearchRolesResource roles) {
         this.reindex = reindex;
         this.json = json;
+        this.roles = roles;
     }
 
     /** One step to run. */
@@ -71,7 +86,23 @@ public class SearchReindexHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        Step step = json.readValue(input.readAllBytes(), Step.class);
+        byte[] event = input.readAllBytes();
+        jakarta.json.JsonObject request;
+        try (var reader = jakarta.json.Json.createReader(new java.io.ByteArrayInputStream(event))) {
+            request = reader.readObject();
+        } catch (jakarta.json.JsonException e) {
+            throw new IllegalArgumentException("the event must be a JSON object", e);
+        }
+        if (roles != null && SearchRolesResource.isRequest(request)) {
+            try {
+                output.write(roles.handle(request).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while answering CloudFormation", e);
+            }
+            return;
+        }
+        Step step = json.readValue(event, Step.class);
         output.write(json.writeValueAsBytes(
                 run(step, context == null ? () -> Long.MAX_VALUE : () -> context.getRemainingTimeInMillis())));
     }
