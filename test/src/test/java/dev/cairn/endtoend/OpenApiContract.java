@@ -71,8 +71,18 @@ final class OpenApiContract {
     private OpenApiContract(String document, String json) {
         this.document = document;
         this.validator = OpenApiInteractionValidator.createForInlineApiSpecification(json)
+                .withLevelResolver(com.atlassian.oai.validator.report.LevelResolver.create()
+                        .withLevel(INVALID_JSON, com.atlassian.oai.validator.report.ValidationReport.Level.IGNORE)
+                        .withLevel(INVALID_COLLECTION, com.atlassian.oai.validator.report.ValidationReport.Level.IGNORE)
+                        .build())
+                .withCustomRequestValidation(QueryParameters::validate)
                 .build();
     }
+
+    /** The validator's type check of a parameter that is not a string (replaced by {@link QueryParameters}). */
+    static final String INVALID_JSON = "validation.request.parameter.schema.invalidJson";
+    /** The validator's refusal of a repeated parameter that is not an array (replaced too). */
+    static final String INVALID_COLLECTION = "validation.request.parameter.collection.invalid";
 
     /** The contract of {@code blueprint}'s API, built once per run (parsing the document is costly). */
     static OpenApiContract of(String blueprint) {

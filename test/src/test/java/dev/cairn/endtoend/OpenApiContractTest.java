@@ -134,6 +134,28 @@ class OpenApiContractTest extends EndToEnd {
                 .startsWith("validation.request.parameter.schema.");
     }
 
+    /**
+     * OpenAPI 3.1 array parameters, which the validator cannot read ({@link QueryParameters}):
+     * repeated or comma-separated values pass, too many or too long ones do not, and a parameter
+     * that takes one value may not be repeated.
+     */
+    @Test
+    void arrayParametersAreCheckedRepeatedOrCommaSeparated() {
+        OpenApiContract contract = OpenApiContract.fromResource(FIXTURE);
+        assertThat(contract.check(health("?tags=a,b"))).isEmpty();
+        assertThat(contract.check(health("?tags=a&tags=b"))).isEmpty();
+        assertThat(contract.check(health("?tags=a,b,c")))
+                .extracting(Violation::key)
+                .containsExactly("validation.request.parameter.collection.tooManyItems");
+        assertThat(contract.check(health("?tags=abcdef")))
+                .extracting(Violation::key)
+                .containsExactly("validation.request.parameter.schema.maxLength");
+        assertThat(contract.check(health("?verbose=true&verbose=false")))
+                .extracting(Violation::key)
+                .containsExactly(OpenApiContract.INVALID_COLLECTION);
+        assertThat(contract.check(health("?verbose=true"))).isEmpty();
+    }
+
     @Test
     void aRequestTheApiRejectedIsNotChecked() {
         Exchange accepted = health("?verbose=very");
