@@ -90,8 +90,14 @@ public record SearchIndex(
      * @param boost how much a text match in it counts against the others (title over body); 1 for
      *     the others
      * @param facet whether a search answers counts of its values (keyword fields only)
+     * @param vocabulary a keyword field's closed list of values (a filter by any other is refused);
+     *     empty: any value
      */
-    public record Field(String name, Kind kind, double boost, boolean facet) {
+    public record Field(String name, Kind kind, double boost, boolean facet, List<String> vocabulary) {
+        public Field(String name, Kind kind, double boost, boolean facet) {
+            this(name, kind, boost, facet, List.of());
+        }
+
         public Field {
             if (name == null || name.isBlank()) {
                 throw new IllegalArgumentException("field name must not be blank (value: " + name + ")");
@@ -103,6 +109,15 @@ public record SearchIndex(
             }
             if (facet && kind != Kind.KEYWORD) {
                 throw new IllegalArgumentException("only a keyword field can be a facet (value: " + name + ")");
+            }
+            vocabulary = vocabulary == null ? List.of() : List.copyOf(vocabulary);
+            if (!vocabulary.isEmpty() && kind != Kind.KEYWORD) {
+                throw new IllegalArgumentException("only a keyword field can have a vocabulary (value: " + name + ")");
+            }
+            if (vocabulary.stream().anyMatch(String::isBlank)
+                    || new HashSet<>(vocabulary).size() != vocabulary.size()) {
+                throw new IllegalArgumentException("the vocabulary of field " + name
+                        + " must hold distinct, non-blank values (value: " + vocabulary + ")");
             }
         }
 
@@ -117,6 +132,11 @@ public record SearchIndex(
         /** A keyword field whose values' counts a search answers. */
         public static Field facet(String name) {
             return new Field(name, Kind.KEYWORD, 1, true);
+        }
+
+        /** A facet whose values come from a closed list: a filter by any other value is refused. */
+        public static Field facet(String name, List<String> vocabulary) {
+            return new Field(name, Kind.KEYWORD, 1, true, vocabulary);
         }
 
         public static Field number(String name) {

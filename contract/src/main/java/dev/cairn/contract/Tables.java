@@ -58,6 +58,24 @@ public final class Tables {
     public static final TableDefinition RECIPES = TableDefinition.of("recipes", "userId", "recipeId");
 
     /**
+     * The dietary restrictions a recipe may name (seed 000's filters): a closed list, so what a
+     * recipe says, what a search filters by and what its counts show agree.
+     */
+    public static final java.util.List<String> DIETARY = java.util.List.of(
+            "vegetarian",
+            "vegan",
+            "gluten-free",
+            "dairy-free",
+            "nut-free",
+            "egg-free",
+            "low-carb",
+            "keto",
+            "paleo",
+            "pescatarian",
+            "halal",
+            "kosher");
+
+    /**
      * Full-text search over {@link #RECIPES}: title over ingredients over description over steps;
      * tags, dietary restrictions and cuisine as filters with counts; the total time as a range. A
      * user finds their own recipes, the ones shared with them ({@code sharedWith}) and the public
@@ -74,7 +92,7 @@ public final class Tables {
                     SearchIndex.Field.text("description", 1.5),
                     SearchIndex.Field.text("steps", 1),
                     SearchIndex.Field.facet("tags"),
-                    SearchIndex.Field.facet("dietary"),
+                    SearchIndex.Field.facet("dietary", DIETARY),
                     SearchIndex.Field.facet("cuisine"),
                     SearchIndex.Field.number("totalMinutes"),
                     SearchIndex.Field.number("servings")),

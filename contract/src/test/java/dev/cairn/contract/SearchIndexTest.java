@@ -42,6 +42,18 @@ class SearchIndexTest {
     }
 
     @Test
+    void onlyAKeywordFieldHasAVocabularyOfDistinctValues() {
+        assertThat(Tables.RECIPE_SEARCH.field("dietary").vocabulary()).isEqualTo(Tables.DIETARY);
+        assertThat(Tables.RECIPE_SEARCH.field("tags").vocabulary()).isEmpty();
+        assertThatThrownBy(() -> new SearchIndex.Field("title", SearchIndex.Kind.TEXT, 1, false, List.of("a")))
+                .hasMessage("only a keyword field can have a vocabulary (value: title)");
+        assertThatThrownBy(() -> SearchIndex.Field.facet("dietary", List.of("vegan", "vegan")))
+                .hasMessageContaining("must hold distinct, non-blank values");
+        assertThatThrownBy(() -> SearchIndex.Field.facet("dietary", List.of("vegan", " ")))
+                .hasMessageContaining("must hold distinct, non-blank values");
+    }
+
+    @Test
     void anIndexNeedsATextFieldUniqueFieldsAndAGetRoute() {
         SearchIndex.Access access = new SearchIndex.Access("userId", null, null, null);
         assertThatThrownBy(() -> new SearchIndex(

@@ -105,7 +105,13 @@ class RecipeSearchTest extends EndToEnd {
     @Test
     void badParametersAreFieldErrorsAndNoTokenIsUnauthorized() throws Exception {
         Accounts.Account ada = Accounts.signedIn(stack, api, "Ada");
-        for (String query : List.of("limit=0", "limit=51", "maxTotalMinutes=soon", "colour=red", "language=de")) {
+        for (String query : List.of(
+                "limit=0",
+                "limit=51",
+                "maxTotalMinutes=soon",
+                "colour=red",
+                "language=de",
+                "dietary=vegan,not-a-diet")) {
             ApiClient.Reply reply = api.get("/api/recipes/search?" + query, ada.accessToken());
             assertThat(reply.status()).as(query + ": " + reply.body()).isEqualTo(400);
             assertThat(reply.errorCode()).as(query).isEqualTo("SEARCH_VALIDATION_ERROR");

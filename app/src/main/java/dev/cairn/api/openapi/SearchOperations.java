@@ -191,7 +191,9 @@ final class SearchOperations {
                                     "maxItems",
                                     SearchParameters.MAX_VALUES,
                                     "items",
-                                    obj("type", "string", "maxLength", SearchParameters.MAX_VALUE_LENGTH))));
+                                    field.vocabulary().isEmpty()
+                                            ? obj("type", "string", "maxLength", SearchParameters.MAX_VALUE_LENGTH)
+                                            : obj("type", "string", "enum", field.vocabulary()))));
                 case NUMBER -> {
                     parameters.add(query(
                             SearchParameters.min(field),

@@ -22,19 +22,7 @@ import java.util.Map;
 @ServedBy(Feature.RECIPES)
 public class Recipes {
     /** The dietary restrictions a recipe may name: a closed list, so filters and counts agree. */
-    public static final List<String> DIETARY = List.of(
-            "vegetarian",
-            "vegan",
-            "gluten-free",
-            "dairy-free",
-            "nut-free",
-            "egg-free",
-            "low-carb",
-            "keto",
-            "paleo",
-            "pescatarian",
-            "halal",
-            "kosher");
+    public static final List<String> DIETARY = Tables.DIETARY;
 
     /** The users a recipe is shared with: written by the server only. */
     static final String SHARED_WITH = Tables.RECIPE_SEARCH.access().readersAttribute();

@@ -22,7 +22,7 @@ import java.util.Set;
  *       caller may read, newest first)
  *   <li>each keyword field by its name ({@code tags}, {@code dietary}), repeated or comma-separated:
  *       an item must have every value given, at most {@value #MAX_VALUES} values of at most
- *       {@value #MAX_VALUE_LENGTH} characters
+ *       {@value #MAX_VALUE_LENGTH} characters, from the field's vocabulary when it has one
  *   <li>each number field {@code f} as {@code minF} and {@code maxF} ({@code minTotalMinutes}),
  *       inclusive, plain decimals
  *   <li>{@code language}: one of the blueprint's language codes
@@ -108,6 +108,11 @@ public final class SearchParameters {
                 } else if (all.stream().anyMatch(v -> v.length() > MAX_VALUE_LENGTH)) {
                     problems.add(new ApiError.FieldError(
                             name, "values must be at most " + MAX_VALUE_LENGTH + " characters"));
+                } else if (!keywordFields.get(name).vocabulary().isEmpty()
+                        && !keywordFields.get(name).vocabulary().containsAll(all)) {
+                    problems.add(new ApiError.FieldError(
+                            name,
+                            "values must be among " + keywordFields.get(name).vocabulary()));
                 } else if (!all.isEmpty()) {
                     keywords.put(name, all);
                 }

@@ -66,6 +66,20 @@ class SearchParametersTest {
     }
 
     @Test
+    void aClosedVocabularyTakesOnlyItsOwnValues() {
+        assertThat(parse(Map.of("dietary", List.of("vegan,gluten-free"))).problems())
+                .isEmpty();
+        assertThat(parse(Map.of("dietary", List.of("vegan", "carnivore"))).problems())
+                .singleElement()
+                .satisfies(problem -> {
+                    assertThat(problem.field()).isEqualTo("dietary");
+                    assertThat(problem.message()).startsWith("values must be among [vegetarian, vegan");
+                });
+        // An open keyword field takes any value.
+        assertThat(parse(Map.of("tags", List.of("carnivore"))).problems()).isEmpty();
+    }
+
+    @Test
     void aSingleValueParameterGivenTwiceIsRefused() {
         assertThat(parse(Map.of("limit", List.of("5", "6"))).problems())
                 .extracting(ApiError.FieldError::field)
