@@ -495,6 +495,90 @@ public final class CostModel {
     }
 
     /** The estimate of one blueprint's stage from its templates, at {@code traffic}. */
+    /** Where the account traffic's figures come from (its {@code source}). */
+    public String accountSource() {
+        return traffic.path("account").path("source").asText();
+    }
+
+    /**
+     * The account baseline ({@code Cairn-account}), once per account and region: its keys and alarm
+     * from its template, and what its controls cost at the account traffic of {@code traffic.json}
+     * ({@code account}: S3 data events on the audited buckets, management events, configuration
+     * items and rule evaluations, all stated assumptions).
+     */
+    public Estimate account(JsonNode template) {
+        Resources r = Resources.count(List.of(template));
+        JsonNode a = traffic.path("account");
+        if (a.isMissingNode()) {
+            throw new IllegalStateException("traffic.json has no account entry");
+        }
+        double dataEvents = a.path("s3DataEventsPerMonth").asDouble();
+        double managementEvents = a.path("managementEventsPerMonth").asDouble();
+        List<Line> lines = new ArrayList<>();
+        add(lines, "KMS", "customer managed keys", true, r.keys(), "kms.key", false, Why.ACCOUNT_KEYS);
+        add(
+                lines,
+                "CloudWatch",
+                "alarm metrics",
+                true,
+                r.alarmMetrics(),
+                "cloudwatch.alarmMetric",
+                false,
+                Why.ACCOUNT_ALARM);
+        add(
+                lines,
+                "CloudTrail",
+                "S3 data events recorded",
+                false,
+                dataEvents,
+                "cloudtrail.dataEvent",
+                false,
+                Why.TRAIL);
+        add(
+                lines,
+                "CloudWatch",
+                "trail events ingested (GB)",
+                false,
+                (dataEvents + managementEvents) * a.path("trailEventKb").asDouble(1.5) / 1_000_000,
+                "cloudwatch.logIngest",
+                false,
+                Why.TRAIL);
+        add(lines, "GuardDuty", "S3 data events analysed", false, dataEvents, "guardduty.s3Event", false, Why.THREATS);
+        add(
+                lines,
+                "GuardDuty",
+                "management events analysed",
+                false,
+                managementEvents,
+                "guardduty.managementEvent",
+                false,
+                Why.THREATS);
+        add(
+                lines,
+                "Config",
+                "configuration items recorded",
+                false,
+                a.path("configItemsPerMonth").asDouble(),
+                "config.item",
+                false,
+                Why.CONFIG);
+        add(
+                lines,
+                "Config",
+                "rule evaluations",
+                false,
+                a.path("ruleEvaluationsPerMonth").asDouble(),
+                "config.evaluation",
+                false,
+                Why.CONFIG);
+        // No users: the account's cost is not per user.
+        return new Estimate(
+                "account",
+                "baseline",
+                traffic(traffic.path("blueprints").fieldNames().next()).withUsers(0),
+                lines);
+    }
+
     public Estimate estimate(String blueprint, String stage, List<JsonNode> templates, Traffic traffic) {
         return estimate(blueprint, stage, Resources.count(templates), traffic);
     }
@@ -753,6 +837,17 @@ public final class CostModel {
         static final String REVALIDATION =
                 "The revalidation queue of site-owned content: each admin write is sent," + " received and deleted.";
         static final String SEARCH = "The search domain the blueprint's search feature needs.";
+        static final String ACCOUNT_KEYS =
+                "The trail's, AWS Config's and the alarm topic's keys: the audit logs, the configuration"
+                        + " history and the alerts are encrypted with keys whose use CloudTrail records.";
+        static final String ACCOUNT_ALARM =
+                "The alarm on AccessDenied in the audited buckets (seed 001's unauthorized access alarm).";
+        static final String TRAIL =
+                "The audit trail (seeds 003 and 004): object-level events on the blueprints' buckets, which the"
+                        + " AccessDenied alarm counts, and the trail's copy in CloudWatch Logs.";
+        static final String THREATS = "GuardDuty (seed 000), with S3 Protection, after its 30-day free trial.";
+        static final String CONFIG =
+                "AWS Config's recorder and its five rules (seed 000), which check what the stacks promise.";
 
         private Why() {}
     }

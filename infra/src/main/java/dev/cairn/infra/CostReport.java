@@ -43,10 +43,12 @@ public final class CostReport {
 
     private final CostModel model;
     private final Map<String, Map<String, List<JsonNode>>> templates;
+    private final JsonNode accountTemplate;
 
-    CostReport(CostModel model, Map<String, Map<String, List<JsonNode>>> templates) {
+    CostReport(CostModel model, Map<String, Map<String, List<JsonNode>>> templates, JsonNode accountTemplate) {
         this.model = model;
         this.templates = templates;
+        this.accountTemplate = accountTemplate;
     }
 
     public static void main(String[] args) throws IOException {
@@ -54,7 +56,8 @@ public final class CostReport {
         Path out = Path.of(argument(args, "--out", "build/cost"));
         String traffic = argument(args, "--traffic", null);
         CostModel model = traffic == null ? CostModel.load() : CostModel.load(Path.of(traffic));
-        CostReport report = new CostReport(model, synthesizeAll(Files.createTempDirectory("cairn-cost")));
+        Path dir = Files.createTempDirectory("cairn-cost");
+        CostReport report = new CostReport(model, synthesizeAll(dir), synthesizeAccount(dir));
         report.write(out);
         String estimates = argument(args, "--write-estimates", null);
         if (estimates != null) {
@@ -108,6 +111,30 @@ public final class CostReport {
             all.put(blueprint.getKey(), stages);
         }
         return all;
+    }
+
+    /**
+     * The account baseline with every control, auditing the buckets of every blueprint in every
+     * stage, in us-east-1: its template.
+     */
+    static JsonNode synthesizeAccount(Path dir) throws IOException {
+        App app = new App(AppProps.builder()
+                .outdir(dir.resolve("cdk.out-account").toString())
+                .build());
+        AccountStack stack = CairnApp.account(
+                app,
+                AccountConfig.defaults()
+                        .withEveryDeploymentOf(Blueprints.all())
+                        .withAlarmEmails(List.of(SynthAll.EXAMPLE_EMAIL_FROM)));
+        CloudAssembly assembly = app.synth();
+        return CostModel.JSON.readTree(
+                Path.of(assembly.getStackByName(stack.getStackName()).getTemplateFullPath())
+                        .toFile());
+    }
+
+    /** The account baseline at the account traffic of the traffic model. */
+    CostModel.Estimate account() {
+        return model.account(accountTemplate);
     }
 
     /** The synthesized templates of one blueprint's stage. */
@@ -306,6 +333,20 @@ public final class CostReport {
                 .append(" |\n"));
         md.append('\n');
 
+        md.append("## The account baseline (`Cairn-account`)\n\n");
+        CostModel.Estimate account = account();
+        md.append("Deployed once per account and region, not per stage (docs/account-baseline.md): ")
+                .append(usd(account.fixedFloorUsd()))
+                .append(" a month before any traffic, ")
+                .append(usd(account.netUsd()))
+                .append(" at the account traffic of `traffic.json`. ")
+                .append(model.accountSource())
+                .append(" GuardDuty's first 30 days are free; the figure is after them. Not counted: the trail's"
+                        + " log bucket storage (a few GB a year) and S3 requests of its deliveries, Config's"
+                        + " delivery bucket, and the SNS e-mails.\n\n");
+        lineTable(md, account);
+        md.append('\n');
+
         md.append("## Budgets and anomaly detection\n\n");
         md.append("Each stage's AWS Budget is ")
                 .append(Math.round(CostEstimates.BUDGET_SHARE * 100))
@@ -388,6 +429,20 @@ public final class CostReport {
                 }
             }
         }));
+        CostModel.Estimate account = account();
+        ObjectNode accountNode = root.putObject("account");
+        accountNode.put("fixedFloorUsd", round(account.fixedFloorUsd()));
+        accountNode.put("netUsd", round(account.netUsd()));
+        ArrayNode accountLines = accountNode.putArray("lines");
+        for (CostModel.Line line : account.lines()) {
+            ObjectNode l = accountLines.addObject();
+            l.put("service", line.service());
+            l.put("item", line.item());
+            l.put("fixed", line.fixed());
+            l.put("quantity", line.quantity());
+            l.put("priceId", line.priceId());
+            l.put("netUsd", round(line.netUsd()));
+        }
         ArrayNode notCounted = root.putArray("notCounted");
         CostModel.NOT_COUNTED.forEach(notCounted::add);
         try {

@@ -25,7 +25,8 @@ class CostReportTest {
 
     @BeforeAll
     static void synthesize() throws IOException {
-        report = new CostReport(MODEL, CostReport.synthesizeAll(Files.createTempDirectory("cairn-cost-test")));
+        java.nio.file.Path dir = Files.createTempDirectory("cairn-cost-test");
+        report = new CostReport(MODEL, CostReport.synthesizeAll(dir), CostReport.synthesizeAccount(dir));
     }
 
     /** Seed 001's assumptions: 1,000 users, 100 API calls each a month, 20,000 writes, 50,000 images of 2 MB. */
@@ -46,6 +47,38 @@ class CostReportTest {
                 .filter(CostModel.Line::seedCounts)
                 .collect(Collectors.groupingBy(
                         CostModel.Line::service, Collectors.summingDouble(CostReportTest::seedWay)));
+    }
+
+    /**
+     * The account baseline is priced once per account: its three keys and one alarm from its
+     * template, its controls at the account traffic (200,000 S3 data events: 0.20 USD recorded by
+     * the trail at 0.10 per 100,000, 0.16 analysed by GuardDuty at 0.80 per million).
+     */
+    @Test
+    void theAccountBaselineIsPricedOnceWithItsKeysAlarmTrailGuardDutyAndConfig() {
+        CostModel.Estimate account = report.account();
+        assertThat(account.lines())
+                .filteredOn(line -> line.priceId().equals("kms.key"))
+                .singleElement()
+                .satisfies(line -> assertThat(line.quantity()).isEqualTo(3));
+        assertThat(account.lines())
+                .filteredOn(line -> line.priceId().equals("cloudwatch.alarmMetric"))
+                .singleElement()
+                .satisfies(line -> assertThat(line.quantity()).isEqualTo(1));
+        assertThat(account.lines())
+                .filteredOn(line -> line.priceId().equals("cloudtrail.dataEvent"))
+                .singleElement()
+                .satisfies(
+                        line -> assertThat(line.netUsd()).isCloseTo(0.20, org.assertj.core.data.Offset.offset(1e-9)));
+        assertThat(account.lines())
+                .filteredOn(line -> line.priceId().equals("guardduty.s3Event"))
+                .singleElement()
+                .satisfies(
+                        line -> assertThat(line.netUsd()).isCloseTo(0.16, org.assertj.core.data.Offset.offset(1e-9)));
+        assertThat(account.lines()).extracting(CostModel.Line::service).contains("CloudTrail", "GuardDuty", "Config");
+        assertThat(account.fixedFloorUsd()).isCloseTo(3.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(report.markdown()).contains("## The account baseline (`Cairn-account`)");
+        assertThat(report.json()).contains("\"account\"");
     }
 
     @Test
