@@ -338,32 +338,15 @@ public record StageConfig(
 
     /** The same stage with another search engine (docs/adr/0013-search-engine-per-stage.md). */
     public StageConfig withSearch(Search engine) {
-        return new StageConfig(
-                name,
-                account,
-                region,
-                removalPolicy,
-                logRetention,
-                terminationProtection,
-                apiMemoryMb,
-                lambdaErrorRatePercent,
-                apiServerErrorRatePercent,
-                apiP95LatencyMs,
-                wafRequestsPer5Minutes,
-                wafAuthRequestsPer5Minutes,
-                canary,
-                monthlyBudgetUsd,
-                domainName,
-                emailFrom,
-                alarmEmails,
-                noncurrentVersionDays,
-                revalidateUrl,
-                engine,
-                spending);
+        return with(engine, spending);
     }
 
     /** The same stage with other spending choices ({@code -c webFirewall=true}, {@code -c userPoolPlan=PLUS}). */
     public StageConfig withSpending(Spending newSpending) {
+        return with(search, newSpending);
+    }
+
+    private StageConfig with(Search newSearch, Spending newSpending) {
         return new StageConfig(
                 name,
                 account,
@@ -384,7 +367,7 @@ public record StageConfig(
                 alarmEmails,
                 noncurrentVersionDays,
                 revalidateUrl,
-                search,
+                newSearch,
                 newSpending);
     }
 
