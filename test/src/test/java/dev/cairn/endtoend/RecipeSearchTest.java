@@ -61,6 +61,12 @@ class RecipeSearchTest extends EndToEnd {
         assertThat(items.getFirst().get("title").toString()).containsIgnoringCase("curry");
         Map<String, Object> highlights = (Map<String, Object>) items.getFirst().get("highlights");
         assertThat(((List<String>) highlights.get("title")).getFirst()).contains("<em>");
+        // Numbers come back as the recipe gave them.
+        assertThat(items.stream()
+                        .filter(item -> item.get("id").equals(greenCurry))
+                        .findFirst()
+                        .orElseThrow())
+                .containsEntry("totalMinutes", 40);
 
         // Filters: every dietary value given, a numeric bound, and facets counted over what the user may read.
         assertThat(ids(search(ada, "tags=" + run + "&dietary=vegan,gluten-free")))

@@ -52,6 +52,22 @@ public final class SearchDocuments {
      */
     public record Document(String id, long version, Map<String, Object> source) {}
 
+    /**
+     * A DynamoDB number as the document holds it: a whole number stays whole (a search answers
+     * {@code 50} where the item says 50, not {@code 50.0}); any other is a double, as the index maps it.
+     */
+    static Number number(String n) {
+        BigDecimal value = new BigDecimal(n);
+        if (value.signum() == 0 || value.stripTrailingZeros().scale() <= 0) {
+            try {
+                return value.longValueExact();
+            } catch (ArithmeticException tooLarge) {
+                return value.doubleValue();
+            }
+        }
+        return value.doubleValue();
+    }
+
     /** The document of {@code item}; fails naming the item when its key or version is missing. */
     public Document document(Map<String, AttributeValue> item) {
         String id = id(item);
@@ -81,7 +97,7 @@ public final class SearchDocuments {
                 }
                 case NUMBER -> {
                     if (value.n() != null) {
-                        source.put(field.name(), new BigDecimal(value.n()).doubleValue());
+                        source.put(field.name(), number(value.n()));
                     }
                 }
             }

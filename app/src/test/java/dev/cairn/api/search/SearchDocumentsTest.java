@@ -56,8 +56,8 @@ class SearchDocumentsTest {
                 .containsEntry("tags", List.of("dessert"))
                 .containsEntry("dietary", List.of("vegetarian"))
                 .containsEntry("cuisine", "french")
-                .containsEntry("totalMinutes", 75.0)
-                .containsEntry("servings", 8.0)
+                .containsEntry("totalMinutes", 75L)
+                .containsEntry("servings", 8L)
                 .containsEntry("itemId", "recipe-1")
                 .containsEntry("owner", "user-1")
                 .containsEntry("readers", List.of("user-2", "user-3"))
@@ -133,5 +133,15 @@ class SearchDocumentsTest {
         assertThatThrownBy(() -> documents.document(item))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("recipeId");
+    }
+
+    @Test
+    void numbersKeepTheFormTheItemGaveThem() {
+        assertThat(SearchDocuments.number("50")).isEqualTo(50L);
+        assertThat(SearchDocuments.number("50.0")).isEqualTo(50L);
+        assertThat(SearchDocuments.number("0")).isEqualTo(0L);
+        assertThat(SearchDocuments.number("45.5")).isEqualTo(45.5);
+        assertThat(SearchDocuments.number("-3")).isEqualTo(-3L);
+        assertThat(SearchDocuments.number("1E+30")).isEqualTo(1e30);
     }
 }
