@@ -1,13 +1,19 @@
 package dev.cairn.bench;
 
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.cairn.local.LocalCairn;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,12 +80,126 @@ final class LoadTest {
                                 "p99Ms", Stats.round(Stats.percentile(kind, 99))));
             }
             result.put("byKind", byKind);
+            result.put("getsOnly", getsOnly(stack, http, api, token, ids, clients, seconds, warmupSeconds));
             return result;
         }
     }
 
+    /**
+     * The load as a ratio: the same closed loop of {@code GET /api/guitars/{id}} only against
+     * Cairn's handler and against {@link PlainGuitarHandler} behind an HTTP API emulation of its own
+     * on the same stack (the same DynamoDB Local, table and items), one after the other after a
+     * warm-up of each. Gets only, because the plain handler serves nothing else.
+     */
+    private Map<String, Object> getsOnly(
+            LocalCairn stack,
+            HttpClient http,
+            String api,
+            String token,
+            List<String> ids,
+            int clients,
+            int seconds,
+            int warmupSeconds)
+            throws InterruptedException {
+        String region =
+                stack.app().getProperty("cairn.aws.region", String.class).orElseThrow();
+        String endpoint = stack.app()
+                .getProperty("cairn.aws.dynamodb-endpoint", String.class)
+                .orElseThrow();
+        String table =
+                stack.app().getProperty("cairn.tables.guitars", String.class).orElseThrow();
+        try (LocalCairn.AnotherInstance plain =
+                stack.startEmulated(behindAuthorizer(new PlainGuitarHandler(region, endpoint, table)))) {
+            String plainApi = plain.baseUrl() + "/api";
+            run(http, plainApi, token, ids, clients, warmupSeconds, null, true);
+            run(http, api, token, ids, clients, warmupSeconds, null, true);
+            Recorder cairn = new Recorder();
+            long cairnElapsed = run(http, api, token, ids, clients, seconds, cairn, true);
+            Recorder baseline = new Recorder();
+            long plainElapsed = run(http, plainApi, token, ids, clients, seconds, baseline, true);
+            double cairnRate = cairn.count() / (cairnElapsed / 1e9);
+            double plainRate = baseline.count() / (plainElapsed / 1e9);
+            double cairnP99 = Stats.percentile(cairn.all(), 99);
+            double plainP99 = Stats.percentile(baseline.all(), 99);
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("mix", "100% GET /api/guitars/{id}");
+            result.put(
+                    "cairn",
+                    Map.of(
+                            "requests", cairn.count(),
+                            "errors", cairn.errors.get(),
+                            "requestsPerSecond", Stats.round(cairnRate),
+                            "p50Ms", Stats.round(Stats.percentile(cairn.all(), 50)),
+                            "p99Ms", Stats.round(cairnP99)));
+            result.put(
+                    "plain",
+                    Map.of(
+                            "requests", baseline.count(),
+                            "errors", baseline.errors.get(),
+                            "requestsPerSecond", Stats.round(plainRate),
+                            "p50Ms", Stats.round(Stats.percentile(baseline.all(), 50)),
+                            "p99Ms", Stats.round(plainP99)));
+            result.put("throughputCairnToPlain", Math.round(cairnRate / plainRate * 100) / 100.0);
+            result.put("p99CairnToPlain", Math.round(cairnP99 / plainP99 * 100) / 100.0);
+            return result;
+        }
+    }
+
+    private static final Pattern SUB = Pattern.compile("\"sub\"\\s*:\\s*\"([^\"]+)\"");
+
+    /**
+     * What API Gateway's JWT authorizer hands a function in AWS: the access token's claims, in the
+     * request context. (The authorizer verified the token there; Cairn verifies it again, the plain
+     * handler trusts the claims, as a framework-free function behind the authorizer would.)
+     */
+    static RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> behindAuthorizer(
+            RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> function) {
+        return (event, context) -> {
+            Map<String, String> claims = new HashMap<>();
+            String authorization = event.getHeaders() == null
+                    ? null
+                    : event.getHeaders().entrySet().stream()
+                            .filter(h -> h.getKey().equalsIgnoreCase("authorization"))
+                            .map(Map.Entry::getValue)
+                            .findFirst()
+                            .orElse(null);
+            if (authorization != null && authorization.startsWith("Bearer ")) {
+                String[] parts = authorization.substring("Bearer ".length()).split("\\.");
+                if (parts.length == 3) {
+                    Matcher sub =
+                            SUB.matcher(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
+                    if (sub.find()) {
+                        claims.put("sub", sub.group(1));
+                    }
+                }
+            }
+            event.getRequestContext()
+                    .setAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
+                            .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT
+                                    .builder()
+                                    .withClaims(claims)
+                                    .build())
+                            .build());
+            return function.handleRequest(event, context);
+        };
+    }
+
     private long run(
             HttpClient http, String api, String token, List<String> ids, int clients, int seconds, Recorder recorder)
+            throws InterruptedException {
+        return run(http, api, token, ids, clients, seconds, recorder, false);
+    }
+
+    /** A closed loop of {@code clients} for {@code seconds}: the 70/20/10 mix, or gets only. */
+    private long run(
+            HttpClient http,
+            String api,
+            String token,
+            List<String> ids,
+            int clients,
+            int seconds,
+            Recorder recorder,
+            boolean getsOnly)
             throws InterruptedException {
         long start = System.nanoTime();
         long end = start + seconds * 1_000_000_000L;
@@ -90,7 +210,7 @@ final class LoadTest {
                 ThreadLocalRandom random = ThreadLocalRandom.current();
                 while (System.nanoTime() < end) {
                     int roll = random.nextInt(100);
-                    int kind = roll < 70 ? 0 : roll < 90 ? 1 : 2;
+                    int kind = getsOnly || roll < 70 ? 0 : roll < 90 ? 1 : 2;
                     HttpRequest request =
                             switch (kind) {
                                 case 0 -> get(api + "/guitars/" + ids.get(random.nextInt(ids.size())), token);

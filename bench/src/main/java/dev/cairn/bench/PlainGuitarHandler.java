@@ -29,10 +29,17 @@ public final class PlainGuitarHandler implements RequestHandler<APIGatewayV2HTTP
     private final String table;
 
     public PlainGuitarHandler() {
+        this(
+                System.getenv("AWS_REGION"),
+                System.getProperty("cairn.aws.dynamodb-endpoint"),
+                System.getenv("DYNAMODB_TABLE_GUITARS"));
+    }
+
+    /** For the load section: the local stack's region, DynamoDB Local and guitars table. */
+    PlainGuitarHandler(String region, String endpoint, String table) {
         DynamoDbClientBuilder builder = DynamoDbClient.builder()
                 .httpClient(UrlConnectionHttpClient.builder().build())
-                .region(Region.of(System.getenv("AWS_REGION")));
-        String endpoint = System.getProperty("cairn.aws.dynamodb-endpoint");
+                .region(Region.of(region));
         if (endpoint != null) {
             builder.endpointOverride(URI.create(endpoint))
                     .credentialsProvider(
@@ -41,7 +48,7 @@ public final class PlainGuitarHandler implements RequestHandler<APIGatewayV2HTTP
             builder.credentialsProvider(DefaultCredentialsProvider.builder().build());
         }
         this.dynamoDb = builder.build();
-        this.table = System.getenv("DYNAMODB_TABLE_GUITARS");
+        this.table = table;
     }
 
     @Override

@@ -158,6 +158,35 @@ final class Report {
                     .append("By kind: ")
                     .append(load.get("byKind"))
                     .append("\n\n");
+            Map<String, Object> gets = (Map<String, Object>) load.get("getsOnly");
+            if (gets != null) {
+                Map<String, Object> cairn = (Map<String, Object>) gets.get("cairn");
+                Map<String, Object> plain = (Map<String, Object>) gets.get("plain");
+                md.append("Gets only, the same clients against Cairn and against the plain handler behind an emulation"
+                                + " of its own on the same stack:\n\n")
+                        .append("| handler | requests | req/s | p50 | p99 | errors |\n")
+                        .append("| --- | ---: | ---: | ---: | ---: | ---: |\n");
+                for (var row : List.of(Map.entry("Cairn", cairn), Map.entry("plain", plain))) {
+                    md.append("| ")
+                            .append(row.getKey())
+                            .append(" | ")
+                            .append(row.getValue().get("requests"))
+                            .append(" | ")
+                            .append(row.getValue().get("requestsPerSecond"))
+                            .append(" | ")
+                            .append(row.getValue().get("p50Ms"))
+                            .append(" ms | ")
+                            .append(row.getValue().get("p99Ms"))
+                            .append(" ms | ")
+                            .append(row.getValue().get("errors"))
+                            .append(" |\n");
+                }
+                md.append("\nThroughput, Cairn / plain: **")
+                        .append(gets.get("throughputCairnToPlain"))
+                        .append("x**; p99, Cairn / plain: **")
+                        .append(gets.get("p99CairnToPlain"))
+                        .append("x**.\n\n");
+            }
         }
 
         Map<String, Object> relevance = (Map<String, Object>) results.get("relevance");

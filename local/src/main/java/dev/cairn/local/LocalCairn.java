@@ -230,20 +230,35 @@ public final class LocalCairn implements AutoCloseable {
                     Map.of(),
                     Map.of("x-origin-verify", (String) properties.get(ORIGIN_VERIFY)),
                     options.corsOrigins());
-            return new AnotherInstance(other, emulator);
+            return new AnotherInstance(other::close, emulator);
         } catch (RuntimeException e) {
             other.close();
             throw e;
         }
     }
 
-    /** A second API instance and its HTTP API emulation ({@link #startAnotherInstance()}). */
+    /**
+     * Another function behind an HTTP API emulation of its own, against the same stand-ins: the
+     * benchmarks put a baseline handler there, to load it the way the API is loaded. The caller
+     * closes it; the handler is the caller's.
+     */
+    public AnotherInstance startEmulated(
+            com.amazonaws.services.lambda.runtime.RequestHandler<
+                            com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent,
+                            com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse>
+                    function) {
+        HttpApiEmulator emulator =
+                new HttpApiEmulator(Ports.free(), function, Map.of(), Map.of(), options.corsOrigins());
+        return new AnotherInstance(() -> {}, emulator);
+    }
+
+    /** A second function and its HTTP API emulation ({@link #startAnotherInstance()}, {@link #startEmulated}). */
     public static final class AnotherInstance implements AutoCloseable {
-        private final ApiHandler handler;
+        private final Runnable closeHandler;
         private final HttpApiEmulator http;
 
-        private AnotherInstance(ApiHandler handler, HttpApiEmulator http) {
-            this.handler = handler;
+        private AnotherInstance(Runnable closeHandler, HttpApiEmulator http) {
+            this.closeHandler = closeHandler;
             this.http = http;
         }
 
@@ -254,7 +269,7 @@ public final class LocalCairn implements AutoCloseable {
         @Override
         public void close() {
             http.close();
-            handler.close();
+            closeHandler.run();
         }
     }
 
