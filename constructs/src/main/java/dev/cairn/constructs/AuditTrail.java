@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import software.amazon.awscdk.ArnComponents;
-import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
@@ -225,22 +224,7 @@ public class AuditTrail extends Construct {
                 .resources(List.of("*"))
                 .conditions(Map.of("StringEquals", Map.of("aws:SourceAccount", stack.getAccount())))
                 .build());
-        encryptionKey.addToResourcePolicy(PolicyStatement.Builder.create()
-                .sid("LogsEncryptsTrailLogGroup")
-                .principals(List.of(new ServicePrincipal("logs." + stack.getRegion() + ".amazonaws.com")))
-                .actions(Perms.KMS_LOGS)
-                .resources(List.of("*"))
-                .conditions(Map.of(
-                        "ArnLike",
-                        Map.of(
-                                "kms:EncryptionContext:aws:logs:arn",
-                                stack.formatArn(ArnComponents.builder()
-                                        .service("logs")
-                                        .resource("log-group")
-                                        .resourceName("*")
-                                        .arnFormat(ArnFormat.COLON_RESOURCE_NAME)
-                                        .build()))))
-                .build());
+        ObservabilityDefaults.allowLogs(encryptionKey);
     }
 
     private void validate(AuditTrailProps props) {

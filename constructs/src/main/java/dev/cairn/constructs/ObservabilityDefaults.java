@@ -50,7 +50,7 @@ public final class ObservabilityDefaults {
      * Lets CloudWatch Logs encrypt the log groups of the key's account and region with {@code
      * key} (its key policy gets the statement), so one key can serve logs beside other data.
      */
-    public static void allowLogs(Key key) {
+    public static void allowLogs(IKey key) {
         Stack stack = Stack.of(key);
         key.addToResourcePolicy(PolicyStatement.Builder.create()
                 .principals(List.of(new ServicePrincipal("logs." + stack.getRegion() + ".amazonaws.com")))

@@ -3,6 +3,7 @@ package dev.cairn.api.openapi;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.cairn.api.data.PrettyJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -67,12 +68,9 @@ final class JsonTree {
     }
 
     static void write(Map<String, Object> tree, Path file) {
-        StringBuilder out = new StringBuilder();
-        write(tree, out, "");
-        out.append('\n');
         try {
             Files.createDirectories(file.getParent());
-            Files.writeString(file, out);
+            Files.writeString(file, PrettyJson.write(tree));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + file, e);
         }
@@ -124,65 +122,5 @@ final class JsonTree {
 
     static Map<String, Object> ref(String schema) {
         return obj("$ref", SchemaRefs.PREFIX + schema);
-    }
-
-    private static void write(Object value, StringBuilder out, String indent) {
-        if (value instanceof Map<?, ?> map) {
-            if (map.isEmpty()) {
-                out.append("{}");
-                return;
-            }
-            out.append("{\n");
-            String inner = indent + "  ";
-            int i = 0;
-            for (Map.Entry<?, ?> e : map.entrySet()) {
-                out.append(inner);
-                string(e.getKey().toString(), out);
-                out.append(": ");
-                write(e.getValue(), out, inner);
-                out.append(++i < map.size() ? ",\n" : "\n");
-            }
-            out.append(indent).append('}');
-        } else if (value instanceof List<?> list) {
-            if (list.isEmpty()) {
-                out.append("[]");
-                return;
-            }
-            out.append("[\n");
-            String inner = indent + "  ";
-            for (int i = 0; i < list.size(); i++) {
-                out.append(inner);
-                write(list.get(i), out, inner);
-                out.append(i + 1 < list.size() ? ",\n" : "\n");
-            }
-            out.append(indent).append(']');
-        } else if (value instanceof String s) {
-            string(s, out);
-        } else if (value instanceof Double d && d == Math.rint(d) && !Double.isInfinite(d)) {
-            out.append(d.longValue());
-        } else {
-            out.append(value);
-        }
-    }
-
-    private static void string(String s, StringBuilder out) {
-        out.append('"');
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
     }
 }

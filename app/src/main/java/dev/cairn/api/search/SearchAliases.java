@@ -1,5 +1,6 @@
 package dev.cairn.api.search;
 
+import dev.cairn.api.data.PrettyJson;
 import dev.cairn.contract.Blueprint;
 import dev.cairn.contract.SearchIndex;
 import jakarta.json.Json;
@@ -82,7 +83,7 @@ public final class SearchAliases {
     }
 
     private static <T> T read(JsonpDeserializer<T> deserializer, Object value, JsonpMapper mapper) {
-        try (JsonParser parser = mapper.jsonProvider().createParser(new StringReader(SearchJson.pretty(value)))) {
+        try (JsonParser parser = mapper.jsonProvider().createParser(new StringReader(PrettyJson.write(value)))) {
             return deserializer.deserialize(parser, mapper);
         }
     }

@@ -1,5 +1,6 @@
 package dev.cairn.api.search;
 
+import dev.cairn.api.data.PrettyJson;
 import dev.cairn.contract.Blueprint;
 import dev.cairn.contract.Language;
 import dev.cairn.contract.SearchIndex;
@@ -81,7 +82,7 @@ public final class SearchMappings {
 
     /** {@link #createIndexBody(SearchIndex, Blueprint)} as indented JSON, as it is recorded. */
     public static String json(SearchIndex index, Blueprint blueprint) {
-        return SearchJson.pretty(createIndexBody(index, blueprint));
+        return PrettyJson.write(createIndexBody(index, blueprint));
     }
 
     private static Map<String, Object> analysis() {

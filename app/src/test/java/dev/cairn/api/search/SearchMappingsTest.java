@@ -3,6 +3,7 @@ package dev.cairn.api.search;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cairn.api.data.PrettyJson;
 import dev.cairn.contract.Blueprint;
 import dev.cairn.contract.Blueprints;
 import dev.cairn.contract.Language;
@@ -102,7 +103,7 @@ class SearchMappingsTest {
         assertThat(properties.keySet()).containsAll(SearchMappings.RESERVED_FIELDS);
         // 4 text fields x (1 + 4 languages) + 3 keywords + 2 numbers + 8 reserved.
         assertThat(properties).hasSize(4 * 5 + 3 + 2 + 8);
-        assertThat(SearchJson.pretty(body.get("settings")))
+        assertThat(PrettyJson.write(body.get("settings")))
                 .contains("\"cairn_folded\"", "\"standard\"", "\"asciifolding\"", "\"cairn_lowercase\"");
     }
 
@@ -110,7 +111,7 @@ class SearchMappingsTest {
     void aBlueprintWithTwoLanguagesDeclaresTwoLanguageFields() {
         Map<String, Object> body =
                 SearchMappings.createIndexBody(Tables.RECIPE_SEARCH, List.of(Language.EN, Language.PT));
-        assertThat(SearchJson.pretty(body))
+        assertThat(PrettyJson.write(body))
                 .contains("\"title_en\"", "\"title_pt\"")
                 .doesNotContain("title_fr");
     }
