@@ -594,7 +594,7 @@ public final class LocalCairn implements AutoCloseable {
     }
 
     public static void main(String[] args) {
-        // The app's logback.xml writes JSON for CloudWatch; a person at a terminal reads lines.
+        // The app's logging (JsonLogging) writes JSON for CloudWatch; a person at a terminal reads lines.
         if (System.getProperty("logback.configurationFile") == null) {
             System.setProperty("logback.configurationFile", "logback-local.xml");
         }

@@ -1,11 +1,14 @@
 package dev.cairn.api.revalidation;
 
+import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.core.util.SupplierUtil;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.IOException;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -23,12 +26,23 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 final class SqsContentChanges implements ContentChanges {
     private static final Logger LOG = LoggerFactory.getLogger(SqsContentChanges.class);
 
-    private final SqsClient sqs;
+    /** Built on first use: only writes of site-owned content send a message. */
+    private final Supplier<SqsClient> sqs;
+
     private final JsonMapper json;
     private final String queueUrl;
 
     @Inject
-    SqsContentChanges(SqsClient sqs, JsonMapper json, @Value("${cairn.revalidation.queue-url}") String queueUrl) {
+    SqsContentChanges(
+            BeanProvider<SqsClient> sqs, JsonMapper json, @Value("${cairn.revalidation.queue-url}") String queueUrl) {
+        this(SupplierUtil.memoized(sqs::get), json, queueUrl);
+    }
+
+    SqsContentChanges(SqsClient sqs, JsonMapper json, String queueUrl) {
+        this((Supplier<SqsClient>) () -> sqs, json, queueUrl);
+    }
+
+    private SqsContentChanges(Supplier<SqsClient> sqs, JsonMapper json, String queueUrl) {
         this.sqs = sqs;
         this.json = json;
         this.queueUrl = queueUrl;
@@ -38,7 +52,7 @@ final class SqsContentChanges implements ContentChanges {
     public void changed(ContentChange change) {
         try {
             String body = messageBody(change);
-            sqs.sendMessage(r -> r.queueUrl(queueUrl).messageBody(body));
+            sqs.get().sendMessage(r -> r.queueUrl(queueUrl).messageBody(body));
         } catch (IOException | RuntimeException e) {
             LOG.error(
                     "The revalidation of {} (tags {}) could not be queued on {}: {}",

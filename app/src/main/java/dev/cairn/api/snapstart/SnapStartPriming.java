@@ -7,6 +7,7 @@ import dev.cairn.api.secrets.SecretValues;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.proxy.MockLambdaContext;
 import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
+import io.micronaut.inject.BeanDefinition;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -23,8 +24,8 @@ import org.slf4j.LoggerFactory;
  * Primes the API before the SnapStart snapshot, with requests that change nothing: the health
  * route and an authenticated route through the real handler (routing, filters, the access-token
  * verifier with its JWKS fetch, the error envelope), then the steps every {@link PrimingSteps}
- * bean contributes (the collections engine's reads and JSON round trips of each collection). After a
- * restore it gives the process new random state.
+ * bean contributes (the collections engine's reads and JSON round trips of each collection), then
+ * builds every singleton not built yet. After a restore it gives the process new random state.
  */
 public final class SnapStartPriming implements Resource {
     private static final Logger LOG = LoggerFactory.getLogger(SnapStartPriming.class);
@@ -36,6 +37,8 @@ public final class SnapStartPriming implements Resource {
     static final String UNVERIFIABLE_TOKEN = base64("{\"kid\":\"snapstart-priming\",\"alg\":\"RS256\"}") + "."
             + base64("{\"sub\":\"" + PrimingSteps.SENTINEL_OWNER + "\",\"token_use\":\"access\",\"exp\":1}") + "."
             + base64("not a signature");
+
+    private static final String CAIRN_PACKAGE = "dev.cairn.";
 
     private final APIGatewayV2HTTPEventFunction handler;
 
@@ -77,8 +80,40 @@ public final class SnapStartPriming implements Resource {
                 step(primed, contributed.name(), contributed.work());
             }
         }
+        primed.add("singletons: " + buildSingletons(app));
         LOG.info("SnapStart priming done: {}", primed);
         return primed;
+    }
+
+    /**
+     * Builds every singleton the context defines, so that a restored function has them all. The
+     * handler's context builds them on first use ({@code ApiHandler}): a cold start without a
+     * snapshot pays only for what its request needs, while the snapshot holds what eager
+     * initialization used to build at init. A singleton that cannot be built fails the checkpoint,
+     * as it failed the init before: a deploy with a broken configuration stops there.
+     *
+     * @return how many singletons it built or found built
+     */
+    static int buildSingletons(ApplicationContext app) {
+        int built = 0;
+        for (BeanDefinition<?> definition : app.getAllBeanDefinitions()) {
+            if (definition.isSingleton()
+                    && !definition.isAbstract()
+                    && !definition.isIterable()
+                    && isCairns(definition)) {
+                app.getBean(definition);
+                built++;
+            }
+        }
+        return built;
+    }
+
+    /** Cairn's own beans and what its factories make (the AWS SDK clients); the framework's own
+     * singletons are built by the priming requests as far as a request needs them. */
+    private static boolean isCairns(BeanDefinition<?> definition) {
+        Class<?> made = definition.getDeclaringType().orElse(definition.getBeanType());
+        return made.getName().startsWith(CAIRN_PACKAGE)
+                || definition.getBeanType().getName().startsWith(CAIRN_PACKAGE);
     }
 
     /** After a restore: new random state, so that no two restored environments share it. */

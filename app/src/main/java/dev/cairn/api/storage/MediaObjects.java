@@ -1,5 +1,7 @@
 package dev.cairn.api.storage;
 
+import io.micronaut.context.BeanProvider;
+import io.micronaut.core.util.SupplierUtil;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -8,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CopyObjectResponse;
@@ -35,13 +38,14 @@ public class MediaObjects {
     /** The user metadata (x-amz-meta-) a rewritten object carries: why it was written again. */
     public static final String REWRITTEN_FOR = "rewritten-for";
 
-    private final S3Client s3;
-    private final S3Presigner presigner;
+    private final Supplier<S3Client> s3;
+    private final Supplier<S3Presigner> presigner;
     private final String bucket;
 
-    MediaObjects(S3Client s3, S3Presigner presigner, MediaSettings settings) {
-        this.s3 = s3;
-        this.presigner = presigner;
+    /** The S3 client and presigner are built on first use: most requests never touch S3. */
+    MediaObjects(BeanProvider<S3Client> s3, BeanProvider<S3Presigner> presigner, MediaSettings settings) {
+        this.s3 = SupplierUtil.memoized(s3::get);
+        this.presigner = SupplierUtil.memoized(presigner::get);
         this.bucket = settings.bucket();
     }
 
@@ -53,7 +57,7 @@ public class MediaObjects {
     /** The object's size and content type, or empty if there is no object at {@code key}. */
     public Optional<StoredObject> head(String key) {
         try {
-            HeadObjectResponse head = s3.headObject(r -> r.bucket(bucket).key(key));
+            HeadObjectResponse head = s3.get().headObject(r -> r.bucket(bucket).key(key));
             return Optional.of(new StoredObject(head.contentLength(), head.contentType()));
         } catch (NoSuchKeyException e) {
             return Optional.empty();
@@ -67,12 +71,13 @@ public class MediaObjects {
 
     /** The first {@code length} bytes of the object (fewer if it is shorter). */
     public byte[] readStart(String key, int length) {
-        return s3.getObjectAsBytes(r -> r.bucket(bucket).key(key).range("bytes=0-" + (length - 1)))
+        return s3.get()
+                .getObjectAsBytes(r -> r.bucket(bucket).key(key).range("bytes=0-" + (length - 1)))
                 .asByteArray();
     }
 
     public byte[] read(String key) {
-        return s3.getObjectAsBytes(r -> r.bucket(bucket).key(key)).asByteArray();
+        return s3.get().getObjectAsBytes(r -> r.bucket(bucket).key(key)).asByteArray();
     }
 
     /**
@@ -81,9 +86,10 @@ public class MediaObjects {
      * ones as soon.
      */
     public void write(String key, byte[] bytes, String contentType) {
-        s3.putObject(
-                r -> r.bucket(bucket).key(key).contentType(contentType).cacheControl(PUBLIC_CACHE_CONTROL),
-                RequestBody.fromBytes(bytes));
+        s3.get()
+                .putObject(
+                        r -> r.bucket(bucket).key(key).contentType(contentType).cacheControl(PUBLIC_CACHE_CONTROL),
+                        RequestBody.fromBytes(bytes));
     }
 
     /**
@@ -93,8 +99,8 @@ public class MediaObjects {
      * bucket is not versioned).
      */
     public String rewrite(String key, String reason) {
-        HeadObjectResponse head = s3.headObject(r -> r.bucket(bucket).key(key));
-        CopyObjectResponse copy = s3.copyObject(r -> r.sourceBucket(bucket)
+        HeadObjectResponse head = s3.get().headObject(r -> r.bucket(bucket).key(key));
+        CopyObjectResponse copy = s3.get().copyObject(r -> r.sourceBucket(bucket)
                 .sourceKey(key)
                 .destinationBucket(bucket)
                 .destinationKey(key)
@@ -104,7 +110,7 @@ public class MediaObjects {
                 .metadata(Map.of(REWRITTEN_FOR, reason)));
         String replaced = copy.copySourceVersionId();
         if (replaced != null && !replaced.equals("null") && !replaced.equals(copy.versionId())) {
-            s3.deleteObject(r -> r.bucket(bucket).key(key).versionId(replaced));
+            s3.get().deleteObject(r -> r.bucket(bucket).key(key).versionId(replaced));
         }
         return copy.versionId();
     }
@@ -114,7 +120,7 @@ public class MediaObjects {
         List<Tag> tagSet = tags.entrySet().stream()
                 .map(t -> Tag.builder().key(t.getKey()).value(t.getValue()).build())
                 .toList();
-        s3.putObjectTagging(r -> r.bucket(bucket).key(key).tagging(t -> t.tagSet(tagSet)));
+        s3.get().putObjectTagging(r -> r.bucket(bucket).key(key).tagging(t -> t.tagSet(tagSet)));
     }
 
     /**
@@ -133,7 +139,7 @@ public class MediaObjects {
     private void deleteVersions(String prefix, Predicate<String> keys) {
         List<ObjectIdentifier> batch = new ArrayList<>();
         for (ListObjectVersionsResponse page :
-                s3.listObjectVersionsPaginator(r -> r.bucket(bucket).prefix(prefix))) {
+                s3.get().listObjectVersionsPaginator(r -> r.bucket(bucket).prefix(prefix))) {
             for (ObjectVersion version : page.versions()) {
                 if (keys.test(version.key())) {
                     batch.add(ObjectIdentifier.builder()
@@ -160,7 +166,8 @@ public class MediaObjects {
     /** The size of every object under {@code prefix} (its current version), by key. */
     public Map<String, Long> sizes(String prefix) {
         Map<String, Long> sizes = new LinkedHashMap<>();
-        s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(prefix))
+        s3.get()
+                .listObjectsV2Paginator(r -> r.bucket(bucket).prefix(prefix))
                 .contents()
                 .forEach(o -> sizes.put(o.key(), o.size()));
         return sizes;
@@ -168,7 +175,8 @@ public class MediaObjects {
 
     public List<String> keys(String prefix) {
         List<String> keys = new ArrayList<>();
-        s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(prefix))
+        s3.get()
+                .listObjectsV2Paginator(r -> r.bucket(bucket).prefix(prefix))
                 .contents()
                 .forEach(o -> keys.add(o.key()));
         return keys;
@@ -177,6 +185,7 @@ public class MediaObjects {
     /** A pre-signed PUT with the content type and the exact length signed. */
     public String presignUpload(String key, String contentType, long length, Duration validity) {
         return presigner
+                .get()
                 .presignPutObject(r -> r.signatureDuration(validity).putObjectRequest(p -> p.bucket(bucket)
                         .key(key)
                         .contentType(contentType)
@@ -188,6 +197,7 @@ public class MediaObjects {
     /** A pre-signed GET, for downloads outside the CDN (exports). */
     public String presignDownload(String key, Duration validity) {
         return presigner
+                .get()
                 .presignGetObject(r -> r.signatureDuration(validity)
                         .getObjectRequest(g -> g.bucket(bucket).key(key)))
                 .url()
@@ -200,6 +210,7 @@ public class MediaObjects {
      */
     public String presignDownload(String key, Duration validity, String contentDisposition) {
         return presigner
+                .get()
                 .presignGetObject(r -> r.signatureDuration(validity)
                         .getObjectRequest(
                                 g -> g.bucket(bucket).key(key).responseContentDisposition(contentDisposition)))
@@ -216,8 +227,8 @@ public class MediaObjects {
             return;
         }
         List<ObjectIdentifier> keys = List.copyOf(batch);
-        DeleteObjectsResponse response = s3.deleteObjects(
-                r -> r.bucket(bucket).delete(d -> d.objects(keys).quiet(true)));
+        DeleteObjectsResponse response = s3.get()
+                .deleteObjects(r -> r.bucket(bucket).delete(d -> d.objects(keys).quiet(true)));
         if (response.hasErrors() && !response.errors().isEmpty()) {
             S3Error first = response.errors().getFirst();
             throw new IllegalStateException(

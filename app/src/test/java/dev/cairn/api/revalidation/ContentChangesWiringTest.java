@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** Which delivery the configuration picks, and the in-process one end to end. */
 class ContentChangesWiringTest {
@@ -90,7 +91,8 @@ class ContentChangesWiringTest {
             JsonMapper json = context.getBean(JsonMapper.class);
             ContentChange onlyTheCdn = new ContentChange(List.of("/api/projects*"), List.of(), List.of());
 
-            String body = new SqsContentChanges(null, json, "https://sqs.example/q").messageBody(onlyTheCdn);
+            String body =
+                    new SqsContentChanges((SqsClient) null, json, "https://sqs.example/q").messageBody(onlyTheCdn);
 
             assertThat(json.readValue(body, ContentChange.class)).isEqualTo(onlyTheCdn);
         }

@@ -49,7 +49,7 @@ class SqsContentChangesTest {
 
     @Test
     void theMessageIsTheChangeAsTheWorkerReadsIt() throws IOException {
-        SqsContentChanges changes = new SqsContentChanges(null, JSON, "https://sqs.example/q");
+        SqsContentChanges changes = new SqsContentChanges((SqsClient) null, JSON, "https://sqs.example/q");
 
         String body = changes.messageBody(CHANGE);
 

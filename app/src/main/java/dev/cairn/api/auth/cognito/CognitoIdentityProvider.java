@@ -6,7 +6,10 @@ import dev.cairn.api.http.ApiException;
 import dev.cairn.api.http.ErrorCodes;
 import dev.cairn.api.identity.CallerContext;
 import dev.cairn.api.identity.IdentityProvider;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.util.SupplierUtil;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -60,7 +63,9 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifySoftw
 final class CognitoIdentityProvider implements IdentityProvider {
     private static final Logger LOG = LoggerFactory.getLogger(CognitoIdentityProvider.class);
 
-    private final CognitoIdentityProviderClient cognito;
+    /** Built on first use: only the auth routes call Cognito. */
+    private final Supplier<CognitoIdentityProviderClient> cognito;
+
     private final String clientId;
     /** The API's internal client ({@link AppClient#ENROLMENT}); the users' client when none is configured. */
     private final String internalClientId;
@@ -70,7 +75,16 @@ final class CognitoIdentityProvider implements IdentityProvider {
     /** Each app client's secret as Cognito holds it: read on first use, empty for a client without one. */
     private final Map<String, Optional<String>> clientSecrets = new ConcurrentHashMap<>();
 
+    @Inject
+    CognitoIdentityProvider(BeanProvider<CognitoIdentityProviderClient> cognito, AuthSettings settings) {
+        this(SupplierUtil.memoized(cognito::get), settings);
+    }
+
     CognitoIdentityProvider(CognitoIdentityProviderClient cognito, AuthSettings settings) {
+        this((Supplier<CognitoIdentityProviderClient>) () -> cognito, settings);
+    }
+
+    private CognitoIdentityProvider(Supplier<CognitoIdentityProviderClient> cognito, AuthSettings settings) {
         this.cognito = cognito;
         this.clientId = settings.clientIds().getFirst();
         this.internalClientId = settings.internalClientId() == null
@@ -92,7 +106,8 @@ final class CognitoIdentityProvider implements IdentityProvider {
 
     @Override
     public String signUp(String email, String password, String name) {
-        return call(Flow.SIGN_UP, () -> cognito.signUp(r -> r.clientId(clientId)
+        return call(Flow.SIGN_UP, () -> cognito.get()
+                .signUp(r -> r.clientId(clientId)
                         .secretHash(secretHash(email).orElse(null))
                         .username(email)
                         .password(password)
@@ -103,18 +118,16 @@ final class CognitoIdentityProvider implements IdentityProvider {
 
     @Override
     public void confirmSignUp(String email, String code) {
-        call(
-                Flow.CODE,
-                () -> cognito.confirmSignUp(r -> r.clientId(clientId)
-                        .secretHash(secretHash(email).orElse(null))
-                        .username(email)
-                        .confirmationCode(code)));
+        call(Flow.CODE, () -> cognito.get().confirmSignUp(r -> r.clientId(clientId)
+                .secretHash(secretHash(email).orElse(null))
+                .username(email)
+                .confirmationCode(code)));
     }
 
     @Override
     public void resendCode(String email) {
         try {
-            cognito.resendConfirmationCode(r -> r.clientId(clientId)
+            cognito.get().resendConfirmationCode(r -> r.clientId(clientId)
                     .secretHash(secretHash(email).orElse(null))
                     .username(email));
         } catch (UserNotFoundException | InvalidParameterException e) {
@@ -143,7 +156,7 @@ final class CognitoIdentityProvider implements IdentityProvider {
             return false;
         }
         try {
-            cognito.adminDeleteUser(r -> r.userPoolId(userPoolId).username(email));
+            cognito.get().adminDeleteUser(r -> r.userPoolId(userPoolId).username(email));
         } catch (UserNotFoundException e) {
             // Replaced or deleted meanwhile: nothing is pending any more.
         } catch (CognitoIdentityProviderException e) {
@@ -155,7 +168,7 @@ final class CognitoIdentityProvider implements IdentityProvider {
     private Optional<AdminGetUserResponse> adminUser(String email) {
         try {
             return Optional.of(
-                    cognito.adminGetUser(r -> r.userPoolId(userPoolId).username(email)));
+                    cognito.get().adminGetUser(r -> r.userPoolId(userPoolId).username(email)));
         } catch (UserNotFoundException e) {
             return Optional.empty();
         } catch (CognitoIdentityProviderException e) {
@@ -170,7 +183,7 @@ final class CognitoIdentityProvider implements IdentityProvider {
     @Override
     public boolean isPendingPassword(String email, String password) {
         try {
-            cognito.adminInitiateAuth(r -> r.userPoolId(userPoolId)
+            cognito.get().adminInitiateAuth(r -> r.userPoolId(userPoolId)
                     .clientId(clientId)
                     .authFlow(AuthFlowType.ADMIN_USER_PASSWORD_AUTH)
                     .authParameters(passwordParameters(clientId, email, password)));
@@ -198,9 +211,8 @@ final class CognitoIdentityProvider implements IdentityProvider {
     @Override
     public SignIn signIn(AppClient client, String email, String password, @Nullable CallerContext caller) {
         String id = clientId(client);
-        AdminInitiateAuthResponse response = call(
-                Flow.SIGN_IN,
-                () -> cognito.adminInitiateAuth(r -> r.userPoolId(userPoolId)
+        AdminInitiateAuthResponse response =
+                call(Flow.SIGN_IN, () -> cognito.get().adminInitiateAuth(r -> r.userPoolId(userPoolId)
                         .clientId(id)
                         .authFlow(AuthFlowType.ADMIN_USER_PASSWORD_AUTH)
                         .authParameters(passwordParameters(id, email, password))
@@ -249,9 +261,8 @@ final class CognitoIdentityProvider implements IdentityProvider {
         answers.put("USERNAME", username);
         answers.put("SOFTWARE_TOKEN_MFA_CODE", code);
         secretHash(id, username).ifPresent(hash -> answers.put("SECRET_HASH", hash));
-        AdminRespondToAuthChallengeResponse response = call(
-                Flow.CODE,
-                () -> cognito.adminRespondToAuthChallenge(r -> r.userPoolId(userPoolId)
+        AdminRespondToAuthChallengeResponse response =
+                call(Flow.CODE, () -> cognito.get().adminRespondToAuthChallenge(r -> r.userPoolId(userPoolId)
                         .clientId(id)
                         .challengeName(ChallengeNameType.SOFTWARE_TOKEN_MFA)
                         .session(cognitoSession)
@@ -325,8 +336,8 @@ final class CognitoIdentityProvider implements IdentityProvider {
         Optional<String> secret = clientSecrets.get(client);
         if (secret == null) {
             try {
-                secret = Optional.ofNullable(cognito.describeUserPoolClient(
-                                r -> r.userPoolId(userPoolId).clientId(client))
+                secret = Optional.ofNullable(cognito.get()
+                        .describeUserPoolClient(r -> r.userPoolId(userPoolId).clientId(client))
                         .userPoolClient()
                         .clientSecret());
             } catch (CognitoIdentityProviderException e) {
@@ -343,17 +354,14 @@ final class CognitoIdentityProvider implements IdentityProvider {
         if (secret.isPresent()) {
             // With a client secret, REFRESH_TOKEN_AUTH's SECRET_HASH needs the user's name, which an
             // opaque refresh token does not tell; this API takes the secret itself.
-            GetTokensFromRefreshTokenResponse response = call(
-                    Flow.TOKEN,
-                    () -> cognito.getTokensFromRefreshToken(
+            GetTokensFromRefreshTokenResponse response = call(Flow.TOKEN, () -> cognito.get()
+                    .getTokensFromRefreshToken(
                             r -> r.clientId(clientId).clientSecret(secret.get()).refreshToken(refreshToken)));
             return tokens(response.authenticationResult());
         }
-        InitiateAuthResponse response = call(
-                Flow.TOKEN,
-                () -> cognito.initiateAuth(r -> r.clientId(clientId)
-                        .authFlow(AuthFlowType.REFRESH_TOKEN_AUTH)
-                        .authParameters(Map.of("REFRESH_TOKEN", refreshToken))));
+        InitiateAuthResponse response = call(Flow.TOKEN, () -> cognito.get().initiateAuth(r -> r.clientId(clientId)
+                .authFlow(AuthFlowType.REFRESH_TOKEN_AUTH)
+                .authParameters(Map.of("REFRESH_TOKEN", refreshToken))));
         return tokens(response.authenticationResult());
     }
 
@@ -366,8 +374,9 @@ final class CognitoIdentityProvider implements IdentityProvider {
     public void revoke(AppClient client, String refreshToken) {
         String id = clientId(client);
         try {
-            cognito.revokeToken(r ->
-                    r.clientId(id).clientSecret(clientSecret(id).orElse(null)).token(refreshToken));
+            cognito.get().revokeToken(r -> r.clientId(id)
+                    .clientSecret(clientSecret(id).orElse(null))
+                    .token(refreshToken));
         } catch (NotAuthorizedException | InvalidParameterException e) {
             // Already revoked, expired or never valid: logging out again changes nothing.
         } catch (CognitoIdentityProviderException e) {
@@ -378,7 +387,7 @@ final class CognitoIdentityProvider implements IdentityProvider {
     @Override
     public void forgotPassword(String email) {
         try {
-            cognito.forgotPassword(r -> r.clientId(clientId)
+            cognito.get().forgotPassword(r -> r.clientId(clientId)
                     .secretHash(secretHash(email).orElse(null))
                     .username(email));
         } catch (UserNotFoundException | NotAuthorizedException | InvalidParameterException e) {
@@ -390,43 +399,39 @@ final class CognitoIdentityProvider implements IdentityProvider {
 
     @Override
     public void resetPassword(String email, String code, String newPassword) {
-        call(
-                Flow.CODE,
-                () -> cognito.confirmForgotPassword(r -> r.clientId(clientId)
-                        .secretHash(secretHash(email).orElse(null))
-                        .username(email)
-                        .confirmationCode(code)
-                        .password(newPassword)));
+        call(Flow.CODE, () -> cognito.get().confirmForgotPassword(r -> r.clientId(clientId)
+                .secretHash(secretHash(email).orElse(null))
+                .username(email)
+                .confirmationCode(code)
+                .password(newPassword)));
     }
 
     @Override
     public String startTotpEnrolment(String enrolmentAccessToken) {
-        return call(Flow.TOKEN, () -> cognito.associateSoftwareToken(r -> r.accessToken(enrolmentAccessToken))
+        return call(Flow.TOKEN, () -> cognito.get()
+                .associateSoftwareToken(r -> r.accessToken(enrolmentAccessToken))
                 .secretCode());
     }
 
     @Override
     public void finishTotpEnrolment(String enrolmentAccessToken, String username, String code) {
-        VerifySoftwareTokenResponseType status = call(Flow.CODE, () -> cognito.verifySoftwareToken(
+        VerifySoftwareTokenResponseType status = call(Flow.CODE, () -> cognito.get()
+                .verifySoftwareToken(
                         r -> r.accessToken(enrolmentAccessToken).userCode(code).friendlyDeviceName("authenticator"))
                 .status());
         if (status != VerifySoftwareTokenResponseType.SUCCESS) {
             throw new ApiException(400, ErrorCodes.AUTH_INVALID_CODE, "The code was not accepted");
         }
-        call(
-                Flow.TOKEN,
-                () -> cognito.adminSetUserMFAPreference(
-                        r -> r.userPoolId(userPoolId).username(username).softwareTokenMfaSettings(s -> s.enabled(true)
-                                .preferredMfa(true))));
+        call(Flow.TOKEN, () -> cognito.get().adminSetUserMFAPreference(r -> r.userPoolId(userPoolId)
+                .username(username)
+                .softwareTokenMfaSettings(s -> s.enabled(true).preferredMfa(true))));
     }
 
     @Override
     public void disableTotp(String username) {
-        call(
-                Flow.TOKEN,
-                () -> cognito.adminSetUserMFAPreference(
-                        r -> r.userPoolId(userPoolId).username(username).softwareTokenMfaSettings(s -> s.enabled(false)
-                                .preferredMfa(false))));
+        call(Flow.TOKEN, () -> cognito.get().adminSetUserMFAPreference(r -> r.userPoolId(userPoolId)
+                .username(username)
+                .softwareTokenMfaSettings(s -> s.enabled(false).preferredMfa(false))));
     }
 
     @Override
@@ -439,7 +444,8 @@ final class CognitoIdentityProvider implements IdentityProvider {
     public Optional<Map<String, String>> findAttributes(String username) {
         Map<String, String> attributes = new LinkedHashMap<>();
         try {
-            cognito.adminGetUser(r -> r.userPoolId(userPoolId).username(username))
+            cognito.get()
+                    .adminGetUser(r -> r.userPoolId(userPoolId).username(username))
                     .userAttributes()
                     .forEach(a -> attributes.put(a.name(), a.value()));
         } catch (UserNotFoundException e) {
@@ -453,7 +459,7 @@ final class CognitoIdentityProvider implements IdentityProvider {
     @Override
     public void deleteUser(String username) {
         try {
-            cognito.adminDeleteUser(r -> r.userPoolId(userPoolId).username(username));
+            cognito.get().adminDeleteUser(r -> r.userPoolId(userPoolId).username(username));
         } catch (UserNotFoundException e) {
             // Gone already: deleting an account twice is the same as once.
         } catch (CognitoIdentityProviderException e) {
@@ -464,7 +470,7 @@ final class CognitoIdentityProvider implements IdentityProvider {
     @Override
     public void signOutEverywhere(String username) {
         try {
-            cognito.adminUserGlobalSignOut(r -> r.userPoolId(userPoolId).username(username));
+            cognito.get().adminUserGlobalSignOut(r -> r.userPoolId(userPoolId).username(username));
         } catch (UserNotFoundException e) {
             // No user, no refresh tokens.
         } catch (CognitoIdentityProviderException e) {
@@ -475,7 +481,7 @@ final class CognitoIdentityProvider implements IdentityProvider {
     @Override
     public void disableUser(String username) {
         try {
-            cognito.adminDisableUser(r -> r.userPoolId(userPoolId).username(username));
+            cognito.get().adminDisableUser(r -> r.userPoolId(userPoolId).username(username));
         } catch (UserNotFoundException e) {
             // Gone already: nothing to disable.
         } catch (CognitoIdentityProviderException e) {
@@ -486,7 +492,11 @@ final class CognitoIdentityProvider implements IdentityProvider {
     @Override
     public java.util.Optional<String> findUserId(String username) {
         try {
-            return cognito.adminGetUser(r -> r.userPoolId(userPoolId).username(username)).userAttributes().stream()
+            return cognito
+                    .get()
+                    .adminGetUser(r -> r.userPoolId(userPoolId).username(username))
+                    .userAttributes()
+                    .stream()
                     .filter(a -> "sub".equals(a.name()))
                     .map(a -> a.value())
                     .findFirst();
