@@ -88,8 +88,9 @@ final class LoadTest {
     /**
      * The load as a ratio: the same closed loop of {@code GET /api/guitars/{id}} only against
      * Cairn's handler and against {@link PlainGuitarHandler} behind an HTTP API emulation of its own
-     * on the same stack (the same DynamoDB Local, table and items), one after the other after a
-     * warm-up of each. Gets only, because the plain handler serves nothing else.
+     * on the same stack (the same DynamoDB Local, table and items), and against the plain handler
+     * making the revocation check's profile read as well, one after the other after a warm-up of
+     * each. Gets only, because the plain handler serves nothing else.
      */
     private Map<String, Object> getsOnly(
             LocalCairn stack,
@@ -108,41 +109,50 @@ final class LoadTest {
                 .orElseThrow();
         String table =
                 stack.app().getProperty("cairn.tables.guitars", String.class).orElseThrow();
+        String users =
+                stack.app().getProperty("cairn.tables.users", String.class).orElseThrow();
         try (LocalCairn.AnotherInstance plain =
-                stack.startEmulated(behindAuthorizer(new PlainGuitarHandler(region, endpoint, table)))) {
+                        stack.startEmulated(behindAuthorizer(new PlainGuitarHandler(region, endpoint, table)));
+                LocalCairn.AnotherInstance sameReads =
+                        stack.startEmulated(behindAuthorizer(new PlainGuitarHandler(region, endpoint, table, users)))) {
             String plainApi = plain.baseUrl() + "/api";
+            String sameReadsApi = sameReads.baseUrl() + "/api";
             run(http, plainApi, token, ids, clients, warmupSeconds, null, true);
+            run(http, sameReadsApi, token, ids, clients, warmupSeconds, null, true);
             run(http, api, token, ids, clients, warmupSeconds, null, true);
             Recorder cairn = new Recorder();
             long cairnElapsed = run(http, api, token, ids, clients, seconds, cairn, true);
+            Recorder sameReadsRecorder = new Recorder();
+            long sameReadsElapsed = run(http, sameReadsApi, token, ids, clients, seconds, sameReadsRecorder, true);
             Recorder baseline = new Recorder();
             long plainElapsed = run(http, plainApi, token, ids, clients, seconds, baseline, true);
             double cairnRate = cairn.count() / (cairnElapsed / 1e9);
+            double sameReadsRate = sameReadsRecorder.count() / (sameReadsElapsed / 1e9);
             double plainRate = baseline.count() / (plainElapsed / 1e9);
             double cairnP99 = Stats.percentile(cairn.all(), 99);
+            double sameReadsP99 = Stats.percentile(sameReadsRecorder.all(), 99);
             double plainP99 = Stats.percentile(baseline.all(), 99);
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("mix", "100% GET /api/guitars/{id}");
-            result.put(
-                    "cairn",
-                    Map.of(
-                            "requests", cairn.count(),
-                            "errors", cairn.errors.get(),
-                            "requestsPerSecond", Stats.round(cairnRate),
-                            "p50Ms", Stats.round(Stats.percentile(cairn.all(), 50)),
-                            "p99Ms", Stats.round(cairnP99)));
-            result.put(
-                    "plain",
-                    Map.of(
-                            "requests", baseline.count(),
-                            "errors", baseline.errors.get(),
-                            "requestsPerSecond", Stats.round(plainRate),
-                            "p50Ms", Stats.round(Stats.percentile(baseline.all(), 50)),
-                            "p99Ms", Stats.round(plainP99)));
+            result.put("cairn", row(cairn, cairnRate, cairnP99));
+            result.put("plainSameReads", row(sameReadsRecorder, sameReadsRate, sameReadsP99));
+            result.put("plain", row(baseline, plainRate, plainP99));
             result.put("throughputCairnToPlain", Math.round(cairnRate / plainRate * 100) / 100.0);
             result.put("p99CairnToPlain", Math.round(cairnP99 / plainP99 * 100) / 100.0);
+            result.put("throughputCairnToPlainSameReads", Math.round(cairnRate / sameReadsRate * 100) / 100.0);
+            result.put("p99CairnToPlainSameReads", Math.round(cairnP99 / sameReadsP99 * 100) / 100.0);
+            result.put("throughputPlainSameReadsToPlain", Math.round(sameReadsRate / plainRate * 100) / 100.0);
             return result;
         }
+    }
+
+    private static Map<String, Object> row(Recorder recorder, double rate, double p99) {
+        return Map.of(
+                "requests", recorder.count(),
+                "errors", recorder.errors.get(),
+                "requestsPerSecond", Stats.round(rate),
+                "p50Ms", Stats.round(Stats.percentile(recorder.all(), 50)),
+                "p99Ms", Stats.round(p99));
     }
 
     private static final Pattern SUB = Pattern.compile("\"sub\"\\s*:\\s*\"([^\"]+)\"");

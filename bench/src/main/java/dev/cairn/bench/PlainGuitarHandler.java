@@ -27,6 +27,8 @@ public final class PlainGuitarHandler implements RequestHandler<APIGatewayV2HTTP
 
     private final DynamoDbClient dynamoDb;
     private final String table;
+    /** Null: no revocation read; else the users table the same-reads baseline reads the profile from. */
+    private final String usersTable;
 
     public PlainGuitarHandler() {
         this(
@@ -37,6 +39,16 @@ public final class PlainGuitarHandler implements RequestHandler<APIGatewayV2HTTP
 
     /** For the load section: the local stack's region, DynamoDB Local and guitars table. */
     PlainGuitarHandler(String region, String endpoint, String table) {
+        this(region, endpoint, table, null);
+    }
+
+    /**
+     * The same, and before the item the read Cairn's revocation check makes on every authenticated
+     * request (ADR 0006): the caller's profile, consistent, the same projection, refused when
+     * missing. The load section runs it as the baseline that does Cairn's DynamoDB work without
+     * Cairn, which splits the gap to the plain handler into that work and the rest.
+     */
+    PlainGuitarHandler(String region, String endpoint, String table, String usersTable) {
         DynamoDbClientBuilder builder = DynamoDbClient.builder()
                 .httpClient(UrlConnectionHttpClient.builder().build())
                 .region(Region.of(region));
@@ -49,6 +61,7 @@ public final class PlainGuitarHandler implements RequestHandler<APIGatewayV2HTTP
         }
         this.dynamoDb = builder.build();
         this.table = table;
+        this.usersTable = usersTable;
     }
 
     @Override
@@ -60,6 +73,9 @@ public final class PlainGuitarHandler implements RequestHandler<APIGatewayV2HTTP
             return response(404, "{\"success\":false}");
         }
         String id = path.substring(PREFIX.length());
+        if (usersTable != null && !hasProfile(sub)) {
+            return response(401, "{\"success\":false}");
+        }
         Map<String, AttributeValue> item = dynamoDb.getItem(r -> r.tableName(table)
                         .key(Map.of("userId", AttributeValue.fromS(sub), "guitarId", AttributeValue.fromS(id)))
                         .consistentRead(true))
@@ -70,6 +86,15 @@ public final class PlainGuitarHandler implements RequestHandler<APIGatewayV2HTTP
         StringBuilder json = new StringBuilder("{\"success\":true,\"data\":");
         write(json, AttributeValue.fromM(item));
         return response(200, json.append('}').toString());
+    }
+
+    private boolean hasProfile(String sub) {
+        Map<String, AttributeValue> profile = dynamoDb.getItem(r -> r.tableName(usersTable)
+                        .key(Map.of("userId", AttributeValue.fromS(sub)))
+                        .projectionExpression("userId, tokensValidAfter, deletedAt, endedSessions")
+                        .consistentRead(true))
+                .item();
+        return profile != null && !profile.isEmpty() && !profile.containsKey("deletedAt");
     }
 
     private static APIGatewayV2HTTPResponse response(int status, String body) {

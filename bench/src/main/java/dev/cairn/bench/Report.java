@@ -162,11 +162,16 @@ final class Report {
             if (gets != null) {
                 Map<String, Object> cairn = (Map<String, Object>) gets.get("cairn");
                 Map<String, Object> plain = (Map<String, Object>) gets.get("plain");
+                Map<String, Object> sameReads = (Map<String, Object>) gets.get("plainSameReads");
                 md.append("Gets only, the same clients against Cairn and against the plain handler behind an emulation"
-                                + " of its own on the same stack:\n\n")
+                                + " of its own on the same stack; \"plain, same reads\" also reads the caller's profile"
+                                + " as Cairn's revocation check does:\n\n")
                         .append("| handler | requests | req/s | p50 | p99 | errors |\n")
                         .append("| --- | ---: | ---: | ---: | ---: | ---: |\n");
-                for (var row : List.of(Map.entry("Cairn", cairn), Map.entry("plain", plain))) {
+                for (var row : List.of(
+                        Map.entry("Cairn", cairn),
+                        Map.entry("plain, same reads", sameReads),
+                        Map.entry("plain", plain))) {
                     md.append("| ")
                             .append(row.getKey())
                             .append(" | ")
@@ -185,7 +190,13 @@ final class Report {
                         .append(gets.get("throughputCairnToPlain"))
                         .append("x**; p99, Cairn / plain: **")
                         .append(gets.get("p99CairnToPlain"))
-                        .append("x**.\n\n");
+                        .append("x**. Throughput, Cairn / plain with the same reads: **")
+                        .append(gets.get("throughputCairnToPlainSameReads"))
+                        .append("x**; p99: **")
+                        .append(gets.get("p99CairnToPlainSameReads"))
+                        .append("x**. The profile read alone takes the plain handler to **")
+                        .append(gets.get("throughputPlainSameReadsToPlain"))
+                        .append("x** of its throughput.\n\n");
             }
         }
 
