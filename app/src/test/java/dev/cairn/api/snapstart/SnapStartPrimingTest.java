@@ -40,7 +40,15 @@ class SnapStartPrimingTest {
     void everyStepRuns() {
         List<String> primed = new SnapStartPriming(api.handler()).prime();
 
-        assertThat(primed).contains("health", "access token", "guitar get", "guitar list", "guitar json");
+        assertThat(primed)
+                .contains(
+                        "health",
+                        "access token",
+                        "token signature",
+                        "revocation read",
+                        "guitar get",
+                        "guitar list",
+                        "guitar json");
     }
 
     @Test
