@@ -55,6 +55,7 @@ public class HotSearchBenchmarks {
     /** The repository root, where the search node is built ({@code scripts/bench} passes it). */
     static final String REPO_PROPERTY = "cairn.bench.repo";
 
+    /** Recipes in the index: enough that the words below match far more than a page. */
     static final int RECIPES = 200;
     /** Words that match more than a page: the answer has 20 items, highlights, facet counts and a cursor. */
     static final String WORDS = "chicken curry";
@@ -74,8 +75,17 @@ public class HotSearchBenchmarks {
 
     @Setup(Level.Trial)
     public void start() throws IOException {
-        boolean inMemory = backend.equals("in-memory");
         node = SearchNode.start(Path.of(System.getProperty(REPO_PROPERTY, ".")).toAbsolutePath(), null);
+        try {
+            prepare(backend.equals("in-memory"));
+        } catch (IOException | RuntimeException e) {
+            // The node is a process of its own: it must not outlive a failed fork.
+            stop();
+            throw e;
+        }
+    }
+
+    private void prepare(boolean inMemory) throws IOException {
         app = new BenchApp(
                 RelevanceBench.BLUEPRINT,
                 Map.of("cairn.search.endpoint", node.endpoint().toString()),
@@ -139,7 +149,9 @@ public class HotSearchBenchmarks {
 
     @TearDown(Level.Trial)
     public void stop() {
-        app.close();
+        if (app != null) {
+            app.close();
+        }
         if (node != null) {
             node.close();
         }
