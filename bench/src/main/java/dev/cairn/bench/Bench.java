@@ -28,8 +28,9 @@ import org.openjdk.jmh.util.Statistics;
 public final class Bench {
     private static final String USAGE = """
             usage: scripts/bench [--only cold,hot,load,relevance,sizes] [--runs N] [--clients N] [--duration S]
-                                 [--warmup S] [--jmh-iterations N] [--cold-jvm-args "FLAGS"] [--search-rounds N]
-                                 [--search-reindex] [--synth] [--tests]""";
+                                 [--warmup S] [--jmh-iterations N] [--hot-benchmarks NAMES] [--hot-backends NAMES]
+                                 [--cold-jvm-args "FLAGS"] [--search-rounds N] [--search-reindex] [--synth]
+                                 [--tests]""";
 
     private Bench() {}
 
@@ -65,7 +66,14 @@ public final class Bench {
         }
         if (only.contains("hot")) {
             System.out.println("Warm hot path (JMH)...");
-            results.put("hot", hot(out, Integer.parseInt(options.getOrDefault("jmh-iterations", "5"))));
+            results.put(
+                    "hot",
+                    hot(
+                            repo,
+                            out,
+                            Integer.parseInt(options.getOrDefault("jmh-iterations", "5")),
+                            options.get("hot-benchmarks"),
+                            options.get("hot-backends")));
         }
         if (only.contains("load")) {
             System.out.println("Local stack under load...");
@@ -115,18 +123,32 @@ public final class Bench {
         {"getById", "getByIdSdk", "GET /api/guitars/{id} vs GetItem"},
         {"list20", "list20Sdk", "GET /api/guitars?limit=20 vs Query"},
         {"create", "createSdk", "POST /api/guitars vs TransactWriteItems"},
+        {"search", "searchSdk", "GET /api/recipes/search?q=chicken+curry vs OpenSearch search"},
+        {"session", "revocationStateSdk", "GET /api/auth/session vs consistent GetItem"},
         {"accessToken", "accessTokenBare", "access-token check vs JOSE verify"},
         {"revocationCheck", "revocationStateSdk", "revocation check vs consistent GetItem"}
     };
 
-    private static Map<String, Object> hot(Path out, int iterations) throws Exception {
+    /**
+     * The JMH benchmarks of {@link HotPathBenchmarks} and {@link HotSearchBenchmarks}.
+     *
+     * @param benchmarks comma-separated benchmark names to run alone ({@code search,searchSdk}), or
+     *     null for all
+     * @param backends comma-separated backends to run them on ({@code in-memory}), or null for both
+     */
+    private static Map<String, Object> hot(Path repo, Path out, int iterations, String benchmarks, String backends)
+            throws Exception {
         List<String> jvm = new ArrayList<>(ColdStart.LAMBDA_FLAGS);
         jvm.add("--enable-native-access=ALL-UNNAMED");
         jvm.add("-Dlogback.configurationFile=logback-bench.xml");
         // DynamoDB Local leaves a non-daemon thread behind: do not wait 30 s for each fork to end.
         jvm.add("-Djmh.shutdownTimeout=1");
+        jvm.add("-D" + HotSearchBenchmarks.REPO_PROPERTY + "=" + repo);
+        String classes = "dev\\.cairn\\.bench\\.(" + HotPathBenchmarks.class.getSimpleName() + "|"
+                + HotSearchBenchmarks.class.getSimpleName() + ")\\.";
+        String names = benchmarks == null ? "" : "(" + benchmarks.replace(',', '|') + ")$";
         ChainedOptionsBuilder jmh = new OptionsBuilder()
-                .include(HotPathBenchmarks.class.getName() + "\\.")
+                .include(classes + names)
                 .forks(1)
                 .threads(1)
                 .warmupIterations(3)
@@ -138,6 +160,9 @@ public final class Bench {
                 .jvmArgs(jvm.toArray(String[]::new))
                 .resultFormat(ResultFormatType.JSON)
                 .result(out.resolve("jmh.json").toString());
+        if (backends != null) {
+            jmh.param("backend", backends.split(","));
+        }
         Collection<RunResult> runs = new Runner(jmh.build()).run();
         // backend -> benchmark -> its numbers
         Map<String, Map<String, Map<String, Object>>> byBackend = new LinkedHashMap<>();

@@ -15,7 +15,10 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** The real handler in-process against DynamoDB Local and a loopback token issuer, with one user's guitars. */
+/**
+ * The real handler in-process against DynamoDB Local and a loopback token issuer: the guitar
+ * collection with one user's guitars, or another blueprint with nothing but the user's profile.
+ */
 final class BenchApp implements AutoCloseable {
     static final String REGION = "us-east-1";
     static final String SIGNING_SECRET = HexFormat.of().formatHex(new byte[32]).replace('0', 'b');
@@ -32,26 +35,12 @@ final class BenchApp implements AutoCloseable {
     }
 
     /**
-     * {@code inMemoryHttp}: the app's SDK HTTP client is a {@link ReplayingHttpClient}, recording
-     * DynamoDB Local's answers until {@link #replayFromMemory()}.
+     * The guitar collection with {@code guitars} of the user's guitars. {@code inMemoryHttp}: the
+     * app's SDK HTTP client is a {@link ReplayingHttpClient}, recording the real answers (DynamoDB
+     * Local's, the search node's) until {@link #replayFromMemory()}.
      */
     BenchApp(int guitars, boolean inMemoryHttp) {
-        backends = DynamoDbLocalWithTables.start("guitar-collection");
-        issuer = new TokenIssuer();
-        Map<String, Object> properties = new LinkedHashMap<>(localProperties(backends, issuer));
-        properties.put("cairn.aws.region", REGION);
-        properties.put("cairn.blueprint", "guitar-collection");
-        properties.put("cairn.auth.client-ids", TokenIssuer.CLIENT_ID);
-        properties.put("cairn.media.bucket", "bench-media");
-        properties.put("cairn.media.base-url", "https://cdn.bench.local/media");
-        properties.putAll(backends.tableProperties());
-        properties.put(InMemoryHttp.PROPERTY, Boolean.toString(inMemoryHttp));
-        handler = new ApiHandler(ApplicationContext.builder()
-                .properties(properties)
-                .deduceEnvironment(false)
-                .build());
-        token = issuer.accessToken(sub);
-        seedProfile(handler.getApplicationContext().getBean(DynamoDbClient.class), backends, sub);
+        this("guitar-collection", Map.of(), inMemoryHttp);
         for (int i = 0; i < guitars; i++) {
             APIGatewayV2HTTPResponse created = send("POST", "/api/guitars", null, guitarJson(i));
             if (created.getStatusCode() != 201) {
@@ -63,7 +52,31 @@ final class BenchApp implements AutoCloseable {
         }
     }
 
-    /** Answers every DynamoDB call from memory from now on (needs {@code inMemoryHttp}). */
+    /**
+     * {@code blueprint}'s handler with its tables and the user's profile, and {@code extra}
+     * properties (the search engine's endpoint, say); {@code inMemoryHttp} as above.
+     */
+    BenchApp(String blueprint, Map<String, Object> extra, boolean inMemoryHttp) {
+        backends = DynamoDbLocalWithTables.start(blueprint);
+        issuer = new TokenIssuer();
+        Map<String, Object> properties = new LinkedHashMap<>(localProperties(backends, issuer));
+        properties.put("cairn.aws.region", REGION);
+        properties.put("cairn.blueprint", blueprint);
+        properties.put("cairn.auth.client-ids", TokenIssuer.CLIENT_ID);
+        properties.put("cairn.media.bucket", "bench-media");
+        properties.put("cairn.media.base-url", "https://cdn.bench.local/media");
+        properties.putAll(backends.tableProperties());
+        properties.putAll(extra);
+        properties.put(InMemoryHttp.PROPERTY, Boolean.toString(inMemoryHttp));
+        handler = new ApiHandler(ApplicationContext.builder()
+                .properties(properties)
+                .deduceEnvironment(false)
+                .build());
+        token = issuer.accessToken(sub);
+        seedProfile(handler.getApplicationContext().getBean(DynamoDbClient.class), backends, sub);
+    }
+
+    /** Answers every call of the app's SDK HTTP client from memory from now on (needs {@code inMemoryHttp}). */
     void replayFromMemory() {
         SdkHttpClient http = handler.getApplicationContext().getBean(SdkHttpClient.class);
         if (!(http instanceof ReplayingHttpClient replaying)) {

@@ -1,7 +1,10 @@
 package dev.cairn.bench;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** API Gateway HTTP API (payload 2.0) events as the service sends them after its JWT authorizer. */
@@ -31,6 +34,7 @@ final class Events {
                 .withRouteKey("$default")
                 .withRawPath(path)
                 .withRawQueryString(query == null ? "" : query)
+                .withQueryStringParameters(parameters(query))
                 .withHeaders(headers)
                 .withBody(body)
                 .withIsBase64Encoded(false)
@@ -46,5 +50,23 @@ final class Events {
                                 .build())
                         .build())
                 .build();
+    }
+
+    /**
+     * The query's parameters as the service hands them over beside the raw string (and as the
+     * handler reads them): decoded, a repeated name's values joined with commas; null for none.
+     */
+    private static Map<String, String> parameters(String query) {
+        if (query == null || query.isEmpty()) {
+            return null;
+        }
+        Map<String, String> parameters = new LinkedHashMap<>();
+        for (String pair : query.split("&")) {
+            int eq = pair.indexOf('=');
+            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            parameters.merge(name, value, (a, b) -> a + "," + b);
+        }
+        return parameters;
     }
 }

@@ -58,6 +58,7 @@ public class HotPathBenchmarks {
     private APIGatewayV2HTTPEvent getEvent;
     private APIGatewayV2HTTPEvent listEvent;
     private APIGatewayV2HTTPEvent healthEvent;
+    private APIGatewayV2HTTPEvent sessionEvent;
     private int created;
 
     @Param({"dynamodb-local", "in-memory"})
@@ -81,9 +82,11 @@ public class HotPathBenchmarks {
         getEvent = Events.request("GET", "/api/guitars/" + id, null, null, app.token, null);
         listEvent = Events.request("GET", "/api/guitars", "limit=20", null, app.token, null);
         healthEvent = Events.request("GET", "/api/health", null, null, null, null);
+        sessionEvent = Events.request("GET", "/api/auth/session", null, null, app.token, null);
         if (inMemory) {
             // One real call of each kind is kept; from then on every call is answered from memory.
             health();
+            session();
             getById();
             getByIdSdk();
             list20();
@@ -105,6 +108,16 @@ public class HotPathBenchmarks {
     @Benchmark
     public APIGatewayV2HTTPResponse health() {
         return app.handler.handleRequest(healthEvent, new MockLambdaContext());
+    }
+
+    /**
+     * The cheapest authenticated request: {@code GET /api/auth/session} answers from the verified
+     * token alone, so its one AWS call is authentication's own, the revocation check's consistent
+     * GetItem of the profile ({@link #revocationStateSdk()} is its bare call).
+     */
+    @Benchmark
+    public APIGatewayV2HTTPResponse session() {
+        return app.handler.handleRequest(sessionEvent, new MockLambdaContext());
     }
 
     @Benchmark

@@ -19,12 +19,13 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpResponse;
 
 /**
- * An SDK HTTP client that answers DynamoDB from memory, so that a benchmark measures the CPU of the
- * code above the client and nothing of DynamoDB Local's. It first passes each call to the real
- * client and keeps the answer by operation, table, index and projection; after {@link #replay()}
- * it answers every call from what it kept, byte for byte (status, headers with their CRC32,
- * body), and a call it never saw fails. The handler and the bare SDK calls beside it share one
- * instance, so both pay the same client cost.
+ * An SDK HTTP client that answers DynamoDB and the search engine from memory, so that a benchmark
+ * measures the CPU of the code above the client and nothing of DynamoDB Local's or the search
+ * node's. It first passes each call to the real client and keeps the answer: a DynamoDB call's by
+ * operation, table, index and projection, any other call's by method and path (a search of one
+ * index, whatever its query). After {@link #replay()} it answers every call from what it kept,
+ * byte for byte (status, headers with their CRC32, body), and a call it never saw fails. The
+ * handler and the bare SDK calls beside it share one instance, so both pay the same client cost.
  */
 final class ReplayingHttpClient implements SdkHttpClient {
     private static final Pattern TABLE = Pattern.compile("\"TableName\":\"([^\"]*)\"");
@@ -76,8 +77,11 @@ final class ReplayingHttpClient implements SdkHttpClient {
     }
 
     private static String key(HttpExecuteRequest request) {
-        String target =
-                request.httpRequest().firstMatchingHeader("X-Amz-Target").orElse("?");
+        Optional<String> operation = request.httpRequest().firstMatchingHeader("X-Amz-Target");
+        if (operation.isEmpty()) {
+            return request.httpRequest().method() + " " + request.httpRequest().encodedPath();
+        }
+        String target = operation.get();
         String body = request.contentStreamProvider()
                 .map(provider -> new String(readAll(provider.newStream()), StandardCharsets.UTF_8))
                 .orElse("");

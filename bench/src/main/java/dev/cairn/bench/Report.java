@@ -87,8 +87,8 @@ final class Report {
                 md.append("## Warm hot path (JMH, sample time, one thread, ")
                         .append(
                                 backend.equals("in-memory")
-                                        ? "DynamoDB answered from memory: Cairn's own CPU"
-                                        : "DynamoDB Local in-process")
+                                        ? "DynamoDB and the search engine answered from memory: Cairn's own CPU"
+                                        : "DynamoDB Local in-process, a local OpenSearch node")
                         .append(")\n\n")
                         .append(
                                 "| request | Cairn handler median | p99 | allocated per request | bare call median | p99 |"
