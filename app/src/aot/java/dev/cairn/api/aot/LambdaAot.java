@@ -27,9 +27,7 @@ import java.util.stream.Stream;
  *
  * <p>Arguments: the optimizer's configuration ({@code app/aot-lambda.properties}) and the output
  * folder ({@code target/aot}), which ends up holding the generated sources and classes, the
- * optimizer's logs and {@code cairn-api-aot.jar}. The resources the optimizer lists as replaced
- * ({@code logs/resource-filter.txt}: {@code logback.xml}) stay in the artifact, unread: the generated
- * logback configurator tells logback to look no further.
+ * optimizer's logs and {@code cairn-api-aot.jar}.
  */
 public final class LambdaAot {
     /** The package of the generated classes, inside the Lambda artifact only. */
