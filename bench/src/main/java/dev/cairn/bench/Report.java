@@ -219,8 +219,8 @@ final class Report {
         Map<String, Map<String, Object>> byWorker = (Map<String, Map<String, Object>>) workers.get("workers");
         md.append("## Worker functions (")
                 .append(workers.get("runs"))
-                .append(" cold starts each, the Lambda flags of the memory each has today)\n\n")
-                .append("| worker | event | memory today | init | first event | heap after init | resident set"
+                .append(" cold starts each, the Lambda flags of the memory each was first measured with)\n\n")
+                .append("| worker | event | measured at | init | first event | heap after init | resident set"
                         + " after init | classes loaded | warm wall | warm CPU, handler thread | warm CPU,"
                         + " process | peak heap | peak resident set |\n")
                 .append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");

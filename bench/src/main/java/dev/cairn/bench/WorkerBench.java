@@ -51,7 +51,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The worker functions, each measured with its real handler class in fresh JVMs with the Lambda
- * runtime's flags for the memory it has today ({@link WorkerProbe}): its cold invocation (init,
+ * runtime's flags for the memory it was first measured with ({@link WorkerProbe}): its cold invocation (init,
  * then one representative event) and the same event repeated warm, against the recipe archive's
  * local stack (DynamoDB Local, S3Mock, the OpenSearch node). What stands in for AWS beyond those:
  * a loopback server answers the revalidation hook and SSM's {@code GetParameter} (the
@@ -63,7 +63,11 @@ final class WorkerBench {
     /** The workers as {@link WorkerProbe} names them, with the function each one is. */
     static final Map<String, String> WORKERS = workers();
 
-    /** Memory each function has today (the infra's sizes before this measurement was made). */
+    /**
+     * The memory whose Lambda flags (heap limit) each probe runs with: the sizes the functions had
+     * when they were first measured, kept so that runs compare; the CPU, which is what the sizes
+     * turn on, is a full core here whatever the flags.
+     */
     private static final Map<String, Integer> MEMORY_TODAY = Map.of("media-processor", 2048);
 
     /** Warm invocations per cold start: fewer for the media processor, whose event takes seconds. */
