@@ -46,7 +46,7 @@ final class FunctionSizes {
 
     /**
      * A batch of up to 100 stream records, one bulk request: half CPU (building the documents),
-     * half waiting for OpenSearch. 512 MB costs a sixth less than 1,024 MB for a batch that still
+     * half waiting for OpenSearch. 512 MB costs about 15 % less than 1,024 MB for a batch that still
      * ends in about a tenth of a second; below it the JVM's resident set would leave too little room.
      */
     static final int SEARCH_INDEXER_MB = 512;
