@@ -27,10 +27,10 @@ import org.openjdk.jmh.util.Statistics;
  */
 public final class Bench {
     private static final String USAGE = """
-            usage: scripts/bench [--only cold,hot,load,relevance,sizes] [--runs N] [--clients N] [--duration S]
-                                 [--warmup S] [--jmh-iterations N] [--hot-benchmarks NAMES] [--hot-backends NAMES]
-                                 [--cold-jvm-args "FLAGS"] [--search-rounds N] [--search-reindex] [--synth]
-                                 [--tests]""";
+            usage: scripts/bench [--only cold,hot,load,relevance,workers,sizes] [--runs N] [--clients N]
+                                 [--duration S] [--warmup S] [--jmh-iterations N] [--hot-benchmarks NAMES]
+                                 [--hot-backends NAMES] [--cold-jvm-args "FLAGS"] [--search-rounds N]
+                                 [--search-reindex] [--worker-runs N] [--synth] [--tests]""";
 
     private Bench() {}
 
@@ -40,8 +40,8 @@ public final class Bench {
         Path out =
                 Path.of(options.getOrDefault("out", repo.resolve("build/bench").toString()));
         Files.createDirectories(out);
-        Set<String> only = Set.of(
-                options.getOrDefault("only", "cold,hot,load,relevance,sizes").split(","));
+        Set<String> only = Set.of(options.getOrDefault("only", "cold,hot,load,relevance,workers,sizes")
+                .split(","));
         Path lambdaJar = repo.resolve("app/target/cairn-api-lambda.jar");
 
         Map<String, Object> results = new LinkedHashMap<>();
@@ -102,6 +102,12 @@ public final class Bench {
                 System.out.println("  not measured: " + reason);
                 results.put("relevance", Map.of("notMeasured", reason));
             }
+        }
+        if (only.contains("workers")) {
+            System.out.println("Worker functions, cold and warm, on the recipe archive's local stack...");
+            results.put(
+                    "workers",
+                    new WorkerBench(repo, out).run(Integer.parseInt(options.getOrDefault("worker-runs", "3"))));
         }
         if (only.contains("sizes")) {
             results.put("sizes", sizes(repo, lambdaJar, options));

@@ -205,6 +205,11 @@ final class Report {
             relevance(md, relevance);
         }
 
+        Map<String, Object> workers = (Map<String, Object>) results.get("workers");
+        if (workers != null) {
+            workers(md, workers);
+        }
+
         Map<String, Object> sizes = (Map<String, Object>) results.get("sizes");
         if (sizes != null) {
             md.append("## Sizes and build\n\n| measure | value |\n| --- | ---: |\n");
@@ -218,6 +223,80 @@ final class Report {
             md.append("\n");
         }
         return md.toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void workers(StringBuilder md, Map<String, Object> workers) {
+        Map<String, Map<String, Object>> byWorker = (Map<String, Map<String, Object>>) workers.get("workers");
+        md.append("## Worker functions (")
+                .append(workers.get("runs"))
+                .append(" cold starts each, the Lambda flags of the memory each was first measured with)\n\n")
+                .append("| worker | event | measured at | init | first event | heap after init | resident set"
+                        + " after init | classes loaded | warm wall | warm CPU, handler thread | warm CPU,"
+                        + " process | peak heap | peak resident set |\n")
+                .append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        byWorker.forEach((worker, m) -> {
+            Map<String, Object> warm = (Map<String, Object>) m.get("warm");
+            md.append("| ")
+                    .append(worker)
+                    .append(" | ")
+                    .append(m.get("what"))
+                    .append(" | ")
+                    .append(m.get("memoryMbToday"))
+                    .append(" MB | ")
+                    .append(((Map<String, Object>) m.get("initMs")).get("median"))
+                    .append(" ms | ")
+                    .append(((Map<String, Object>) m.get("firstInvocationMs")).get("median"))
+                    .append(" ms | ")
+                    .append(m.get("heapInUseAfterInitMb"))
+                    .append(" MB | ")
+                    .append(m.get("residentSetAfterInitMb"))
+                    .append(" MB | ")
+                    .append(m.get("classesLoaded"))
+                    .append(" | ")
+                    .append(((Map<String, Object>) warm.get("wallMs")).get("median"))
+                    .append(" ms | ")
+                    .append(((Map<String, Object>) warm.get("threadCpuMs")).get("median"))
+                    .append(" ms | ")
+                    .append(((Map<String, Object>) warm.get("processCpuMs")).get("median"))
+                    .append(" ms | ")
+                    .append(m.get("peakHeapMb"))
+                    .append(" MB | ")
+                    .append(m.get("peakResidentSetMb"))
+                    .append(" MB |\n");
+        });
+        Map<String, Object> sizing = (Map<String, Object>) workers.get("sizing");
+        Map<String, Object> prices = (Map<String, Object>) sizing.get("prices");
+        md.append("\nWarm medians over every warm invocation of every run. Photo: ")
+                .append(workers.get("photo"))
+                .append(".\n\nBy memory size (Lambda's CPU share is memory / ")
+                .append((long) WorkerSizing.MB_PER_VCPU)
+                .append(" MB of one vCPU; the CPU part stretches below one vCPU, waiting does not), at ")
+                .append(java.math.BigDecimal.valueOf((double) prices.get("gbSecondUsd"))
+                        .toPlainString())
+                .append(" USD per GB-second (arm64) and ")
+                .append(String.format("%.2f", (double) prices.get("requestUsd") * 1_000_000))
+                .append(" USD per million requests (prices of ")
+                .append(prices.get("date"))
+                .append("): warm duration / USD per million invocations / first event\n\n| worker |");
+        WorkerSizing.SIZES.forEach(size -> md.append(" ").append(size).append(" MB |"));
+        md.append("\n| --- |");
+        WorkerSizing.SIZES.forEach(size -> md.append(" ---: |"));
+        md.append("\n");
+        byWorker.keySet().forEach(worker -> {
+            md.append("| ").append(worker).append(" |");
+            for (Map<String, Object> row : (List<Map<String, Object>>) sizing.get(worker)) {
+                md.append(" ")
+                        .append(row.get("warmMs"))
+                        .append(" ms / ")
+                        .append(row.get("usdPerMillion"))
+                        .append(" / ")
+                        .append(row.get("firstInvocationMs"))
+                        .append(" ms |");
+            }
+            md.append("\n");
+        });
+        md.append("\n");
     }
 
     @SuppressWarnings("unchecked")

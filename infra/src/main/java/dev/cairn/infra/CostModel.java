@@ -337,6 +337,7 @@ public final class CostModel {
             int queues,
             double apiMemoryGb,
             double processorMemoryGb,
+            double revalidationMemoryGb,
             double meanLogRetentionDays,
             java.util.SortedMap<String, Integer> openSearchInstances,
             double openSearchStorageGb,
@@ -347,7 +348,7 @@ public final class CostModel {
             int customMetrics = 0, budgets = 0, tables = 0, pitrTables = 0, backupCopies = 0, cfFunctions = 0;
             int queues = 0, webSockets = 0;
             java.util.SortedMap<String, Integer> osInstances = new java.util.TreeMap<>();
-            double osStorage = 0, apiMemory = 1, processorMemory = 2, retentionSum = 0;
+            double osStorage = 0, apiMemory = 1, processorMemory = 2, revalidationMemory = 1, retentionSum = 0;
             int logGroups = 0;
             String tier = "ESSENTIALS";
             boolean ses = false, tiering = false, site = false;
@@ -425,6 +426,8 @@ public final class CostModel {
                                 apiMemory = gb;
                             } else if (id.startsWith("MediaProcessor")) {
                                 processorMemory = gb;
+                            } else if (id.startsWith("Revalidation")) {
+                                revalidationMemory = gb;
                             }
                         }
                         case "AWS::Logs::LogGroup" -> {
@@ -474,6 +477,7 @@ public final class CostModel {
                     queues,
                     apiMemory,
                     processorMemory,
+                    revalidationMemory,
                     logGroups == 0 ? 30 : retentionSum / logGroups,
                     osInstances,
                     osStorage,
@@ -640,7 +644,7 @@ public final class CostModel {
         add(lines, "Lambda", "invocations", false, requests + uploads + revalidations, "lambda.request", true, "");
         double gbSeconds = requests * API_MILLIS_PER_REQUEST / 1000 * r.apiMemoryGb()
                 + uploads * PROCESSOR_SECONDS_PER_IMAGE * r.processorMemoryGb()
-                + revalidations * 0.5 * r.apiMemoryGb();
+                + revalidations * 0.5 * r.revalidationMemoryGb();
         add(lines, "Lambda", "compute (GB-seconds, arm64)", false, gbSeconds, "lambda.armGbSecond", true, "");
         double writeUnits = requests * t.writeShare() * Math.max(1, Math.ceil(t.itemKb())) + uploads * 2;
         add(lines, "DynamoDB", "write request units", false, writeUnits, "dynamodb.writeRequest", true, "");

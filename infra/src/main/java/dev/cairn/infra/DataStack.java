@@ -156,7 +156,7 @@ public final class DataStack extends Stack {
                         .code(appCode)
                         .handler(Functions.POST_CONFIRMATION_HANDLER)
                         .description("Cairn " + blueprint.name() + " post-confirmation trigger (" + stage.name() + ")")
-                        .memorySize(stage.apiMemoryMb())
+                        .memorySize(FunctionSizes.POST_CONFIRMATION_MB)
                         // Cognito waits 5 seconds for a trigger.
                         .timeout(Duration.seconds(5))
                         .logRetention(stage.logRetention())
@@ -177,7 +177,7 @@ public final class DataStack extends Stack {
                         .handler(Functions.ACCESS_TOKEN_SCOPE_HANDLER)
                         .description(
                                 "Cairn " + blueprint.name() + " pre token generation trigger (" + stage.name() + ")")
-                        .memorySize(stage.apiMemoryMb())
+                        .memorySize(FunctionSizes.ACCESS_TOKEN_SCOPE_MB)
                         // Cognito waits 5 seconds for a trigger.
                         .timeout(Duration.seconds(5))
                         .logRetention(stage.logRetention())

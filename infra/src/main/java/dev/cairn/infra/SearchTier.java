@@ -266,7 +266,7 @@ public record SearchTier(SearchEngine engine, ApiFunction indexer, ApiFunction r
                         .code(appCode)
                         .handler(handler)
                         .description("Cairn " + blueprint.name() + " " + what + " (" + stage.name() + ")")
-                        .memorySize(stage.apiMemoryMb())
+                        .memorySize(FunctionSizes.of(handler))
                         .timeout(timeout)
                         .logRetention(stage.logRetention())
                         .logEncryptionKey(data.stageKey())

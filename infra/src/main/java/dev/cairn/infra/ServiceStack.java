@@ -437,7 +437,7 @@ public final class ServiceStack extends Stack {
                         .code(appCode)
                         .handler(Functions.REVALIDATION_HANDLER)
                         .description("Cairn " + blueprint.name() + " revalidation worker (" + stage.name() + ")")
-                        .memorySize(stage.apiMemoryMb())
+                        .memorySize(FunctionSizes.REVALIDATION_MB)
                         .timeout(REVALIDATION_TIMEOUT)
                         .logRetention(stage.logRetention())
                         .logEncryptionKey(stageKey)
@@ -609,8 +609,7 @@ public final class ServiceStack extends Stack {
                         .code(appCode)
                         .handler(Functions.MEDIA_PROCESSOR_HANDLER)
                         .description("Cairn " + blueprint.name() + " media processor (" + stage.name() + ")")
-                        // Decoding and re-encoding images wants the CPU that comes with memory.
-                        .memorySize(Math.max(2048, stage.apiMemoryMb()))
+                        .memorySize(FunctionSizes.MEDIA_PROCESSOR_MB)
                         .timeout(Duration.minutes(2))
                         .logRetention(stage.logRetention())
                         .logEncryptionKey(stageKey)

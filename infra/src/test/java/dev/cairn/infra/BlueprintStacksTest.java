@@ -148,6 +148,42 @@ class BlueprintStacksTest {
         assertThat(warnings).isEmpty();
     }
 
+    /**
+     * The workers' memory as measured and priced (docs/performance.md, "Worker functions"): a
+     * change here is a new measurement, not a tweak.
+     */
+    @Test
+    void everyWorkerHasTheMemoryItsMeasurementChose() {
+        Map<String, Integer> chosen = Map.of(
+                Functions.POST_CONFIRMATION_HANDLER, 1024,
+                Functions.ACCESS_TOKEN_SCOPE_HANDLER, 1024,
+                Functions.MEDIA_PROCESSOR_HANDLER, 1769,
+                Functions.REVALIDATION_HANDLER, 512,
+                Functions.SEARCH_INDEXER_HANDLER, 512,
+                Functions.SEARCH_REINDEX_HANDLER, 1024);
+        Map<String, Integer> seen = new LinkedHashMap<>();
+        STACKS.forEach((name, stacks) -> {
+            for (Stack stack : List.of(stacks.data(), stacks.service())) {
+                Template.fromStack(stack)
+                        .findResources("AWS::Lambda::Function")
+                        .values()
+                        .forEach(function -> {
+                            @SuppressWarnings("unchecked")
+                            Map<String, Object> properties = (Map<String, Object>) function.get("Properties");
+                            Object handler = properties.get("Handler");
+                            if (chosen.containsKey(handler)) {
+                                assertThat(properties.get("MemorySize"))
+                                        .as(name + " " + handler)
+                                        .isEqualTo(chosen.get(handler));
+                                seen.merge((String) handler, 1, Integer::sum);
+                            }
+                        });
+            }
+        });
+        assertThat(seen).as("every worker is deployed by some blueprint").containsOnlyKeys(chosen.keySet());
+        assertThat(FunctionSizes.BY_HANDLER).isEqualTo(chosen);
+    }
+
     @Test
     void outsideDevEveryStatefulResourceIsRetainedAndProtected() {
         STACKS.forEach((name, stacks) -> {

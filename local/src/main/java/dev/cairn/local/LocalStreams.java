@@ -43,7 +43,7 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * trim horizon or after the last record delivered, and reading goes on. Kept, the iterator failed
  * on every pass and nothing more was delivered.
  */
-final class LocalStreams implements AutoCloseable {
+public final class LocalStreams implements AutoCloseable {
     static final int BATCH = 100;
     static final long IDLE_MILLIS = 100;
     static final long RETRY_MILLIS = 200;
@@ -244,7 +244,7 @@ final class LocalStreams implements AutoCloseable {
     }
 
     /** A DynamoDB Streams record as Lambda hands it to a function. */
-    static DynamodbEvent.DynamodbStreamRecord event(String streamArn, Record record) {
+    public static DynamodbEvent.DynamodbStreamRecord event(String streamArn, Record record) {
         DynamodbEvent.DynamodbStreamRecord event = new DynamodbEvent.DynamodbStreamRecord();
         event.setEventID(record.eventID());
         event.setEventName(record.eventNameAsString());

@@ -45,7 +45,8 @@ public class SearchReindexHandler implements RequestStreamHandler {
                 context.getBean(JsonMapper.class),
                 new SearchRolesResource(
                         new SearchRoles(context.getBean(org.opensearch.client.opensearch.OpenSearchClient.class)),
-                        context.getBean(dev.cairn.contract.Blueprint.class).searchIndexes(),
+                        // The context has no Blueprint bean: the indexer holds the blueprint it serves.
+                        context.getBean(SearchIndexer.class).blueprint().searchIndexes(),
                         java.net.http.HttpClient.newHttpClient()));
     }
 
