@@ -5,6 +5,7 @@ import dev.cairn.api.snapstart.PrimingSteps;
 import io.micronaut.context.BeanContext;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;
 import jakarta.validation.Validator;
 import java.io.IOException;
@@ -40,6 +41,7 @@ final class CollectionPriming implements PrimingSteps {
             steps.add(new Step(resource + " list", () -> service.list(SENTINEL_OWNER, Map.of())));
             steps.add(new Step(
                     resource + " json", () -> roundTrip(service.collection().type())));
+            steps.add(new Step(resource + " view", () -> write(service.primingView())));
         }
         return steps;
     }
@@ -58,6 +60,14 @@ final class CollectionPriming implements PrimingSteps {
             Object value = json.readValue("{}".getBytes(StandardCharsets.UTF_8), type);
             validator.validate(value);
             json.writeValueAsBytes(value);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void write(JsonNode view) {
+        try {
+            json.writeValueAsBytes(view);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -48,7 +48,8 @@ class SnapStartPrimingTest {
                         "revocation read",
                         "guitar get",
                         "guitar list",
-                        "guitar json");
+                        "guitar json",
+                        "guitar view");
     }
 
     @Test
