@@ -3,6 +3,7 @@ package dev.cairn.api.snapstart;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cairn.api.HandlerFixture;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -19,7 +20,14 @@ class SnapStartPrimingTest {
 
     @BeforeAll
     static void start() {
-        api = new HandlerFixture(Map.ofEntries(
+        Map<String, Object> properties = new HashMap<>(guitarCollection());
+        properties.put("cairn.origin-verify.secret", "from-the-cdn");
+        api = new HandlerFixture(properties);
+    }
+
+    /** The guitar collection's configuration, its AWS calls recorded, not sent. */
+    private static Map<String, Object> guitarCollection() {
+        return Map.ofEntries(
                 Map.entry(RecordingHttpClient.ENABLED, "true"),
                 Map.entry("cairn.blueprint", "guitar-collection"),
                 Map.entry("cairn.tables.guitars", "guitars"),
@@ -27,8 +35,7 @@ class SnapStartPrimingTest {
                 Map.entry("cairn.tables.users", "users"),
                 Map.entry("cairn.media.bucket", "media"),
                 Map.entry("cairn.media.base-url", "https://cdn.example/media"),
-                Map.entry("cairn.signing.secret", "a-signing-secret-of-at-least-thirty-two-chars"),
-                Map.entry("cairn.origin-verify.secret", "from-the-cdn")));
+                Map.entry("cairn.signing.secret", "a-signing-secret-of-at-least-thirty-two-chars"));
     }
 
     @AfterAll
@@ -63,15 +70,7 @@ class SnapStartPrimingTest {
 
     @Test
     void primingBuildsTheSingletonsARequestDidNotNeed() {
-        try (HandlerFixture fresh = new HandlerFixture(Map.ofEntries(
-                Map.entry(RecordingHttpClient.ENABLED, "true"),
-                Map.entry("cairn.blueprint", "guitar-collection"),
-                Map.entry("cairn.tables.guitars", "guitars"),
-                Map.entry("cairn.tables.images", "images"),
-                Map.entry("cairn.tables.users", "users"),
-                Map.entry("cairn.media.bucket", "media"),
-                Map.entry("cairn.media.base-url", "https://cdn.example/media"),
-                Map.entry("cairn.signing.secret", "a-signing-secret-of-at-least-thirty-two-chars")))) {
+        try (HandlerFixture fresh = new HandlerFixture(guitarCollection())) {
             assertThat(fresh.send("GET", "/api/health", null, Map.of()).getStatusCode())
                     .isEqualTo(200);
             assertThat(built(fresh, S3Client.class)).as("S3 before priming").isFalse();
