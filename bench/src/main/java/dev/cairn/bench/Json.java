@@ -1,5 +1,6 @@
 package dev.cairn.bench;
 
+import dev.cairn.api.data.PrettyJson;
 import java.util.Collection;
 import java.util.Map;
 
@@ -21,7 +22,7 @@ final class Json {
             for (Map.Entry<?, ?> e : map.entrySet()) {
                 out.append(first ? "\n" : ",\n").append(indent);
                 first = false;
-                quote(out, String.valueOf(e.getKey()));
+                out.append(PrettyJson.quote(String.valueOf(e.getKey())));
                 out.append(": ");
                 write(out, e.getValue(), depth + 1);
             }
@@ -42,20 +43,7 @@ final class Json {
         } else if (value == null) {
             out.append("null");
         } else {
-            quote(out, value.toString());
+            out.append(PrettyJson.quote(value.toString()));
         }
-    }
-
-    private static void quote(StringBuilder out, String s) {
-        out.append('"');
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                default -> out.append(c < 0x20 ? String.format("\\u%04x", (int) c) : String.valueOf(c));
-            }
-        }
-        out.append('"');
     }
 }

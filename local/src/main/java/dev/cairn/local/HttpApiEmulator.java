@@ -8,6 +8,7 @@ import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
+import dev.cairn.api.data.PrettyJson;
 import dev.cairn.contract.Cors;
 import java.io.IOException;
 import java.io.InputStream;
@@ -96,7 +97,7 @@ final class HttpApiEmulator implements AutoCloseable {
                 }
                 try (exchange) {
                     byte[] body = ("{\"success\":false,\"error\":{\"code\":\"AUTH_FORBIDDEN\",\"message\":"
-                                    + Json.quote(LoopbackHosts.REFUSED) + ",\"statusCode\":403}}")
+                                    + PrettyJson.quote(LoopbackHosts.REFUSED) + ",\"statusCode\":403}}")
                             .getBytes(StandardCharsets.UTF_8);
                     send(exchange, 403, Map.of("Content-Type", "application/json"), body);
                 }

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import dev.cairn.api.ApiHandler;
 import dev.cairn.api.auth.cognito.AccessTokenScopeTrigger;
+import dev.cairn.api.data.PrettyJson;
 import dev.cairn.api.revalidation.RevalidationSignature;
 import dev.cairn.api.user.PostConfirmationHandler;
 import dev.cairn.contract.Blueprint;
@@ -331,13 +332,13 @@ public final class LocalCairn implements AutoCloseable {
                     json.append(',');
                 }
                 json.append("{\"to\":")
-                        .append(Json.quote(mail.to()))
+                        .append(PrettyJson.quote(mail.to()))
                         .append(",\"subject\":")
-                        .append(Json.quote(mail.subject()))
+                        .append(PrettyJson.quote(mail.subject()))
                         .append(",\"body\":")
-                        .append(Json.quote(mail.body()))
+                        .append(PrettyJson.quote(mail.body()))
                         .append(",\"code\":")
-                        .append(Json.quote(mail.code()))
+                        .append(PrettyJson.quote(mail.code()))
                         .append('}');
             }
             json.append(']');

@@ -3,6 +3,7 @@ package dev.cairn.local;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.cairn.api.data.PrettyJson;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -67,8 +68,9 @@ final class LocalLambdaEndpoint implements AutoCloseable {
                 handler.handleRequest(new ByteArrayInputStream(event), out, null);
                 HttpApiEmulator.send(exchange, 200, Map.of("Content-Type", "application/json"), out.toByteArray());
             } catch (RuntimeException e) {
-                byte[] body = ("{\"errorMessage\":" + Json.quote(String.valueOf(e.getMessage())) + ",\"errorType\":"
-                                + Json.quote(e.getClass().getSimpleName()) + "}")
+                byte[] body = ("{\"errorMessage\":" + PrettyJson.quote(String.valueOf(e.getMessage()))
+                                + ",\"errorType\":"
+                                + PrettyJson.quote(e.getClass().getSimpleName()) + "}")
                         .getBytes(StandardCharsets.UTF_8);
                 HttpApiEmulator.send(exchange, 200, Map.of("X-Amz-Function-Error", "Unhandled"), body);
             }

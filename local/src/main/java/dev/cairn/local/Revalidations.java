@@ -1,5 +1,6 @@
 package dev.cairn.local;
 
+import dev.cairn.api.data.PrettyJson;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,11 +65,11 @@ public final class Revalidations {
                     .append(",\"tags\":")
                     .append(strings(call.tags()))
                     .append(",\"signature\":")
-                    .append(Json.quote(call.signature()))
+                    .append(PrettyJson.quote(call.signature()))
                     .append(",\"verified\":")
                     .append(call.verified())
                     .append(",\"receivedAt\":")
-                    .append(Json.quote(call.receivedAt().toString()))
+                    .append(PrettyJson.quote(call.receivedAt().toString()))
                     .append('}');
         }
         return json.append(']').toString();
@@ -80,7 +81,7 @@ public final class Revalidations {
         }
         List<String> quoted = new ArrayList<>(values.size());
         for (String value : values) {
-            quoted.add(Json.quote(value));
+            quoted.add(PrettyJson.quote(value));
         }
         return "[" + String.join(",", quoted) + "]";
     }

@@ -67,10 +67,16 @@ public final class AccessTokenVerifier {
             throw new IllegalArgumentException(
                     "cairn.auth.jwks-url is not a URL (value: " + settings.effectiveJwksUrl() + ")", e);
         }
-        this.processor = new DefaultJWTProcessor<>();
+        this.processor = processor(keys);
+    }
+
+    /** RS256 signatures against {@code keys}; claims are checked by {@link #verifyToken}. */
+    private static DefaultJWTProcessor<SecurityContext> processor(JWKSource<SecurityContext> keys) {
+        DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys));
-        // Claims are checked below, so that an expired token can be told from a forged one.
+        // Claims are checked in verifyToken, so that an expired token can be told from a forged one.
         processor.setJWTClaimsSetVerifier((claims, context) -> {});
+        return processor;
     }
 
     public AuthenticatedUser verify(String token) throws TokenRejectedException {
@@ -165,11 +171,7 @@ public final class AccessTokenVerifier {
                         .claim("token_use", "access")
                         .build());
         token.sign(new RSASSASigner(key));
-        DefaultJWTProcessor<SecurityContext> local = new DefaultJWTProcessor<>();
-        local.setJWSKeySelector(new JWSVerificationKeySelector<>(
-                JWSAlgorithm.RS256, new ImmutableJWKSet<>(new JWKSet(key.toPublicJWK()))));
-        local.setJWTClaimsSetVerifier((claims, context) -> {});
-        local.process(token.serialize(), null);
+        processor(new ImmutableJWKSet<>(new JWKSet(key.toPublicJWK()))).process(token.serialize(), null);
     }
 
     private static String stringClaim(JWTClaimsSet claims, String name) {

@@ -61,6 +61,16 @@ public final class PrettyJson {
         }
     }
 
+    /** {@code text} as a JSON string, quotes included; {@code null} as JSON's null. */
+    public static String quote(String text) {
+        if (text == null) {
+            return "null";
+        }
+        StringBuilder out = new StringBuilder(text.length() + 2);
+        string(text, out);
+        return out.toString();
+    }
+
     private static void string(String s, StringBuilder out) {
         out.append('"');
         for (char c : s.toCharArray()) {

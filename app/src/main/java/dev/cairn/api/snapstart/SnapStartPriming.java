@@ -66,7 +66,10 @@ public final class SnapStartPriming implements Resource {
         restore();
     }
 
-    /** Runs the priming requests; a failing step is logged and skipped, never fatal to the snapshot. */
+    /**
+     * Runs the priming requests, then builds the singletons. A failing step is logged and skipped;
+     * a singleton that cannot be built fails the checkpoint ({@link #buildSingletons}).
+     */
     public List<String> prime() {
         ApplicationContext app = handler.getApplicationContext();
         List<String> primed = new ArrayList<>();
